@@ -1,0 +1,32 @@
+package io.eddy.log;
+
+import java.util.List;
+
+/**
+ * One partition: an append-only sequence of records with dense offsets starting at
+ * {@link #startOffset()}. Appends are serialised; reads may run concurrently with appends and see
+ * every record whose append has returned.
+ */
+public interface PartitionLog {
+
+  /**
+   * Appends the records as one batch and returns the offset of the first. When this returns the
+   * batch is durable according to the store's durability policy. An empty list appends nothing
+   * and returns {@link #endOffset()}.
+   */
+  long append(List<LogRecord> records);
+
+  /** The offset the next appended record will get. */
+  long endOffset();
+
+  /** The first offset still retained. */
+  long startOffset();
+
+  /**
+   * Visits records from {@code fromOffset} on, stopping after roughly {@code maxBytes} of record
+   * payload (at least one batch is visited if any exists) and returns the offset to read next.
+   * Returns {@code fromOffset} when nothing is available. Reading below {@link #startOffset()}
+   * fails with a clear error; it never skips silently.
+   */
+  long read(long fromOffset, int maxBytes, RecordVisitor visitor);
+}
