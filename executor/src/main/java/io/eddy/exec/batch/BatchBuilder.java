@@ -162,6 +162,15 @@ public final class BatchBuilder implements FieldSink {
     }
   }
 
+  /** Forgets the fields set for the current row (e.g. after its expression failed). */
+  public void abortRow() {
+    for (long[] n : nulls) {
+      if (n != null) {
+        n[size >>> 6] &= ~(1L << size);
+      }
+    }
+  }
+
   /** Finishes the current row with weight {@code w}. */
   public void endRow(long w) {
     ensureRow();
