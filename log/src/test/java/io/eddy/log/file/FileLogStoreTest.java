@@ -94,6 +94,22 @@ class FileLogStoreTest {
   }
 
   @Test
+  void intervalPolicyFlushesOnDemandAcrossRolledSegments() {
+    LogConfig interval = LogConfig.defaults().withFsync(LogConfig.Fsync.INTERVAL).withSegmentBytes(1024);
+    try (FileLogStore store = FileLogStore.open(dir, interval)) {
+      TopicLog t = store.create("t", 1);
+      for (int i = 0; i < 20; i++) {
+        t.partition(0).append(batch(t.partition(0).endOffset(), 10));
+      }
+      store.flush();
+      store.flush();
+    }
+    try (FileLogStore store = FileLogStore.open(dir, interval)) {
+      assertRecords(readAll(store.open("t").partition(0), 0, 100), 0, 200);
+    }
+  }
+
+  @Test
   void fsyncPolicyParsesSettingValues() {
     assertEquals(LogConfig.Fsync.BATCH, LogConfig.Fsync.parse("batch"));
     assertEquals(LogConfig.Fsync.INTERVAL, LogConfig.Fsync.parse(" Interval "));
