@@ -78,7 +78,7 @@ public final class QueryPlanner {
 
   /** Plans a SELECT / VALUES / WITH query. */
   public PlannedQuery plan(QueryText q, String script, PlanMode mode) {
-    Validated v = validate(CalciteParsing.parseQuery(q), q, script);
+    Validated v = validate(CalciteParsing.parseQuery(q, script), q, script);
     return finish(v, v.rel, mode);
   }
 
@@ -97,7 +97,7 @@ public final class QueryPlanner {
       cols = new SqlNodeList(ids, SqlParserPos.ZERO);
     }
     SqlInsert insert = new SqlInsert(SqlParserPos.ZERO, SqlNodeList.EMPTY,
-        new SqlIdentifier(target.name(), SqlParserPos.ZERO), CalciteParsing.parseQuery(source), cols);
+        new SqlIdentifier(target.name(), SqlParserPos.ZERO), CalciteParsing.parseQuery(source, script), cols);
     Validated v = validate(insert, source, script);
     RelNode rel = v.rel instanceof TableModify m ? m.getInput() : v.rel;
     return finish(v, rel, PlanMode.SNAPSHOT);
@@ -167,7 +167,7 @@ public final class QueryPlanner {
 
   /** Plans a view's query for splicing into a standing circuit. */
   public RelNode viewRel(io.eddy.planner.catalog.ViewDef view) {
-    Validated v = validate(CalciteParsing.parseQuery(view.query()), view.query(), view.ddl());
+    Validated v = validate(CalciteParsing.parseQuery(view.query(), view.ddl()), view.query(), view.ddl());
     RelNode rel = v.rel instanceof Sort s && s.fetch == null && s.offset == null ? s.getInput() : v.rel;
     return Rules.optimize(rel);
   }
