@@ -79,6 +79,19 @@ class AggregatePropertyTest {
   }
 
   @Test
+  void singlePrimitiveKeyMatchesBatchGroupBy() {
+    forEachSeed(55_000, (rows, seed) -> {
+      RowType input = rows.schemaWithEveryKind();
+      int key = rows.pick(RandomRows.columnsOf(input, TypeKind.INT, TypeKind.BIGINT, TypeKind.TIMESTAMP, TypeKind.DATE));
+      List<AggCall> calls = new ArrayList<>();
+      for (AggKind kind : AggKind.values()) {
+        calls.add(randomCall(rows, input, kind));
+      }
+      return new Query(input, new int[] {key}, calls);
+    });
+  }
+
+  @Test
   void distinctMatchesBatchDistinct() {
     forEachSeed(60_000, (rows, seed) -> {
       RowType input = rows.schemaWithEveryKind();
