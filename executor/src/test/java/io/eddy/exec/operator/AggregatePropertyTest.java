@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the integrated input. Each failure names its seed; rerun one with {@code -Deddy.seed=N}.
  */
 class AggregatePropertyTest {
-  private static final int RUNS = 150;
+  private static final int RUNS = 100;
 
   /** One random query: schema, keys and calls. */
   private record Query(RowType input, int[] keys, List<AggCall> calls) {
