@@ -13,9 +13,7 @@ import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * GROUP BY with retractions. The output row of a group is its key columns (in {@code groupKeys}
@@ -42,9 +40,9 @@ public final class AggregateOperator implements Operator {
   private final AggFunction[] functions;
   private final int[] args;
   private final int[] filters;
-  private final Map<Row, Group> groups = new HashMap<>();
-  private final List<Group> touched = new ArrayList<>();
-  private final Group global;
+  private final GroupIndex groups;
+  private final List<AggregateGroup> touched = new ArrayList<>();
+  private final AggregateGroup global;
   private volatile StateSize size = StateSize.NONE;
   private Emitter out;
 
@@ -75,6 +73,7 @@ public final class AggregateOperator implements Operator {
       args[i] = call.arg();
       filters[i] = call.filterArg();
     }
+    this.groups = new GroupIndex(inputType, this.groupKeys, this::newGroup);
     this.global = groupKeys.length == 0 ? newGroup(Row.of()) : null;
   }
 
@@ -95,7 +94,7 @@ public final class AggregateOperator implements Operator {
       if (w == 0) {
         continue;
       }
-      Group g = global != null ? global : group(Row.project(b, r, groupKeys));
+      AggregateGroup g = global != null ? global : groups.find(b, r);
       if (!g.touched) {
         g.touched = true;
         touched.add(g);
@@ -111,28 +110,19 @@ public final class AggregateOperator implements Operator {
     emitChanges();
   }
 
-  private Group group(Row key) {
-    Group g = groups.get(key);
-    if (g == null) {
-      g = newGroup(key);
-      groups.put(key, g);
-    }
-    return g;
-  }
-
-  private Group newGroup(Row key) {
+  private AggregateGroup newGroup(Row key) {
     Accumulator[] accs = new Accumulator[functions.length];
     for (int i = 0; i < accs.length; i++) {
       accs[i] = functions[i].newAccumulator();
     }
-    return new Group(key, accs);
+    return new AggregateGroup(key, accs);
   }
 
   /** Emits the output change of every touched group and frees the groups that emptied. */
   private void emitChanges() {
     BatchBuilder b = new BatchBuilder(outputType, touched.size() * 2);
     long bytes = size.bytes();
-    for (Group g : touched) {
+    for (AggregateGroup g : touched) {
       g.touched = false;
       Object[] now = g.count > 0 || g == global ? output(g) : null;
       if (!Arrays.equals(now, g.emitted)) {
@@ -148,7 +138,7 @@ public final class AggregateOperator implements Operator {
       g.bytes = g.count == 0 && g != global ? 0 : estimateBytes(g);
       bytes += g.bytes - before;
       if (g.bytes == 0) {
-        groups.remove(g.key);
+        groups.remove(g);
       }
     }
     touched.clear();
@@ -158,7 +148,7 @@ public final class AggregateOperator implements Operator {
     }
   }
 
-  private Object[] output(Group g) {
+  private Object[] output(AggregateGroup g) {
     Object[] row = new Object[groupKeys.length + functions.length];
     for (int k = 0; k < groupKeys.length; k++) {
       row[k] = g.key.get(k);
@@ -169,7 +159,7 @@ public final class AggregateOperator implements Operator {
     return row;
   }
 
-  private static long estimateBytes(Group g) {
+  private static long estimateBytes(AggregateGroup g) {
     long bytes = GROUP_BYTES + 16L * g.key.arity();
     for (Accumulator a : g.accs) {
       bytes += ACCUMULATOR_BYTES + ENTRY_BYTES * a.entries();
@@ -190,20 +180,5 @@ public final class AggregateOperator implements Operator {
       sb.append(", ").append(f.call());
     }
     return sb.append(')').toString();
-  }
-
-  /** One group's state: its key, row count, accumulators and the output row last emitted. */
-  private static final class Group {
-    final Row key;
-    final Accumulator[] accs;
-    long count;
-    Object[] emitted;
-    boolean touched;
-    long bytes;
-
-    Group(Row key, Accumulator[] accs) {
-      this.key = key;
-      this.accs = accs;
-    }
   }
 }

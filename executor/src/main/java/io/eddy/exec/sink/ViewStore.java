@@ -3,6 +3,7 @@ package io.eddy.exec.sink;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.batch.ZSets;
 import io.eddy.exec.circuit.Emitter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,13 +33,7 @@ public final class ViewStore implements Emitter {
 
   @Override
   public synchronized void emit(ZBatch batch) {
-    for (int r = 0; r < batch.size(); r++) {
-      long w = batch.weight(r);
-      if (w == 0) {
-        continue;
-      }
-      rows.merge(Row.from(batch, r), w, (a, b) -> a + b == 0 ? null : a + b);
-    }
+    ZSets.addInto(rows, batch);
     for (Consumer<ZBatch> s : subscribers) {
       s.accept(batch);
     }

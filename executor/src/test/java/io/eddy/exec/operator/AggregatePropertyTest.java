@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the integrated input. Each failure names its seed; rerun one with {@code -Deddy.seed=N}.
  */
 class AggregatePropertyTest {
-  private static final int RUNS = 150;
+  private static final int RUNS = 100;
 
   /** One random query: schema, keys and calls. */
   private record Query(RowType input, int[] keys, List<AggCall> calls) {
@@ -75,6 +75,19 @@ class AggregatePropertyTest {
         calls.add(randomCall(rows, input, kind));
       }
       return new Query(input, new int[0], calls);
+    });
+  }
+
+  @Test
+  void singlePrimitiveKeyMatchesBatchGroupBy() {
+    forEachSeed(55_000, (rows, seed) -> {
+      RowType input = rows.schemaWithEveryKind();
+      int key = rows.pick(RandomRows.columnsOf(input, TypeKind.INT, TypeKind.BIGINT, TypeKind.TIMESTAMP, TypeKind.DATE));
+      List<AggCall> calls = new ArrayList<>();
+      for (AggKind kind : AggKind.values()) {
+        calls.add(randomCall(rows, input, kind));
+      }
+      return new Query(input, new int[] {key}, calls);
     });
   }
 
