@@ -80,7 +80,8 @@ public final class CalciteErrors {
     List<Token> tokens = tokensAt(sql, pos.getLineNum(), pos.getColumnNum(), 2);
     Token word = tokens.get(0).getText().equals(".") && tokens.size() > 1 ? tokens.get(1) : tokens.get(0);
     if (word.getType() == Token.EOF || !TokenNames.isWord(word.getText())
-        || SQL_CLAUSES.contains(word.getText().toUpperCase(Locale.ROOT))) {
+        || SQL_CLAUSES.contains(word.getText().toUpperCase(Locale.ROOT))
+        || NEVER_IN_QUERIES.contains(word.getText().toUpperCase(Locale.ROOT))) {
       return Optional.empty();
     }
     SqlAbstractParserImpl.Metadata metadata = SqlParser.create("", CalciteParsing.config()).getMetadata();

@@ -46,7 +46,8 @@ public final class SyntaxErrorListener extends BaseErrorListener {
       int at = msg.lastIndexOf(" at ");
       throw source.error(where, at > 0 ? msg.substring(0, at) : msg, listHint(expected));
     }
-    throw source.error(where, reason(token), hint(token, expected));
+    String reason = token.getType() == Token.EOF && expected.contains("')'") ? "missing ')'" : reason(token);
+    throw source.error(where, reason, hint(token, expected));
   }
 
   private static SourceSpan where(TokenStream tokens, Token token) {
