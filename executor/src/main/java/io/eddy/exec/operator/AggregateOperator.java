@@ -47,6 +47,15 @@ public final class AggregateOperator implements Operator {
   private Emitter out;
 
   public AggregateOperator(RowType inputType, int[] groupKeys, List<AggCall> calls, RowType outputType) {
+    this(inputType, groupKeys, calls, outputType, false);
+  }
+
+  /**
+   * As the four-argument constructor; {@code insertOnly} says the planner proved the input never
+   * retracts, which lets MIN/MAX keep O(1) state per group.
+   */
+  public AggregateOperator(RowType inputType, int[] groupKeys, List<AggCall> calls, RowType outputType,
+      boolean insertOnly) {
     this.outputType = outputType;
     this.groupKeys = groupKeys.clone();
     this.functions = new AggFunction[calls.size()];
@@ -69,7 +78,7 @@ public final class AggregateOperator implements Operator {
         throw new IllegalArgumentException(call + " yields " + call.outType() + " but output column "
             + (groupKeys.length + i) + " is " + outputType.type(groupKeys.length + i));
       }
-      functions[i] = AggFunction.of(call, inputType);
+      functions[i] = AggFunction.of(call, inputType, insertOnly);
       args[i] = call.arg();
       filters[i] = call.filterArg();
     }

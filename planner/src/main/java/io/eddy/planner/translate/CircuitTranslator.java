@@ -42,6 +42,8 @@ public final class CircuitTranslator {
   private final CalcCompiler compiler;
   private final QueryPlanner planner;
   private final CircuitPlan.Builder b = new CircuitPlan.Builder();
+  /** Nodes whose output is proven never to retract (every weight positive). */
+  private final java.util.BitSet insertOnly = new java.util.BitSet();
 
   public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
     this.catalog = catalog;
@@ -83,6 +85,7 @@ public final class CircuitTranslator {
       return visit(planner.viewRel(view));
     }
     int src = b.source(obj.key(), obj.rowType());
+    insertOnly.set(src);
     if (mode == PlanMode.STANDING && obj instanceof TableDef t) {
       RowType type = obj.rowType();
       int[] pk = t.primaryKey();
@@ -97,7 +100,9 @@ public final class CircuitTranslator {
     RowType out = typeOf(calc);
     CalcCompiler.Compiled compiled = compiler.compile(calc.getProgram(), in, out);
     String desc = calc.getProgram().toString();
-    return b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
+    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
+    insertOnly.set(node, insertOnly.get(input));
+    return node;
   }
 
   private int aggregate(Aggregate agg) {
@@ -114,7 +119,8 @@ public final class CircuitTranslator {
       calls.add(new AggCall(kind(call), call.getArgList().isEmpty() ? -1 : call.getArgList().get(0),
           call.isDistinct(), call.filterArg, out.type(i++)));
     }
-    return b.add(ctx -> new AggregateOperator(in, keys, calls, out), out, input);
+    boolean appendOnlyInput = insertOnly.get(input);
+    return b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput), out, input);
   }
 
   private static AggKind kind(AggregateCall call) {
@@ -146,6 +152,11 @@ public final class CircuitTranslator {
     }
     int n = inputs.length;
     int all = b.add(ctx -> new UnionOperator(out, n), out, inputs);
+    boolean allInsertOnly = true;
+    for (int in : inputs) {
+      allInsertOnly &= insertOnly.get(in);
+    }
+    insertOnly.set(all, allInsertOnly);
     if (union.all) {
       return all;
     }
@@ -166,6 +177,8 @@ public final class CircuitTranslator {
       }
       rows.add(row);
     }
-    return b.add(ctx -> new ValuesOperator(out, rows), out);
+    int node = b.add(ctx -> new ValuesOperator(out, rows), out);
+    insertOnly.set(node);
+    return node;
   }
 }

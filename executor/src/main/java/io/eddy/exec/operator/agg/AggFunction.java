@@ -27,6 +27,14 @@ public final class AggFunction {
 
   /** Validates {@code call} against {@code input}; throws IllegalArgumentException if it is ill-typed. */
   public static AggFunction of(AggCall call, RowType input) {
+    return of(call, input, false);
+  }
+
+  /**
+   * As {@link #of(AggCall, RowType)}; with {@code insertOnly} the input is known never to retract,
+   * and MIN/MAX keep only the current extreme.
+   */
+  public static AggFunction of(AggCall call, RowType input, boolean insertOnly) {
     if (call.arg() >= input.size() || call.filterArg() >= input.size()) {
       throw new IllegalArgumentException(call + ": column out of range for " + input.size() + " columns");
     }
@@ -48,7 +56,7 @@ public final class AggFunction {
       case MIN, MAX, ANY_VALUE -> {
         require(call, in == out || NUMERIC.contains(in) && NUMERIC.contains(out));
         boolean max = call.kind() == AggKind.MAX;
-        yield () -> new MinMaxAccumulator(max);
+        yield insertOnly && !call.distinct() ? () -> new ExtremeAccumulator(max) : () -> new MinMaxAccumulator(max);
       }
       case BOOL_AND, BOOL_OR -> {
         require(call, in == TypeKind.BOOLEAN && out == TypeKind.BOOLEAN);
