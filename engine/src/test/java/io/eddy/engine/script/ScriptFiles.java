@@ -93,7 +93,7 @@ public final class ScriptFiles {
     return sb.toString();
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
