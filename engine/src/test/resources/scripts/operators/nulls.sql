@@ -82,9 +82,9 @@ k  | v
 '' | 5
 
 # Aggregates over input filtered to nothing.
-CREATE VIEW none AS SELECT COUNT(*) AS c, SUM(v) AS s, MAX(k) AS m FROM n WHERE v > 100;
+CREATE VIEW nothing AS SELECT COUNT(*) AS c, SUM(v) AS s, MAX(k) AS m FROM n WHERE v > 100;
 > ok
 
-SELECT * FROM none;
+SELECT * FROM nothing;
 c | s    | m
 0 | null | null

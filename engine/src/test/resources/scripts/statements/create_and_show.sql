@@ -1,5 +1,5 @@
 # CREATE STREAM / TABLE / VIEW, SHOW, DESCRIBE and duplicate names.
-# SHOW and DESCRIBE layouts are not fixed by the design yet: checked with `> contains`.
+# SHOW's layout is not fixed by the design: checked with `> contains`.
 
 CREATE STREAM bids (auction BIGINT NOT NULL, bidder VARCHAR, price DECIMAL(10, 2), ts TIMESTAMP(3));
 > ok
@@ -27,10 +27,16 @@ SHOW VIEWS;
 > contains totals
 
 DESCRIBE bids;
-> contains auction
-> contains BIGINT NOT NULL
-> contains DECIMAL(10, 2)
-> contains TIMESTAMP(3)
+column  | type           | nullable | key
+auction | BIGINT         | false    | ''
+bidder  | VARCHAR        | true     | ''
+price   | DECIMAL(10, 2) | true     | ''
+ts      | TIMESTAMP(3)   | true     | ''
+
+DESCRIBE users;
+column | type    | nullable | key
+id     | INT     | false    | PRI
+name   | VARCHAR | true     | ''
 
 DESCRIBE totals;
 > contains total
@@ -40,13 +46,13 @@ DESCRIBE nothing_here;
 
 # Names are case-insensitive: every kind shares one namespace.
 CREATE STREAM BIDS (a INT);
-> error ALREADY_EXISTS 42S01: BIDS
+> error ALREADY_EXISTS 42S01: 'bids' already exists
 
 CREATE VIEW users AS SELECT auction FROM bids;
-> error ALREADY_EXISTS 42S01: users
+> error ALREADY_EXISTS 42S01: 'users' already exists
 
 CREATE TABLE totals (k INT NOT NULL, PRIMARY KEY (k));
-> error ALREADY_EXISTS 42S01: totals
+> error ALREADY_EXISTS 42S01: 'totals' already exists
 
 # The failed CREATEs changed nothing.
 INSERT INTO bids VALUES (7, 'ann', 12.50, TIMESTAMP '2024-01-01 10:00:00');
@@ -58,4 +64,4 @@ auction | total
 
 # A table needs a primary key.
 CREATE TABLE nokey (a INT);
-> error CONSTRAINT 23000
+> error CONSTRAINT 23000: needs a PRIMARY KEY

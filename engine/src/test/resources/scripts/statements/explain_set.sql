@@ -19,7 +19,7 @@ EXPLAIN hot;
 EXPLAIN SELECT nope FROM bids;
 > error NOT_FOUND 42S02: nope
 
-SET checkpoint-interval = '2s';
+SET log.fsync = 'batch';
 > ok
 
 SET no_such_setting = 'x';

@@ -18,12 +18,12 @@ id | ts                      | d          | amount   | ratio  | ok    | big     
 
 CREATE VIEW derived AS
 SELECT id, ratio * 3 AS r3, amount * 2 AS a2, ts + INTERVAL '1' HOUR AS later,
-       CAST(ts AS DATE) AS day, d + INTERVAL '1' DAY AS next_day, EXTRACT(YEAR FROM d) AS y
+       CAST(ts AS DATE) AS on_day, d + INTERVAL '1' DAY AS next_day, EXTRACT(YEAR FROM d) AS y
 FROM ev WHERE id < 3;
 > ok
 
 SELECT * FROM derived ORDER BY id;
-id | r3                  | a2       | later                   | day        | next_day   | y
+id | r3                  | a2       | later                   | on_day     | next_day   | y
 1  | 0.30000000000000004 | 2469.000 | 2024-01-01 01:00:00.000 | 2024-01-01 | 2024-01-02 | 2024
 2  | 3.0E-7              | -0.002   | 2024-03-01 00:59:59.999 | 2024-02-29 | 2024-03-01 | 2024
 
