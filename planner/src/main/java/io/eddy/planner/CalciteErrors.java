@@ -34,12 +34,15 @@ final class CalciteErrors {
     Matcher o = OBJECT_NOT_FOUND.matcher(msg);
     if (m.matches()) {
       code = ErrorCode.NOT_FOUND;
-      msg = "column '" + m.group(1) + "' not found in " + m.group(2).replace("table '", "'");
-      hint = didYouMean(m.group(1), names);
+      String where = m.group(2).startsWith("table '") ? " in " + m.group(2).replace("table '", "'") : "";
+      String suggestion = didYouMean(m.group(1), names);
+      msg = "column '" + m.group(1) + "' not found" + where + (suggestion == null ? "" : " (" + suggestion + ")");
     } else if (o.matches()) {
       code = ErrorCode.NOT_FOUND;
-      msg = "stream, table or view '" + o.group(1) + "' not found";
-      hint = didYouMean(o.group(1), names);
+      String suggestion = didYouMean(o.group(1), names);
+      msg = "stream, table or view '" + o.group(1) + "' not found" + (suggestion == null ? "" : " (" + suggestion + ")");
+    } else if (msg.contains("does not allow NULLs")) {
+      code = ErrorCode.DATA;
     } else if (msg.startsWith("No match found for function signature")) {
       code = ErrorCode.NOT_FOUND;
       msg = "no function " + msg.substring("No match found for function signature ".length());

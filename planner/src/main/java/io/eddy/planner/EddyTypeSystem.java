@@ -41,6 +41,12 @@ public final class EddyTypeSystem extends RelDataTypeSystemImpl {
     return super.deriveAvgAggType(f, arg);
   }
 
+  /** CASE / UNION of 'big' and 'other' is VARCHAR, not a blank-padded CHAR(5), as users expect. */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);

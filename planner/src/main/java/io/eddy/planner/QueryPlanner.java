@@ -62,7 +62,7 @@ import org.apache.calcite.tools.RelBuilder;
  * a {@link PlannedQuery}. Calcite's own runtime is never used. Not thread-safe; cheap to create.
  */
 public final class QueryPlanner {
-  static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+  static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
@@ -103,6 +103,21 @@ public final class QueryPlanner {
     return finish(v, rel, PlanMode.SNAPSHOT);
   }
 
+  /**
+   * Plans {@code SELECT * FROM table [WHERE condition]} in snapshot mode (the rows a DELETE
+   * removes); errors in the condition are positioned where the user wrote it.
+   */
+  public PlannedQuery planFiltered(Identifier table, java.util.Optional<QueryText> condition, String script) {
+    SqlNode where = condition.map(c -> CalciteParsing.parseExpression(c, script)).orElse(null);
+    SqlNodeList star = SqlNodeList.of(SqlIdentifier.star(SqlParserPos.ZERO));
+    org.apache.calcite.sql.SqlSelect select = new org.apache.calcite.sql.SqlSelect(SqlParserPos.ZERO, null,
+        star, new SqlIdentifier(table.name(), SqlParserPos.ZERO), where, null, null, null, null, null, null,
+        null, null);
+    QueryText at = condition.orElse(new QueryText("", 1, 1));
+    Validated v = validate(select, at, script);
+    return finish(v, v.rel, PlanMode.SNAPSHOT);
+  }
+
   private record Validated(RelNode rel, List<SqlType> params, Set<String> dependencies) {}
 
   private Validated validate(SqlNode node, QueryText q, String script) {
@@ -117,12 +132,13 @@ public final class QueryPlanner {
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,
         new CalciteConnectionConfigImpl(props));
     SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable(), reader, typeFactory,
-        SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true));
+        SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true)
+            .withTypeCoercionEnabled(false));
     SqlNode validated;
     try {
       validated = validator.validate(node);
     } catch (CalciteContextException e) {
-      throw CalciteErrors.of(e, q, script, names(reader));
+      throw CalciteErrors.of(e, q, script, names());
     } catch (EddyException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -196,8 +212,14 @@ public final class QueryPlanner {
     throw new EddyException(ErrorCode.UNSUPPORTED, "LIMIT and OFFSET must be constants");
   }
 
-  private static List<String> names(CalciteCatalogReader reader) {
-    return List.of();
+  /** Every object and column name of the catalog: the candidates for did-you-mean hints. */
+  private List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (CatalogObject o : catalog.objects()) {
+      names.add(o.name());
+      o.rowType().columns().forEach(c -> names.add(c.name()));
+    }
+    return names;
   }
 
   private SqlOperatorTable operatorTable() {

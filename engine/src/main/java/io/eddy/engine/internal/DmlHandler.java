@@ -46,16 +46,7 @@ final class DmlHandler {
           + ": streams are append-only", d.target(), d)
           .withHint("declare a TABLE with a PRIMARY KEY to delete rows");
     }
-    String prefix = "SELECT * FROM `" + target.name() + "`";
-    QueryText q;
-    if (d.condition().isPresent()) {
-      QueryText c = d.condition().get();
-      prefix += " WHERE ";
-      q = new QueryText(prefix + c.sql(), c.line(), c.column() - prefix.length());
-    } else {
-      q = new QueryText(prefix, d.span().line(), d.span().column());
-    }
-    return rt.planner().plan(q, d.script(), PlanMode.SNAPSHOT);
+    return rt.planner().planFiltered(d.target(), d.condition(), d.script());
   }
 
   Result delete(Delete d, PlannedQuery plan, List<Object> params) {

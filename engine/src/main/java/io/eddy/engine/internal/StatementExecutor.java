@@ -95,8 +95,7 @@ public final class StatementExecutor {
     } else if (s instanceof Subscribe sub) {
       return reads.subscribe(sub);
     } else if (s instanceof SetOption set) {
-      settings.put(set.key(), set.value());
-      return new Result.Status("SET", -1);
+      return SessionSettings.set(settings, set);
     } else if (s instanceof CreateStreamAs || s instanceof Copy) {
       throw new EddyException(ErrorCode.UNSUPPORTED, (s instanceof Copy ? "COPY" : "CREATE STREAM ... AS")
           + " is not supported yet", s.span(), s.script(), null, null);

@@ -50,7 +50,7 @@ public final class Circuit {
     return nodes.get(output).type();
   }
 
-  /** Opens every operator in topological order; their initial output flows to {@code sink}. */
+  /** Opens every operator, consumers before producers; initial output flows to {@code sink}. */
   public void open(Emitter sink) {
     if (opened) {
       throw new IllegalStateException("circuit already open");
@@ -71,7 +71,10 @@ public final class Circuit {
         }
       };
     }
-    for (Node n : nodes) {
+    // Consumers first: an operator may emit while opening (VALUES, a global aggregate's initial
+    // row), and everything downstream of it must be ready to receive.
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Node n = nodes.get(i);
       if (n.op() != null) {
         n.op().open(emitters[n.id()]);
       }

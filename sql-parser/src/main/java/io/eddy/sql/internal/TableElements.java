@@ -53,8 +53,9 @@ public final class TableElements {
           "declare event time on the stream the table's rows come from");
     }
     if (e.primaryKeyAt == null) {
-      throw source.error(ctx, "a table needs a primary key",
-          "add PRIMARY KEY (col, ...), or use CREATE STREAM for append-only rows");
+      throw new io.eddy.common.error.EddyException(io.eddy.common.error.ErrorCode.CONSTRAINT,
+          "a table needs a PRIMARY KEY", source.span(ctx), source.script(), 
+          "add PRIMARY KEY (col, ...), or use CREATE STREAM for append-only rows", null);
     }
     return new Table(e.columnList(), List.copyOf(e.primaryKey));
   }
