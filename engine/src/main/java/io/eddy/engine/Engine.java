@@ -1,26 +1,44 @@
 package io.eddy.engine;
 
-import io.eddy.common.error.EddyException;
+import io.eddy.engine.internal.EngineRuntime;
+import io.eddy.engine.internal.SessionImpl;
+import io.eddy.engine.internal.StatementExecutor;
+import io.eddy.sql.StatementParser;
+import java.util.HashMap;
 
 /**
  * An embedded Eddy instance over one data directory. Owns the catalog, the log and every running
- * standing query; closing it stops them all. Thread-safe: sessions may be used from different
- * threads (one thread per session).
+ * standing query; closing it stops them all. Opening a directory that holds a catalog restores
+ * every stream, table and view (views recompute from the retained log). Thread-safe: sessions
+ * may be used from different threads (one thread per session).
  */
 public final class Engine implements AutoCloseable {
+  private final EngineRuntime runtime;
 
-  private Engine(EngineConfig config) {
+  private Engine(EngineRuntime runtime) {
+    this.runtime = runtime;
   }
 
   public static Engine open(EngineConfig config) {
-    throw new EddyException(io.eddy.common.error.ErrorCode.UNSUPPORTED, "engine not built yet");
+    EngineRuntime rt = new EngineRuntime(config);
+    try {
+      StatementExecutor replay = new StatementExecutor(rt, new HashMap<>());
+      for (String ddl : rt.savedCatalog()) {
+        replay.replay(StatementParser.parseOne(ddl));
+      }
+    } catch (RuntimeException e) {
+      rt.close();
+      throw e;
+    }
+    return new Engine(rt);
   }
 
   public Session openSession() {
-    throw new UnsupportedOperationException();
+    return new SessionImpl(runtime);
   }
 
   @Override
   public void close() {
+    runtime.close();
   }
 }

@@ -1,0 +1,241 @@
+package io.eddy.engine.internal;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.common.type.Column;
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import io.eddy.engine.Result;
+import io.eddy.exec.sink.ViewStore;
+import io.eddy.planner.PlanMode;
+import io.eddy.planner.PlannedQuery;
+import io.eddy.planner.catalog.Catalog;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
+import io.eddy.planner.catalog.TableDef;
+import io.eddy.planner.catalog.ViewDef;
+import io.eddy.sql.ast.ColumnDef;
+import io.eddy.sql.ast.CreateStream;
+import io.eddy.sql.ast.CreateTable;
+import io.eddy.sql.ast.CreateView;
+import io.eddy.sql.ast.Drop;
+import io.eddy.sql.ast.EmitPolicy;
+import io.eddy.sql.ast.Identifier;
+import io.eddy.sql.ast.ObjectKind;
+import io.eddy.sql.ast.Options;
+import io.eddy.sql.ast.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * CREATE STREAM / TABLE / VIEW and DROP. Serialised by the engine's DDL lock; each change is
+ * applied (topic created, query started) before the new catalog is published and saved.
+ * {@code replay} is set while the engine re-runs its saved catalog at start-up: topics then exist
+ * already and keep their data.
+ */
+final class DdlHandler {
+  private final EngineRuntime rt;
+
+  DdlHandler(EngineRuntime rt) {
+    this.rt = rt;
+  }
+
+  Result createStream(CreateStream s, boolean replay) {
+    synchronized (rt.ddlLock) {
+      if (exists(s.name(), s.ifNotExists(), s)) {
+        return new Result.Status("CREATE STREAM (already exists)", -1);
+      }
+      RowType type = columns(s.columns(), s);
+      int wm = -1;
+      long delay = 0;
+      if (s.watermark().isPresent()) {
+        Identifier col = s.watermark().get().column();
+        wm = type.indexOf(col.name());
+        if (wm < 0) {
+          throw error(ErrorCode.NOT_FOUND, "watermark column '" + col.name() + "' is not a column of "
+              + s.name(), col, s);
+        }
+        if (type.type(wm).kind() != TypeKind.TIMESTAMP) {
+          throw error(ErrorCode.VALIDATION, "watermark column '" + col.name() + "' must be a TIMESTAMP, not "
+              + type.type(wm), col, s);
+        }
+        delay = s.watermark().get().delayMillis();
+      }
+      int partitions = partitions(s.options(), s);
+      StreamDef def = new StreamDef(s.name().name(), type, wm, delay, partitions, s.options().values(), null,
+          s.text());
+      createTopic(def.key(), partitions, replay);
+      commit(rt.catalog().with(def), replay);
+      return new Result.Status("CREATE STREAM", -1);
+    }
+  }
+
+  Result createTable(CreateTable t, boolean replay) {
+    synchronized (rt.ddlLock) {
+      if (exists(t.name(), t.ifNotExists(), t)) {
+        return new Result.Status("CREATE TABLE (already exists)", -1);
+      }
+      RowType type = columns(t.columns(), t);
+      if (t.primaryKey().isEmpty()) {
+        throw error(ErrorCode.CONSTRAINT, "table " + t.name() + " needs a PRIMARY KEY", t.name(), t)
+            .withHint("declare one, e.g. PRIMARY KEY (id); for append-only data use CREATE STREAM");
+      }
+      int[] pk = new int[t.primaryKey().size()];
+      List<Column> cols = new ArrayList<>(type.columns());
+      for (int i = 0; i < pk.length; i++) {
+        Identifier k = t.primaryKey().get(i);
+        pk[i] = type.indexOf(k.name());
+        if (pk[i] < 0) {
+          throw error(ErrorCode.NOT_FOUND, "primary key column '" + k.name() + "' is not a column of "
+              + t.name(), k, t);
+        }
+        cols.set(pk[i], new Column(cols.get(pk[i]).name(), cols.get(pk[i]).type().withNullable(false)));
+      }
+      int partitions = partitions(t.options(), t);
+      TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
+          t.text());
+      createTopic(def.key(), partitions, replay);
+      Catalog next = rt.catalog().with(def);
+      rt.publish(next);
+      try {
+        materialize(def, new io.eddy.planner.QueryPlanner(next).plan(
+            new io.eddy.sql.ast.QueryText("SELECT * FROM `" + def.name() + "`", 1, 1), "", PlanMode.STANDING));
+      } catch (RuntimeException e) {
+        rt.publish(rt.catalog().without(def.name()));
+        throw e;
+      }
+      commit(next, replay);
+      return new Result.Status("CREATE TABLE", -1);
+    }
+  }
+
+  Result createView(CreateView v, boolean replay) {
+    synchronized (rt.ddlLock) {
+      if (exists(v.name(), v.ifNotExists(), v)) {
+        return new Result.Status("CREATE VIEW (already exists)", -1);
+      }
+      if (v.emit() == EmitPolicy.ON_WINDOW_CLOSE) {
+        throw error(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE is not supported yet", v.name(), v);
+      }
+      PlannedQuery plan = rt.planner().plan(v.query(), v.script(), PlanMode.STANDING);
+      checkUniqueNames(plan.outputType(), v);
+      ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
+          v.text());
+      materialize(def, plan);
+      commit(rt.catalog().with(def), replay);
+      return new Result.Status("CREATE VIEW", -1);
+    }
+  }
+
+  private void materialize(CatalogObject def, PlannedQuery plan) {
+    ViewStore store = new ViewStore(def.rowType());
+    StandingQuery q = rt.start(def.name(), plan, store, List.of());
+    rt.materialized.put(def.key(), new Materialized(q, store));
+  }
+
+  Result drop(Drop d) {
+    synchronized (rt.ddlLock) {
+      CatalogObject o = rt.catalog().lookup(d.name().name()).orElse(null);
+      String kind = d.kind().name();
+      if (o == null) {
+        if (d.ifExists()) {
+          return new Result.Status("DROP " + kind + " (did not exist)", -1);
+        }
+        throw error(ErrorCode.NOT_FOUND, kind.toLowerCase(Locale.ROOT) + " '" + d.name().name()
+            + "' does not exist", d.name(), d);
+      }
+      if (!o.kind().equals(kind)) {
+        throw error(ErrorCode.VALIDATION, "'" + o.name() + "' is a " + o.kind().toLowerCase(Locale.ROOT)
+            + ", not a " + kind.toLowerCase(Locale.ROOT), d.name(), d)
+            .withHint("use DROP " + o.kind() + " " + o.name());
+      }
+      List<String> dependents = rt.catalog().dependents(o.name());
+      if (!dependents.isEmpty()) {
+        throw error(ErrorCode.DEPENDENCY, "cannot drop " + kind.toLowerCase(Locale.ROOT) + " " + o.name()
+            + ": " + String.join(", ", dependents) + (dependents.size() == 1 ? " depends" : " depend")
+            + " on it", d.name(), d).withHint("drop the dependent views first");
+      }
+      Materialized m = rt.materialized.remove(o.key());
+      if (m != null) {
+        m.close();
+      }
+      if (!(o instanceof ViewDef) && rt.log.exists(o.key())) {
+        rt.log.delete(o.key());
+      }
+      commit(rt.catalog().without(o.name()), false);
+      return new Result.Status("DROP " + kind, -1);
+    }
+  }
+
+  private boolean exists(Identifier name, boolean ifNotExists, Statement s) {
+    CatalogObject o = rt.catalog().lookup(name.name()).orElse(null);
+    if (o == null) {
+      return false;
+    }
+    if (ifNotExists) {
+      return true;
+    }
+    throw error(ErrorCode.ALREADY_EXISTS, o.kind().toLowerCase(Locale.ROOT) + " '" + o.name()
+        + "' already exists", name, s).withHint("choose another name, or use IF NOT EXISTS");
+  }
+
+  private static RowType columns(List<ColumnDef> defs, Statement s) {
+    Set<String> seen = new HashSet<>();
+    List<Column> cols = new ArrayList<>();
+    for (ColumnDef d : defs) {
+      if (!seen.add(d.name().key())) {
+        throw error(ErrorCode.VALIDATION, "column '" + d.name().name() + "' is declared twice", d.name(), s);
+      }
+      cols.add(new Column(d.name().name(), d.type()));
+    }
+    return new RowType(cols);
+  }
+
+  private static void checkUniqueNames(RowType type, CreateView v) {
+    Set<String> seen = new HashSet<>();
+    for (Column c : type.columns()) {
+      if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
+        throw error(ErrorCode.VALIDATION, "view " + v.name() + " would have two columns named '" + c.name()
+            + "'", v.name(), v).withHint("give the columns distinct names with AS");
+      }
+    }
+  }
+
+  private static int partitions(Options options, Statement s) {
+    String p = options.get("partitions").orElse("1");
+    try {
+      int n = Integer.parseInt(p.trim());
+      if (n >= 1 && n <= 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw new EddyException(ErrorCode.VALIDATION, "partitions must be a whole number from 1 to 1024, not '"
+        + p + "'", s.span(), s.script(), null, null);
+  }
+
+  private void createTopic(String key, int partitions, boolean replay) {
+    if (rt.log.exists(key)) {
+      if (replay) {
+        return;
+      }
+      rt.log.delete(key);
+    }
+    rt.log.create(key, partitions);
+  }
+
+  private void commit(Catalog next, boolean replay) {
+    rt.publish(next);
+    if (!replay) {
+      rt.saveCatalog();
+    }
+  }
+
+  static EddyException error(ErrorCode code, String reason, Identifier at, Statement s) {
+    return new EddyException(code, reason, at.span() != null ? at.span() : s.span(), s.script(), null, null);
+  }
+}

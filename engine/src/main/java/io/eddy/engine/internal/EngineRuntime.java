@@ -1,0 +1,108 @@
+package io.eddy.engine.internal;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.engine.EngineConfig;
+import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.Emitter;
+import io.eddy.log.LogStore;
+import io.eddy.log.TopicLog;
+import io.eddy.log.file.FileLogStore;
+import io.eddy.log.file.LogConfig;
+import io.eddy.planner.PlannedQuery;
+import io.eddy.planner.QueryPlanner;
+import io.eddy.planner.catalog.Catalog;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.codegen.ParamContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything an engine owns: the log, the catalog (published as an immutable snapshot), the
+ * materialized views and tables with their running queries. DDL is serialised by {@link #ddlLock};
+ * reads and writes run concurrently with it.
+ */
+public final class EngineRuntime implements AutoCloseable {
+  final EngineConfig config;
+  final LogStore log;
+  final LogSignal signal = new LogSignal();
+  final CatalogStore catalogStore;
+  final Object ddlLock = new Object();
+  final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
+  final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  private volatile Catalog catalog = Catalog.EMPTY;
+
+  public EngineRuntime(EngineConfig config) {
+    this.config = config;
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new EddyException(ErrorCode.STORAGE, "cannot create data directory " + config.dataDir()
+          + ": " + e.getMessage(), e);
+    }
+    LogConfig logConfig = LogConfig.defaults();
+    String fsync = config.settings().get("log.fsync");
+    if (fsync != null) {
+      logConfig = logConfig.withFsync(LogConfig.Fsync.parse(fsync));
+    }
+    this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
+    this.catalogStore = new CatalogStore(config.dataDir());
+  }
+
+  /** The DDL statements saved by the last run, in order. */
+  public List<String> savedCatalog() {
+    return catalogStore.load();
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  void publish(Catalog c) {
+    catalog = c;
+  }
+
+  void saveCatalog() {
+    List<String> ddl = new ArrayList<>();
+    for (CatalogObject o : catalog.objects()) {
+      ddl.add(o.ddl());
+    }
+    catalogStore.save(ddl);
+  }
+
+  QueryPlanner planner() {
+    return new QueryPlanner(catalog);
+  }
+
+  TopicLog topic(CatalogObject o) {
+    return log.open(o.key());
+  }
+
+  /** Starts a standing query for a planned circuit, feeding {@code sink}. */
+  StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params) {
+    QueryPlanner planner = planner();
+    Circuit circuit = plan.circuit().instantiate(
+        new ParamContext(planner.typeFactory(), params, System.currentTimeMillis()));
+    List<SourceReader> readers = new ArrayList<>();
+    for (Circuit.Source s : circuit.sources()) {
+      CatalogObject o = catalog.lookup(s.name()).orElseThrow();
+      readers.add(new SourceReader(topic(o), o.rowType()));
+    }
+    return new StandingQuery(name, circuit, readers, sink, signal).start();
+  }
+
+  @Override
+  public void close() {
+    for (Materialized m : materialized.values()) {
+      m.close();
+    }
+    for (StandingQuery q : derived.values()) {
+      q.close();
+    }
+    log.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.eddy.engine.internal;
+
+import io.eddy.common.type.RowType;
+import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Circuit;
+import io.eddy.planner.PlannedQuery;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
+import io.eddy.planner.codegen.ParamContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a query planned in snapshot mode once: each source receives the current contents of what
+ * it reads (a view's or table's store, after waiting for the caller's writes; a stream's retained
+ * log), and the output deltas are summed into the result multiset.
+ */
+final class Snapshots {
+  private Snapshots() {}
+
+  static List<Object[]> run(EngineRuntime rt, PlannedQuery plan, List<Object> params) {
+    Circuit circuit = plan.circuit().instantiate(
+        new ParamContext(rt.planner().typeFactory(), params, System.currentTimeMillis()));
+    Map<Row, Long> result = new HashMap<>();
+    circuit.open(batch -> {
+      for (int r = 0; r < batch.size(); r++) {
+        result.merge(Row.from(batch, r), batch.weight(r), (a, b) -> a + b == 0 ? null : a + b);
+      }
+    });
+    for (Circuit.Source s : circuit.sources()) {
+      circuit.push(s.index(), contents(rt, s.name(), s.type()));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Map.Entry<Row, Long> e : result.entrySet()) {
+      for (long i = 0; i < e.getValue(); i++) {
+        rows.add(e.getKey().values());
+      }
+    }
+    return plan.order().apply(rows);
+  }
+
+  /** The current contents of a catalog object as one batch. */
+  static ZBatch contents(EngineRuntime rt, String name, RowType type) {
+    CatalogObject o = rt.catalog().lookup(name).orElseThrow();
+    if (o instanceof StreamDef) {
+      return new SourceReader(rt.topic(o), type).readAll();
+    }
+    Map<Row, Long> rows = rt.materialized.get(o.key()).caughtUp().contents();
+    BatchBuilder b = new BatchBuilder(type, rows.size());
+    for (Map.Entry<Row, Long> e : rows.entrySet()) {
+      b.addRow(e.getKey().values(), e.getValue());
+    }
+    return b.build();
+  }
+}

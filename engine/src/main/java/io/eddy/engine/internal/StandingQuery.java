@@ -1,0 +1,169 @@
+package io.eddy.engine.internal;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.StateSize;
+import java.util.List;
+
+/**
+ * A running standing query: one thread reads its sources' logs from the start (backfill) and then
+ * as records arrive, pushes each batch through the circuit into the sink, and publishes how far it
+ * has read so that readers can wait for their own writes ({@link #awaitCaughtUp}).
+ *
+ * <p>A failure inside the circuit is a bug: the query stops, remembers the error and every later
+ * read of it reports the error.
+ */
+public final class StandingQuery implements AutoCloseable {
+  private final String name;
+  private final Circuit circuit;
+  private final List<SourceReader> readers;
+  private final LogSignal signal;
+  private final Thread thread;
+  private final Object progress = new Object();
+  private volatile boolean closed;
+  private volatile Throwable failure;
+  private volatile long rowsIn;
+  /** Monotonic logical time: records read so far across all sources. */
+  private volatile long time;
+
+  public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
+      LogSignal signal) {
+    this.name = name;
+    this.circuit = circuit;
+    this.readers = List.copyOf(readers);
+    this.signal = signal;
+    circuit.open(sink);
+    this.thread = new Thread(this::run, "eddy-query-" + name);
+    this.thread.setDaemon(true);
+  }
+
+  public StandingQuery start() {
+    thread.start();
+    return this;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Circuit circuit() {
+    return circuit;
+  }
+
+  public long rowsIn() {
+    return rowsIn;
+  }
+
+  public long time() {
+    return time;
+  }
+
+  public StateSize stateSize() {
+    return circuit.stateSize();
+  }
+
+  public Throwable failure() {
+    return failure;
+  }
+
+  private void run() {
+    try {
+      while (!closed) {
+        long seen = signal.generation();
+        if (!pollOnce()) {
+          signal.await(seen, 200);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      failure = t;
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+  }
+
+  private boolean pollOnce() {
+    boolean any = false;
+    for (int s = 0; s < readers.size(); s++) {
+      SourceReader r = readers.get(s);
+      for (int p = 0; p < r.partitions(); p++) {
+        ZBatch b = r.poll(p);
+        if (b != null) {
+          any = true;
+          rowsIn += b.size();
+          time += b.size();
+          circuit.push(s, b);
+        }
+      }
+    }
+    if (any) {
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+    return any;
+  }
+
+  /** Blocks until every source partition has been processed up to its end offset as of now. */
+  public void awaitCaughtUp() {
+    long[][] targets = new long[readers.size()][];
+    for (int s = 0; s < readers.size(); s++) {
+      SourceReader r = readers.get(s);
+      targets[s] = new long[r.partitions()];
+      for (int p = 0; p < r.partitions(); p++) {
+        targets[s][p] = r.topic().partition(p).endOffset();
+      }
+    }
+    synchronized (progress) {
+      while (!caughtUp(targets)) {
+        checkHealthy();
+        if (closed) {
+          throw new EddyException(ErrorCode.CANCELLED, "query " + name + " was stopped");
+        }
+        try {
+          progress.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new EddyException(ErrorCode.CANCELLED, "interrupted while waiting for " + name);
+        }
+      }
+    }
+    checkHealthy();
+  }
+
+  private boolean caughtUp(long[][] targets) {
+    for (int s = 0; s < targets.length; s++) {
+      for (int p = 0; p < targets[s].length; p++) {
+        if (readers.get(s).position(p) < targets[s][p]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void checkHealthy() {
+    Throwable f = failure;
+    if (f != null) {
+      throw EddyException.internal("standing query " + name + " failed: " + f, f);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    signal.signal();
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.eddy.engine.internal;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.common.type.RowType;
+import io.eddy.log.LogRecord;
+import io.eddy.log.TopicLog;
+import io.eddy.log.format.RowCodec;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
+import io.eddy.planner.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Appends rows to a stream's or table's log: checks NOT NULL, encodes each row in the binary row
+ * format and routes it to a partition (tables by primary key, streams by the {@code key} option
+ * or round-robin). Record timestamps are the event time of the watermark column when the stream
+ * declares one, else the wall clock. Returns once every partition's append is durable.
+ */
+final class Writer {
+  private Writer() {}
+
+  static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte kind) {
+    RowType type = target.rowType();
+    if (kind == RowCodec.INSERT) {
+      checkNotNull(target, rows);
+    }
+    TopicLog topic = rt.topic(target);
+    RowCodec codec = new RowCodec(type);
+    int parts = topic.partitions();
+    List<List<LogRecord>> byPartition = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      byPartition.add(new ArrayList<>());
+    }
+    int[] key = keyColumns(target);
+    int tsCol = target instanceof StreamDef s ? s.watermarkColumn() : -1;
+    long now = System.currentTimeMillis();
+    int rr = 0;
+    for (Object[] row : rows) {
+      int p;
+      if (parts == 1) {
+        p = 0;
+      } else if (key != null) {
+        Object[] k = new Object[key.length];
+        for (int i = 0; i < key.length; i++) {
+          k[i] = row[key[i]];
+        }
+        p = Math.floorMod(Arrays.hashCode(k), parts);
+      } else {
+        p = rr++ % parts;
+      }
+      long ts = tsCol >= 0 && row[tsCol] != null ? ((Number) row[tsCol]).longValue() : now;
+      byPartition.get(p).add(LogRecord.of(ts, codec.encode(kind, row)));
+    }
+    for (int p = 0; p < parts; p++) {
+      if (!byPartition.get(p).isEmpty()) {
+        topic.partition(p).append(byPartition.get(p));
+      }
+    }
+    rt.signal.signal();
+    return rows.size();
+  }
+
+  private static int[] keyColumns(CatalogObject target) {
+    if (target instanceof TableDef t) {
+      return t.primaryKey();
+    }
+    if (target instanceof StreamDef s && s.options().containsKey("key")) {
+      int c = s.rowType().indexOf(s.options().get("key"));
+      return c < 0 ? null : new int[] {c};
+    }
+    return null;
+  }
+
+  private static void checkNotNull(CatalogObject target, List<Object[]> rows) {
+    RowType type = target.rowType();
+    for (Object[] row : rows) {
+      for (int c = 0; c < type.size(); c++) {
+        if (row[c] == null && !type.type(c).nullable()) {
+          throw new EddyException(ErrorCode.DATA, "column '" + type.get(c).name() + "' of "
+              + target.name() + " is NOT NULL, but a row has no value for it");
+        }
+      }
+    }
+  }
+}

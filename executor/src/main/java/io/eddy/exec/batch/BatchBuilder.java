@@ -1,0 +1,200 @@
+package io.eddy.exec.batch;
+
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import io.eddy.log.format.FieldSink;
+import java.util.Arrays;
+
+/**
+ * Builds a {@link ZBatch} row by row without boxing. Either set fields of the current row with the
+ * typed setters (or as a {@link FieldSink}, so a log record decodes straight into columns) and
+ * then {@link #endRow(long)}, or {@link #addRow(Object[], long)} for boxed values. Not
+ * thread-safe. After {@link #build()} the builder starts afresh with new arrays.
+ */
+public final class BatchBuilder implements FieldSink {
+  private final RowType type;
+  private final TypeKind[] kinds;
+  private Object[] columns;
+  private long[][] nulls;
+  private long[] weights;
+  private int size;
+  private int capacity;
+
+  public BatchBuilder(RowType type, int initialCapacity) {
+    this.type = type;
+    this.kinds = new TypeKind[type.size()];
+    for (int c = 0; c < kinds.length; c++) {
+      kinds[c] = type.type(c).kind();
+    }
+    reset(Math.max(initialCapacity, 4));
+  }
+
+  public BatchBuilder(RowType type) {
+    this(type, 64);
+  }
+
+  private void reset(int cap) {
+    capacity = cap;
+    columns = new Object[kinds.length];
+    for (int c = 0; c < kinds.length; c++) {
+      columns[c] = ZBatch.newColumn(kinds[c], cap);
+    }
+    nulls = new long[kinds.length][];
+    weights = new long[cap];
+    size = 0;
+  }
+
+  public RowType type() {
+    return type;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  private void ensureRow() {
+    if (size < capacity) {
+      return;
+    }
+    int cap = capacity * 2;
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = grow(columns[c], cap);
+      if (nulls[c] != null) {
+        nulls[c] = Arrays.copyOf(nulls[c], (cap + 63) >>> 6);
+      }
+    }
+    weights = Arrays.copyOf(weights, cap);
+    capacity = cap;
+  }
+
+  private static Object grow(Object col, int cap) {
+    if (col instanceof long[] a) {
+      return Arrays.copyOf(a, cap);
+    } else if (col instanceof int[] a) {
+      return Arrays.copyOf(a, cap);
+    } else if (col instanceof double[] a) {
+      return Arrays.copyOf(a, cap);
+    } else if (col instanceof boolean[] a) {
+      return Arrays.copyOf(a, cap);
+    }
+    return Arrays.copyOf((Object[]) col, cap);
+  }
+
+  @Override
+  public void nullField(int c) {
+    ensureRow();
+    long[] n = nulls[c];
+    if (n == null) {
+      n = nulls[c] = new long[(capacity + 63) >>> 6];
+    }
+    n[size >>> 6] |= 1L << size;
+    if (columns[c] instanceof Object[] a) {
+      a[size] = null;
+    }
+  }
+
+  @Override
+  public void booleanField(int c, boolean v) {
+    ensureRow();
+    ((boolean[]) columns[c])[size] = v;
+  }
+
+  @Override
+  public void intField(int c, int v) {
+    ensureRow();
+    ((int[]) columns[c])[size] = v;
+  }
+
+  @Override
+  public void longField(int c, long v) {
+    ensureRow();
+    ((long[]) columns[c])[size] = v;
+  }
+
+  @Override
+  public void doubleField(int c, double v) {
+    ensureRow();
+    ((double[]) columns[c])[size] = v;
+  }
+
+  @Override
+  public void objectField(int c, Object v) {
+    ensureRow();
+    if (v == null) {
+      nullField(c);
+    } else {
+      ((Object[]) columns[c])[size] = v;
+    }
+  }
+
+  /** Sets field {@code c} of the current row from a boxed value (per {@link TypeKind}), or null. */
+  public void set(int c, Object v) {
+    if (v == null) {
+      nullField(c);
+      return;
+    }
+    switch (kinds[c]) {
+      case BIGINT, TIMESTAMP -> longField(c, ((Number) v).longValue());
+      case INT, DATE -> intField(c, ((Number) v).intValue());
+      case DOUBLE -> doubleField(c, ((Number) v).doubleValue());
+      case BOOLEAN -> booleanField(c, (Boolean) v);
+      default -> objectField(c, v);
+    }
+  }
+
+  /** Copies field {@code c} of {@code row} in {@code from} (same kind) into field {@code to} of the current row. */
+  public void copy(ZBatch from, int c, int row, int to) {
+    if (from.isNull(c, row)) {
+      nullField(to);
+      return;
+    }
+    Object col = from.column(c);
+    if (col instanceof long[] a) {
+      longField(to, a[row]);
+    } else if (col instanceof int[] a) {
+      intField(to, a[row]);
+    } else if (col instanceof double[] a) {
+      doubleField(to, a[row]);
+    } else if (col instanceof boolean[] a) {
+      booleanField(to, a[row]);
+    } else {
+      objectField(to, ((Object[]) col)[row]);
+    }
+  }
+
+  /** Forgets the fields set for the current row (e.g. after its expression failed). */
+  public void abortRow() {
+    for (long[] n : nulls) {
+      if (n != null) {
+        n[size >>> 6] &= ~(1L << size);
+      }
+    }
+  }
+
+  /** Finishes the current row with weight {@code w}. */
+  public void endRow(long w) {
+    ensureRow();
+    weights[size++] = w;
+  }
+
+  public void addRow(Object[] values, long w) {
+    for (int c = 0; c < values.length; c++) {
+      set(c, values[c]);
+    }
+    endRow(w);
+  }
+
+  /** Appends row {@code row} of a batch with the same type, with weight {@code w}. */
+  public void addRow(ZBatch from, int row, long w) {
+    for (int c = 0; c < kinds.length; c++) {
+      copy(from, c, row, c);
+    }
+    endRow(w);
+  }
+
+  public ZBatch build() {
+    ZBatch b = new ZBatch(type, size, columns, nulls, weights);
+    reset(Math.max(16, Math.min(capacity, 4096)));
+    return b;
+  }
+}

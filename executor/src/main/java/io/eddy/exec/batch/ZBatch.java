@@ -1,0 +1,140 @@
+package io.eddy.exec.batch;
+
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A batch of weighted rows (a Z-set delta), stored by column. Column {@code c} is a primitive array
+ * chosen by its {@link TypeKind}: {@code long[]} for BIGINT/TIMESTAMP, {@code int[]} for INT/DATE,
+ * {@code double[]} for DOUBLE, {@code boolean[]} for BOOLEAN and {@code Object[]} for VARCHAR
+ * (String) and DECIMAL (BigDecimal). {@code nulls[c]} is a bit set of null rows, or {@code null}
+ * when the column has no nulls in this batch. {@code weights[r]} is row r's multiplicity: positive
+ * inserts, negative retracts. A batch need not be consolidated (a row may appear several times).
+ *
+ * <p>Immutable by convention: producers build a batch with {@link BatchBuilder} and nobody writes
+ * the arrays after {@link BatchBuilder#build()}. Arrays may be longer than {@link #size()}.
+ */
+public final class ZBatch {
+  private final RowType type;
+  private final int size;
+  private final Object[] columns;
+  private final long[][] nulls;
+  private final long[] weights;
+
+  public ZBatch(RowType type, int size, Object[] columns, long[][] nulls, long[] weights) {
+    this.type = Objects.requireNonNull(type);
+    this.size = size;
+    this.columns = columns;
+    this.nulls = nulls;
+    this.weights = weights;
+    if (columns.length != type.size() || nulls.length != type.size()) {
+      throw new IllegalArgumentException("batch has " + columns.length + " columns, type has " + type.size());
+    }
+  }
+
+  public static ZBatch empty(RowType type) {
+    return new BatchBuilder(type, 0).build();
+  }
+
+  public RowType type() {
+    return type;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int arity() {
+    return columns.length;
+  }
+
+  /** The raw column array (see class javadoc for its Java type). */
+  public Object column(int c) {
+    return columns[c];
+  }
+
+  /** The null bit set of column {@code c}, or null if the column has no nulls. */
+  public long[] nulls(int c) {
+    return nulls[c];
+  }
+
+  public long[] weights() {
+    return weights;
+  }
+
+  public long weight(int row) {
+    return weights[row];
+  }
+
+  public boolean isNull(int c, int row) {
+    long[] n = nulls[c];
+    return n != null && (n[row >>> 6] & (1L << row)) != 0;
+  }
+
+  public long getLong(int c, int row) {
+    return ((long[]) columns[c])[row];
+  }
+
+  public int getInt(int c, int row) {
+    return ((int[]) columns[c])[row];
+  }
+
+  public double getDouble(int c, int row) {
+    return ((double[]) columns[c])[row];
+  }
+
+  public boolean getBoolean(int c, int row) {
+    return ((boolean[]) columns[c])[row];
+  }
+
+  /** The value boxed per {@link TypeKind}, or null. For slow paths (state keys, results). */
+  public Object get(int c, int row) {
+    if (isNull(c, row)) {
+      return null;
+    }
+    Object col = columns[c];
+    if (col instanceof long[] a) {
+      return a[row];
+    } else if (col instanceof int[] a) {
+      return a[row];
+    } else if (col instanceof double[] a) {
+      return a[row];
+    } else if (col instanceof boolean[] a) {
+      return a[row];
+    }
+    return ((Object[]) col)[row];
+  }
+
+  /** Row {@code row} as boxed values. */
+  public Object[] row(int row) {
+    Object[] r = new Object[columns.length];
+    for (int c = 0; c < r.length; c++) {
+      r[c] = get(c, row);
+    }
+    return r;
+  }
+
+  /** Allocates the column array for a kind. */
+  static Object newColumn(TypeKind kind, int capacity) {
+    return switch (kind) {
+      case BIGINT, TIMESTAMP -> new long[capacity];
+      case INT, DATE -> new int[capacity];
+      case DOUBLE -> new double[capacity];
+      case BOOLEAN -> new boolean[capacity];
+      case VARCHAR -> new String[capacity];
+      case DECIMAL -> new BigDecimal[capacity];
+    };
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ZBatch[").append(size).append("]{");
+    for (int r = 0; r < Math.min(size, 20); r++) {
+      sb.append(r == 0 ? "" : ", ").append(Arrays.toString(row(r))).append(" x").append(weights[r]);
+    }
+    return sb.append(size > 20 ? ", ...}" : "}").toString();
+  }
+}

@@ -1,0 +1,33 @@
+package io.eddy.exec.operator.agg;
+
+import io.eddy.exec.batch.ZBatch;
+
+/**
+ * The state of one aggregate call for one group. Weighted additions commute, so rows may arrive in
+ * any order, and a retraction is an addition with a negative weight; {@link #result()} is read
+ * once the batch is applied, when no argument value may have a negative total. The FILTER has
+ * been applied by the caller. Not thread-safe.
+ */
+public interface Accumulator {
+
+  /**
+   * Adds row {@code row} of {@code b}, whose argument is column {@code arg}, {@code w} times. By
+   * default boxes a non-null argument into {@link #addValue}; hot accumulators read the column.
+   */
+  default void add(ZBatch b, int arg, int row, long w) {
+    if (!b.isNull(arg, row)) {
+      addValue(b.get(arg, row), w);
+    }
+  }
+
+  /** Adds the non-null boxed argument {@code v} {@code w} times (the DISTINCT path). */
+  void addValue(Object v, long w);
+
+  /** The current result in the argument's representation (Long for integer sums); null if none. */
+  Object result();
+
+  /** Distinct values held (for state size); 0 for fixed-size state. */
+  default int entries() {
+    return 0;
+  }
+}

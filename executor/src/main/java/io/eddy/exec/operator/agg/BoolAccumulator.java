@@ -1,0 +1,42 @@
+package io.eddy.exec.operator.agg;
+
+import io.eddy.exec.batch.ZBatch;
+
+/** BOOL_AND ({@code and}) or BOOL_OR: weighted counts of TRUE and FALSE arguments. */
+final class BoolAccumulator implements Accumulator {
+  private final boolean and;
+  private long trues;
+  private long falses;
+
+  BoolAccumulator(boolean and) {
+    this.and = and;
+  }
+
+  @Override
+  public void add(ZBatch b, int arg, int row, long w) {
+    if (!b.isNull(arg, row)) {
+      addBoolean(b.getBoolean(arg, row), w);
+    }
+  }
+
+  @Override
+  public void addValue(Object v, long w) {
+    addBoolean((Boolean) v, w);
+  }
+
+  private void addBoolean(boolean v, long w) {
+    if (v) {
+      trues += w;
+    } else {
+      falses += w;
+    }
+  }
+
+  @Override
+  public Object result() {
+    if (trues == 0 && falses == 0) {
+      return null;
+    }
+    return and ? falses == 0 : trues > 0;
+  }
+}

@@ -1,0 +1,91 @@
+package io.eddy.exec.sink;
+
+import io.eddy.common.type.RowType;
+import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Emitter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The materialized contents of a view: a consolidated multiset of rows (row -> positive weight),
+ * fed with the view circuit's output deltas, read by snapshots and fanned out to subscribers.
+ * Thread-safe: one writer (the query thread) and any number of readers.
+ */
+public final class ViewStore implements Emitter {
+  private final RowType type;
+  private final Map<Row, Long> rows = new HashMap<>();
+  private final List<Consumer<ZBatch>> subscribers = new CopyOnWriteArrayList<>();
+  private long negativeWeights;
+
+  public ViewStore(RowType type) {
+    this.type = type;
+  }
+
+  public RowType type() {
+    return type;
+  }
+
+  @Override
+  public synchronized void emit(ZBatch batch) {
+    for (int r = 0; r < batch.size(); r++) {
+      long w = batch.weight(r);
+      if (w == 0) {
+        continue;
+      }
+      rows.merge(Row.from(batch, r), w, (a, b) -> a + b == 0 ? null : a + b);
+    }
+    for (Consumer<ZBatch> s : subscribers) {
+      s.accept(batch);
+    }
+  }
+
+  /** The current rows, each repeated by its weight. */
+  public synchronized List<Object[]> snapshot() {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Map.Entry<Row, Long> e : rows.entrySet()) {
+      for (long i = 0; i < e.getValue(); i++) {
+        out.add(e.getKey().values());
+      }
+    }
+    return out;
+  }
+
+  /** The current contents as weighted rows (a consolidated Z-set). */
+  public synchronized Map<Row, Long> contents() {
+    return new HashMap<>(rows);
+  }
+
+  /**
+   * Atomically: hands the current contents to {@code initial}, then registers {@code changes}
+   * for every later delta. Returns the handle that unregisters.
+   */
+  public synchronized Runnable subscribe(Consumer<Map<Row, Long>> initial, Consumer<ZBatch> changes) {
+    initial.accept(new HashMap<>(rows));
+    subscribers.add(changes);
+    return () -> subscribers.remove(changes);
+  }
+
+  public synchronized long size() {
+    long n = 0;
+    for (long w : rows.values()) {
+      n += w;
+    }
+    return n;
+  }
+
+  /** Count of rows whose weight went negative (a bug upstream if ever non-zero). */
+  public synchronized long negativeWeights() {
+    long n = 0;
+    for (long w : rows.values()) {
+      if (w < 0) {
+        n++;
+      }
+    }
+    return n + negativeWeights;
+  }
+}

@@ -1,0 +1,100 @@
+package io.eddy.log.file;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eddy.log.Golden;
+import io.eddy.log.LogRecord;
+import io.eddy.log.format.ByteSink;
+import io.eddy.log.format.MalformedDataException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchFormatTest {
+  private static final List<LogRecord> RECORDS = List.of(
+      new LogRecord(1_700_000_000_000L, null, "a".getBytes(UTF_8)),
+      new LogRecord(1_700_000_000_250L, "k1".getBytes(UTF_8), "hello".getBytes(UTF_8)),
+      new LogRecord(1_699_999_999_990L, new byte[0], new byte[0]));
+
+  private static byte[] encode(long base, List<LogRecord> records) {
+    ByteSink out = new ByteSink();
+    BatchFormat.encode(base, records, out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void encoderProducesTheGoldenBatch() throws Exception {
+    Golden.assertMatches("batch-v1.hex", encode(42, RECORDS));
+  }
+
+  @Test
+  void decoderReadsTheGoldenBatch() throws Exception {
+    byte[] golden = Golden.read("batch-v1.hex");
+    BatchHeader h = BatchFormat.header(golden, 0);
+    assertEquals(new BatchHeader(42, 3, 1_700_000_000_000L, 1_699_999_999_990L, golden.length - BatchFormat.HEADER_SIZE,
+        h.crc()), h);
+    assertTrue(BatchFormat.crcMatches(golden, 0, h));
+    List<LogRecord> decoded = new ArrayList<>();
+    List<Long> offsets = new ArrayList<>();
+    BatchFormat.visit(golden, 0, h, 0, (offset, ts, buf, ko, kl, vo, vl) -> {
+      offsets.add(offset);
+      decoded.add(new LogRecord(ts, kl < 0 ? null : Arrays.copyOfRange(buf, ko, ko + kl), Arrays.copyOfRange(buf, vo, vo + vl)));
+    });
+    assertEquals(List.of(42L, 43L, 44L), offsets);
+    for (int i = 0; i < RECORDS.size(); i++) {
+      assertEquals(RECORDS.get(i).timestamp(), decoded.get(i).timestamp());
+      assertArrayEquals(RECORDS.get(i).key(), decoded.get(i).key());
+      assertArrayEquals(RECORDS.get(i).value(), decoded.get(i).value());
+    }
+    assertNull(decoded.get(0).key());
+  }
+
+  @Test
+  void visitSkipsRecordsBelowTheStartOffset() {
+    byte[] b = encode(10, RECORDS);
+    List<Long> offsets = new ArrayList<>();
+    int n = BatchFormat.visit(b, 0, BatchFormat.header(b, 0), 12, (o, t, buf, ko, kl, vo, vl) -> offsets.add(o));
+    assertEquals(1, n);
+    assertEquals(List.of(12L), offsets);
+  }
+
+  @Test
+  void everyFlippedBitFromTheCrcFieldOnIsDetected() {
+    byte[] b = encode(7, RECORDS);
+    for (int i = BatchFormat.CRC_OFFSET; i < b.length; i++) {
+      byte[] copy = b.clone();
+      copy[i] ^= 0x10;
+      BatchHeader h;
+      try {
+        h = BatchFormat.header(copy, 0);
+      } catch (MalformedDataException rejected) {
+        continue;
+      }
+      assertFalse(BatchFormat.crcMatches(copy, 0, h), "flip at byte " + i);
+    }
+  }
+
+  @Test
+  void headerRejectsBadMagicAndVersion() {
+    byte[] b = encode(0, RECORDS);
+    byte[] badMagic = b.clone();
+    badMagic[0] = 'X';
+    assertThrows(MalformedDataException.class, () -> BatchFormat.header(badMagic, 0));
+    byte[] badVersion = b.clone();
+    badVersion[4] = 2;
+    assertThrows(MalformedDataException.class, () -> BatchFormat.header(badVersion, 0));
+  }
+
+  @Test
+  void nullValuesAndEmptyBatchesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> encode(0, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> encode(0, List.of(new LogRecord(0, null, null))));
+  }
+}

@@ -1,0 +1,210 @@
+package io.eddy.planner;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.common.type.SqlType;
+import io.eddy.planner.catalog.Catalog;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.schema.EddyTable;
+import io.eddy.planner.translate.CircuitTranslator;
+import io.eddy.sql.CalciteParsing;
+import io.eddy.sql.ast.Identifier;
+import io.eddy.sql.ast.QueryText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Plans one query against a catalog snapshot: Calcite parses and validates it, converts it to
+ * relational algebra, Eddy's rule program rewrites it, and {@link CircuitTranslator} turns it into
+ * a {@link PlannedQuery}. Calcite's own runtime is never used. Not thread-safe; cheap to create.
+ */
+public final class QueryPlanner {
+  static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+
+  private final Catalog catalog;
+  private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
+  private final CalcCompiler compiler = new CalcCompiler(typeFactory, CONFORMANCE);
+
+  public QueryPlanner(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public JavaTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  /** Plans a SELECT / VALUES / WITH query. */
+  public PlannedQuery plan(QueryText q, String script, PlanMode mode) {
+    Validated v = validate(CalciteParsing.parseQuery(q), q, script);
+    return finish(v, v.rel, mode);
+  }
+
+  /**
+   * Plans {@code INSERT INTO target [(columns)] <source>}: the result rows have exactly the
+   * target's columns, in its order, coerced to its types (missing columns are NULL).
+   */
+  public PlannedQuery planInsert(Identifier target, List<Identifier> columns, QueryText source,
+      String script) {
+    SqlNodeList cols = null;
+    if (!columns.isEmpty()) {
+      List<SqlNode> ids = new ArrayList<>();
+      for (Identifier c : columns) {
+        ids.add(new SqlIdentifier(c.name(), SqlParserPos.ZERO));
+      }
+      cols = new SqlNodeList(ids, SqlParserPos.ZERO);
+    }
+    SqlInsert insert = new SqlInsert(SqlParserPos.ZERO, SqlNodeList.EMPTY,
+        new SqlIdentifier(target.name(), SqlParserPos.ZERO), CalciteParsing.parseQuery(source), cols);
+    Validated v = validate(insert, source, script);
+    RelNode rel = v.rel instanceof TableModify m ? m.getInput() : v.rel;
+    return finish(v, rel, PlanMode.SNAPSHOT);
+  }
+
+  private record Validated(RelNode rel, List<SqlType> params, Set<String> dependencies) {}
+
+  private Validated validate(SqlNode node, QueryText q, String script) {
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    for (CatalogObject o : catalog.objects()) {
+      root.add(o.name(), new EddyTable(o));
+    }
+    Properties props = new Properties();
+    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    props.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
+    props.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+    CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,
+        new CalciteConnectionConfigImpl(props));
+    SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable(), reader, typeFactory,
+        SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true));
+    SqlNode validated;
+    try {
+      validated = validator.validate(node);
+    } catch (CalciteContextException e) {
+      throw CalciteErrors.of(e, q, script, names(reader));
+    } catch (EddyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EddyException(ErrorCode.VALIDATION, String.valueOf(e.getMessage()), null, script, null, null);
+    }
+    List<SqlType> params = new ArrayList<>();
+    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
+      params.add(TypeMapping.toEddy(f.getType()));
+    }
+    RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
+        new RexBuilder(typeFactory));
+    SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
+        StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true)
+            .withExpand(false));
+    RelRoot relRoot;
+    try {
+      relRoot = converter.convertQuery(validated, false, true);
+    } catch (RuntimeException e) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, "cannot plan this query: " + e.getMessage(),
+          null, script, null, e);
+    }
+    RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
+    RelNode rel = RelDecorrelator.decorrelateQuery(relRoot.project(), relBuilder);
+    Set<String> deps = new HashSet<>();
+    RelOptUtil.findTables(rel).forEach(t -> deps.add(t.getQualifiedName().get(
+        t.getQualifiedName().size() - 1).toLowerCase(java.util.Locale.ROOT)));
+    return new Validated(rel, params, deps);
+  }
+
+  private PlannedQuery finish(Validated v, RelNode rel, PlanMode mode) {
+    SnapshotOrder order = SnapshotOrder.NONE;
+    if (rel instanceof Sort sort) {
+      order = order(sort);
+      rel = sort.getInput();
+    }
+    RelNode optimized = Rules.optimize(rel);
+    String logical = RelOptUtil.toString(optimized);
+    CircuitTranslator translator = new CircuitTranslator(catalog, mode, compiler, this);
+    return new PlannedQuery(translator.translate(optimized), TypeMapping.toEddyRow(rel.getRowType()),
+        order, v.params, v.dependencies, logical);
+  }
+
+  /** Plans a view's query for splicing into a standing circuit. */
+  public RelNode viewRel(io.eddy.planner.catalog.ViewDef view) {
+    Validated v = validate(CalciteParsing.parseQuery(view.query()), view.query(), view.ddl());
+    RelNode rel = v.rel instanceof Sort s && s.fetch == null && s.offset == null ? s.getInput() : v.rel;
+    return Rules.optimize(rel);
+  }
+
+  private static SnapshotOrder order(Sort sort) {
+    RelCollation c = sort.getCollation();
+    List<SnapshotOrder.Key> keys = new ArrayList<>();
+    for (RelFieldCollation f : c.getFieldCollations()) {
+      boolean desc = f.getDirection().isDescending();
+      boolean nullsFirst = f.nullDirection == RelFieldCollation.NullDirection.FIRST;
+      if (f.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED) {
+        nullsFirst = desc;
+      }
+      keys.add(new SnapshotOrder.Key(f.getFieldIndex(), desc, nullsFirst));
+    }
+    return new SnapshotOrder(keys, literal(sort.offset, 0), literal(sort.fetch, -1));
+  }
+
+  private static long literal(RexNode n, long dflt) {
+    if (n == null) {
+      return dflt;
+    }
+    if (n instanceof RexLiteral l) {
+      return l.getValueAs(Long.class);
+    }
+    throw new EddyException(ErrorCode.UNSUPPORTED, "LIMIT and OFFSET must be constants");
+  }
+
+  private static List<String> names(CalciteCatalogReader reader) {
+    return List.of();
+  }
+
+  private SqlOperatorTable operatorTable() {
+    return SqlStdOperatorTable.instance();
+  }
+
+  RelDataType rowTypeOf(CatalogObject o) {
+    return TypeMapping.toRel(typeFactory, o.rowType());
+  }
+}

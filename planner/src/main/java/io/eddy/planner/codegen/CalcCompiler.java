@@ -1,0 +1,201 @@
+package io.eddy.planner.codegen;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.operator.BatchCalc;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.validate.SqlConformance;
+import org.codehaus.janino.SimpleCompiler;
+
+/**
+ * Compiles a {@link RexProgram} (condition + projections) into a {@link BatchCalc} that loops over
+ * a whole columnar batch. Expressions are translated by Calcite's {@link RexToLixTranslator}
+ * (so every SQL function has Calcite's semantics) and compiled once with Janino; nothing is
+ * interpreted per row. Each generated class is loaded by its own class loader.
+ *
+ * <p>A row whose expressions throw (division by zero, bad cast) is dropped and counted as a
+ * runtime error; the query keeps running.
+ */
+public final class CalcCompiler {
+  private static final String CLASS_NAME = "io.eddy.gen.GeneratedCalc";
+
+  private final JavaTypeFactory typeFactory;
+  private final SqlConformance conformance;
+
+  public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance) {
+    this.typeFactory = typeFactory;
+    this.conformance = conformance;
+  }
+
+  /** A compiled program; {@link #instantiate} makes a fresh, independent operator instance. */
+  public static final class Compiled {
+    private final Constructor<?> ctor;
+    private final RowType outputType;
+    private final String source;
+
+    Compiled(Constructor<?> ctor, RowType outputType, String source) {
+      this.ctor = ctor;
+      this.outputType = outputType;
+      this.source = source;
+    }
+
+    public BatchCalc instantiate(DataContext root) {
+      try {
+        return (BatchCalc) ctor.newInstance(root, new BatchBuilder(outputType));
+      } catch (ReflectiveOperationException e) {
+        throw EddyException.internal("cannot instantiate generated code", e);
+      }
+    }
+
+    public String source() {
+      return source;
+    }
+  }
+
+  public Compiled compile(RexProgram program, RowType input, RowType output) {
+    String source = generate(program, input, output);
+    try {
+      SimpleCompiler compiler = new SimpleCompiler();
+      compiler.setParentClassLoader(CalcCompiler.class.getClassLoader());
+      compiler.cook(source);
+      Class<?> cls = compiler.getClassLoader().loadClass(CLASS_NAME);
+      return new Compiled(cls.getConstructor(DataContext.class, BatchBuilder.class), output, source);
+    } catch (Exception e) {
+      throw EddyException.internal("generated code does not compile:\n" + source, e);
+    }
+  }
+
+  String generate(RexProgram program, RowType input, RowType output) {
+    ParameterExpression row = Expressions.parameter(int.class, "r");
+    ParameterExpression out = Expressions.parameter(BatchBuilder.class, "out");
+    ParameterExpression[] cols = new ParameterExpression[input.size()];
+    ParameterExpression[] nulls = new ParameterExpression[input.size()];
+    StringBuilder decl = new StringBuilder();
+    for (int c = 0; c < input.size(); c++) {
+      Class<?> arr = arrayClass(input.type(c).kind());
+      cols[c] = Expressions.parameter(arr, "c" + c);
+      nulls[c] = Expressions.parameter(long[].class, "n" + c);
+      decl.append("    final ").append(arr.getCanonicalName()).append(" c").append(c).append(" = (")
+          .append(arr.getCanonicalName()).append(") in.column(").append(c).append(");\n");
+      decl.append("    final long[] n").append(c).append(" = in.nulls(").append(c).append(");\n");
+    }
+    RexToLixTranslator.InputGetter getter = (list, index, storageType) -> {
+      TypeKind kind = input.type(index).kind();
+      Expression value = Expressions.arrayIndex(cols[index], row);
+      if (input.type(index).nullable() && Primitive.is(value.getType())) {
+        Class<?> boxed = Primitive.of(value.getType()).boxClass;
+        value = Expressions.condition(
+            Expressions.call(NullBits.class, "isNull", nulls[index], row),
+            Expressions.constant(null, boxed),
+            Expressions.convert_(value, boxed));
+      }
+      return storageType == null ? value : EnumUtils.convert(value, storageType);
+    };
+
+    BlockBuilder body = new BlockBuilder();
+    if (program.getCondition() != null) {
+      Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
+          conformance);
+      body.add(Expressions.ifThen(Expressions.not(cond), Expressions.continue_(null)));
+    }
+    List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, conformance, body,
+        null, null, DataContext.ROOT, getter, null);
+    for (int i = 0; i < values.size(); i++) {
+      write(body, out, i, output.type(i).kind(), values.get(i));
+    }
+    body.add(Expressions.statement(Expressions.call(out, "endRow", Expressions.arrayIndex(
+        Expressions.parameter(long[].class, "w"), row))));
+    String rowCode = Expressions.toString(body.toBlock());
+
+    return "package io.eddy.gen;\n"
+        + "public final class GeneratedCalc implements io.eddy.exec.operator.BatchCalc {\n"
+        + "  private final org.apache.calcite.DataContext root;\n"
+        + "  private final io.eddy.exec.batch.BatchBuilder out;\n"
+        + "  private long errors;\n"
+        + "  public GeneratedCalc(org.apache.calcite.DataContext root, io.eddy.exec.batch.BatchBuilder out) {\n"
+        + "    this.root = root;\n    this.out = out;\n  }\n"
+        + "  public long errors() { return errors; }\n"
+        + "  public io.eddy.exec.batch.ZBatch apply(io.eddy.exec.batch.ZBatch in) {\n"
+        + "    final int size = in.size();\n"
+        + "    final long[] w = in.weights();\n"
+        + "    final io.eddy.exec.batch.BatchBuilder out = this.out;\n"
+        + "    final org.apache.calcite.DataContext root = this.root;\n"
+        + decl
+        + "    errors = 0;\n"
+        + "    for (int r = 0; r < size; r++) {\n"
+        + "      try " + rowCode.trim() + " catch (RuntimeException e) {\n"
+        + "        out.abortRow();\n        errors++;\n      }\n"
+        + "    }\n"
+        + "    return out.build();\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  private static void write(BlockBuilder body, ParameterExpression out, int i, TypeKind kind, Expression value) {
+    Class<?> prim = primitiveOf(kind);
+    Expression index = Expressions.constant(i);
+    if (prim == null) {
+      Class<?> obj = kind == TypeKind.DECIMAL ? BigDecimal.class : String.class;
+      body.add(Expressions.statement(Expressions.call(out, "objectField", index,
+          Expressions.convert_(EnumUtils.convert(value, obj), Object.class))));
+      return;
+    }
+    String setter = setterOf(kind);
+    if (Primitive.is(value.getType())) {
+      body.add(Expressions.statement(Expressions.call(out, setter, index, EnumUtils.convert(value, prim))));
+      return;
+    }
+    Type boxed = Primitive.box(prim);
+    Expression v = body.append("v" + i, EnumUtils.convert(value, boxed));
+    body.add(Expressions.ifThenElse(
+        Expressions.equal(v, Expressions.constant(null)),
+        Expressions.statement(Expressions.call(out, "nullField", index)),
+        Expressions.statement(Expressions.call(out, setter, index, Expressions.unbox(v)))));
+  }
+
+  private static Class<?> primitiveOf(TypeKind kind) {
+    return switch (kind) {
+      case BIGINT, TIMESTAMP -> long.class;
+      case INT, DATE -> int.class;
+      case DOUBLE -> double.class;
+      case BOOLEAN -> boolean.class;
+      case VARCHAR, DECIMAL -> null;
+    };
+  }
+
+  private static String setterOf(TypeKind kind) {
+    return switch (kind) {
+      case BIGINT, TIMESTAMP -> "longField";
+      case INT, DATE -> "intField";
+      case DOUBLE -> "doubleField";
+      case BOOLEAN -> "booleanField";
+      case VARCHAR, DECIMAL -> "objectField";
+    };
+  }
+
+  private static Class<?> arrayClass(TypeKind kind) {
+    return switch (kind) {
+      case BIGINT, TIMESTAMP -> long[].class;
+      case INT, DATE -> int[].class;
+      case DOUBLE -> double[].class;
+      case BOOLEAN -> boolean[].class;
+      case VARCHAR -> String[].class;
+      case DECIMAL -> BigDecimal[].class;
+    };
+  }
+}

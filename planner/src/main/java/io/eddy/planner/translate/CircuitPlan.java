@@ -1,0 +1,80 @@
+package io.eddy.planner.translate;
+
+import io.eddy.common.type.RowType;
+import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.CircuitBuilder;
+import io.eddy.exec.circuit.Operator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
+
+/**
+ * A recipe for a circuit: what the planner produced, with expressions already compiled. Each
+ * {@link #instantiate} makes a fresh circuit with its own operator state, bound to the given
+ * parameters. Immutable once built.
+ */
+public final class CircuitPlan {
+  private sealed interface Spec permits SourceSpec, OperatorSpec {}
+
+  private record SourceSpec(String name, RowType type) implements Spec {}
+
+  private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs)
+      implements Spec {}
+
+  private final List<Spec> specs;
+  private final int output;
+
+  private CircuitPlan(List<Spec> specs, int output) {
+    this.specs = List.copyOf(specs);
+    this.output = output;
+  }
+
+  public Circuit instantiate(DataContext context) {
+    CircuitBuilder b = new CircuitBuilder();
+    for (Spec s : specs) {
+      if (s instanceof SourceSpec src) {
+        b.source(src.name(), src.type());
+      } else {
+        OperatorSpec op = (OperatorSpec) s;
+        b.add(op.factory().apply(context), op.type(), op.inputs());
+      }
+    }
+    return b.build(output);
+  }
+
+  /** Names of the sources, in source order (a name repeats when an object is read twice). */
+  public List<String> sourceNames() {
+    List<String> names = new ArrayList<>();
+    for (Spec s : specs) {
+      if (s instanceof SourceSpec src) {
+        names.add(src.name());
+      }
+    }
+    return names;
+  }
+
+  /** Builds a plan node by node; inputs must exist before their consumers. */
+  public static final class Builder {
+    private final List<Spec> specs = new ArrayList<>();
+
+    public int source(String name, RowType type) {
+      specs.add(new SourceSpec(name, type));
+      return specs.size() - 1;
+    }
+
+    public int add(Function<DataContext, Operator> factory, RowType type, int... inputs) {
+      specs.add(new OperatorSpec(factory, type, inputs.clone()));
+      return specs.size() - 1;
+    }
+
+    public RowType typeOf(int node) {
+      Spec s = specs.get(node);
+      return s instanceof SourceSpec src ? src.type() : ((OperatorSpec) s).type();
+    }
+
+    public CircuitPlan build(int output) {
+      return new CircuitPlan(specs, output);
+    }
+  }
+}

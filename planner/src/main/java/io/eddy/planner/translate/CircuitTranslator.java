@@ -1,0 +1,171 @@
+package io.eddy.planner.translate;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.common.type.RowType;
+import io.eddy.exec.operator.AggregateOperator;
+import io.eddy.exec.operator.CalcOperator;
+import io.eddy.exec.operator.UnionOperator;
+import io.eddy.exec.operator.UpsertOperator;
+import io.eddy.exec.operator.agg.AggCall;
+import io.eddy.exec.operator.agg.AggKind;
+import io.eddy.planner.PlanMode;
+import io.eddy.planner.QueryPlanner;
+import io.eddy.planner.TypeMapping;
+import io.eddy.planner.catalog.Catalog;
+import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.TableDef;
+import io.eddy.planner.catalog.ViewDef;
+import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.schema.EddyTable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rex.RexLiteral;
+
+/**
+ * Translates an optimized relational plan into a {@link CircuitPlan}: table scans become sources
+ * (tables through an upsert operator in standing mode; views expanded into their own plans in
+ * standing mode), Calc nodes become compiled {@link CalcOperator}s, and so on. Anything the
+ * executor cannot run yet is an UNSUPPORTED error naming the construct.
+ */
+public final class CircuitTranslator {
+  private final Catalog catalog;
+  private final PlanMode mode;
+  private final CalcCompiler compiler;
+  private final QueryPlanner planner;
+  private final CircuitPlan.Builder b = new CircuitPlan.Builder();
+
+  public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
+    this.catalog = catalog;
+    this.mode = mode;
+    this.compiler = compiler;
+    this.planner = planner;
+  }
+
+  public CircuitPlan translate(RelNode rel) {
+    return b.build(visit(rel));
+  }
+
+  private int visit(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return scan(scan);
+    } else if (rel instanceof Calc calc) {
+      return calc(calc);
+    } else if (rel instanceof Aggregate agg) {
+      return aggregate(agg);
+    } else if (rel instanceof Union union) {
+      return union(union);
+    } else if (rel instanceof Values values) {
+      return values(values);
+    } else if (rel instanceof Sort sort && sort.fetch == null && sort.offset == null) {
+      return visit(sort.getInput());
+    }
+    throw new EddyException(ErrorCode.UNSUPPORTED, "this query needs " + rel.getRelTypeName()
+        .replace("Logical", "") + ", which standing queries do not support yet");
+  }
+
+  private RowType typeOf(RelNode rel) {
+    return TypeMapping.toEddyRow(rel.getRowType());
+  }
+
+  private int scan(TableScan scan) {
+    EddyTable table = scan.getTable().unwrap(EddyTable.class);
+    CatalogObject obj = table.object();
+    if (mode == PlanMode.STANDING && obj instanceof ViewDef view) {
+      return visit(planner.viewRel(view));
+    }
+    int src = b.source(obj.key(), obj.rowType());
+    if (mode == PlanMode.STANDING && obj instanceof TableDef t) {
+      RowType type = obj.rowType();
+      int[] pk = t.primaryKey();
+      return b.add(ctx -> new UpsertOperator(type, pk), type, src);
+    }
+    return src;
+  }
+
+  private int calc(Calc calc) {
+    int input = visit(calc.getInput());
+    RowType in = b.typeOf(input);
+    RowType out = typeOf(calc);
+    CalcCompiler.Compiled compiled = compiler.compile(calc.getProgram(), in, out);
+    String desc = calc.getProgram().toString();
+    return b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
+  }
+
+  private int aggregate(Aggregate agg) {
+    if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    int input = visit(agg.getInput());
+    RowType in = b.typeOf(input);
+    RowType out = typeOf(agg);
+    int[] keys = agg.getGroupSet().toArray();
+    List<AggCall> calls = new ArrayList<>();
+    int i = keys.length;
+    for (AggregateCall call : agg.getAggCallList()) {
+      calls.add(new AggCall(kind(call), call.getArgList().isEmpty() ? -1 : call.getArgList().get(0),
+          call.isDistinct(), call.filterArg, out.type(i++)));
+    }
+    return b.add(ctx -> new AggregateOperator(in, keys, calls, out), out, input);
+  }
+
+  private static AggKind kind(AggregateCall call) {
+    if (call.getArgList().size() > 1) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, call.getAggregation().getName()
+          + " with several arguments is not supported yet");
+    }
+    return switch (call.getAggregation().getKind()) {
+      case COUNT -> AggKind.COUNT;
+      case SUM -> AggKind.SUM;
+      case SUM0 -> AggKind.SUM0;
+      case MIN -> AggKind.MIN;
+      case MAX -> AggKind.MAX;
+      case ANY_VALUE, SINGLE_VALUE -> AggKind.ANY_VALUE;
+      default -> switch (call.getAggregation().getName().toUpperCase(java.util.Locale.ROOT)) {
+        case "BOOL_AND", "EVERY" -> AggKind.BOOL_AND;
+        case "BOOL_OR", "SOME" -> AggKind.BOOL_OR;
+        default -> throw new EddyException(ErrorCode.UNSUPPORTED,
+            "aggregate function " + call.getAggregation().getName() + " is not supported yet");
+      };
+    };
+  }
+
+  private int union(Union union) {
+    RowType out = typeOf(union);
+    int[] inputs = new int[union.getInputs().size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = visit(union.getInputs().get(i));
+    }
+    int n = inputs.length;
+    int all = b.add(ctx -> new UnionOperator(out, n), out, inputs);
+    if (union.all) {
+      return all;
+    }
+    int[] keys = new int[out.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i;
+    }
+    return b.add(ctx -> new AggregateOperator(out, keys, List.of(), out), out, all);
+  }
+
+  private int values(Values values) {
+    RowType out = typeOf(values);
+    List<Object[]> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      Object[] row = new Object[tuple.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = LiteralValues.of(tuple.get(c), out.type(c).kind());
+      }
+      rows.add(row);
+    }
+    return b.add(ctx -> new ValuesOperator(out, rows), out);
+  }
+}
