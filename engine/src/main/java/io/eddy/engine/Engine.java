@@ -37,6 +37,15 @@ public final class Engine implements AutoCloseable {
     return new SessionImpl(runtime);
   }
 
+  /**
+   * Bulk append for Java callers: writes {@code rows} (values in the representation of
+   * {@link io.eddy.common.type.TypeKind}) to stream or table {@code target} as one log batch per
+   * partition. Like INSERT, every later read sees them once this returns.
+   */
+  public long append(String target, java.util.List<Object[]> rows) {
+    return runtime.append(target, rows);
+  }
+
   @Override
   public void close() {
     runtime.close();

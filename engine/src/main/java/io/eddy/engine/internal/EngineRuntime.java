@@ -95,6 +95,16 @@ public final class EngineRuntime implements AutoCloseable {
     return new StandingQuery(name, circuit, readers, sink, signal).start();
   }
 
+  /** Appends rows to a stream or table by name (the Java bulk-load path). */
+  public long append(String target, List<Object[]> rows) {
+    CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
+        "stream or table '" + target + "' not found"));
+    if (o instanceof io.eddy.planner.catalog.ViewDef) {
+      throw new EddyException(ErrorCode.VALIDATION, "cannot write to view " + o.name());
+    }
+    return Writer.append(this, o, rows, io.eddy.log.format.RowCodec.INSERT);
+  }
+
   @Override
   public void close() {
     for (Materialized m : materialized.values()) {
