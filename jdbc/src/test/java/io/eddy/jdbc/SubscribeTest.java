@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eddy.jdbc.testing.InMemoryEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,12 +32,12 @@ class SubscribeTest {
 
   @BeforeEach
   void setUp() throws SQLException {
-    driver = new EddyDriver(d -> new InMemoryEngine());
+    driver = new EddyDriver();
     writer = connect();
     subscriber = connect();
     try (Statement s = writer.createStatement()) {
       s.execute("CREATE STREAM bids (auction BIGINT, price BIGINT)");
-      s.execute("CREATE VIEW hot AS SELECT * FROM bids");
+      s.execute("CREATE VIEW hot AS SELECT auction, price FROM bids WHERE price > 5");
       s.executeUpdate("INSERT INTO bids VALUES (1, 10)");
     }
   }
