@@ -1,0 +1,71 @@
+package io.eddy.shell;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code eddy} command. Subcommands: {@code shell} (the default), {@code demo},
+ * {@code help}. Exit status: 0 on success, 1 when a statement failed, 2 on misuse.
+ */
+public final class Main {
+  static final String USAGE = """
+      Usage: eddy <command> [options]
+
+      Commands:
+        shell   Run SQL against a data directory (interactive unless -e or -f is given)
+        demo    Create a small example (stream bids, view hot) and open the shell on it
+        help    Show this text
+
+      Shell options (also accepted by demo):
+        -d, --data-dir DIR     data directory of the embedded engine (default ./eddy-data)
+        -e, --execute SQL      run these statements (';'-separated); repeatable
+        -f, --file FILE        run the statements of FILE; repeatable, after -e
+        --format FORMAT        table (default), csv or json
+        --limit N              stop a SUBSCRIBE after N changes (scripts only)
+        -a, --echo             print each statement before running it
+        -v, --verbose          show stack traces of internal errors
+      """;
+
+  private final ShellIo io;
+
+  Main(ShellIo io) {
+    this.io = io;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new Main(ShellIo.system()).run(args));
+  }
+
+  /** Runs one command line; returns the exit status. */
+  int run(String... args) {
+    List<String> all = Arrays.asList(args);
+    boolean implicitShell = all.isEmpty()
+        || (all.get(0).startsWith("-") && !all.get(0).equals("--help") && !all.get(0).equals("-h"));
+    String command = implicitShell ? "shell" : all.get(0);
+    List<String> rest = implicitShell ? all : all.subList(1, all.size());
+    try {
+      return switch (command) {
+        case "shell" -> new ShellCommand(io).run(ShellOptions.parse(rest));
+        case "demo" -> new DemoCommand(io).run(rest);
+        case "help", "--help", "-h" -> help();
+        default -> misuse("unknown command '" + command + "'");
+      };
+    } catch (IllegalArgumentException e) {
+      return misuse(e.getMessage());
+    } catch (Exception e) {
+      new ErrorReporter(io.err(), all.contains("--verbose") || all.contains("-v")).report("", e);
+      return 1;
+    }
+  }
+
+  private int help() {
+    io.out().print(USAGE);
+    return 0;
+  }
+
+  private int misuse(String message) {
+    io.err().println("eddy: " + message);
+    io.err().print(USAGE);
+    return 2;
+  }
+}

@@ -1,0 +1,18 @@
+package io.eddy.shell.format;
+
+import java.util.List;
+
+/**
+ * Prints one result: the column names, then rows as they come, then the end. Values are what
+ * {@link Cells#read} returns (numbers, booleans, strings; null for SQL NULL). A printer is used
+ * for one result only and is not thread-safe.
+ */
+public interface ResultPrinter {
+
+  void start(List<String> columns);
+
+  void row(List<Object> values);
+
+  /** Called after the last row; {@code rows} is how many were printed. */
+  void end(long rows);
+}

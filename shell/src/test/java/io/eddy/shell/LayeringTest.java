@@ -1,0 +1,24 @@
+package io.eddy.shell;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The shell reaches the engine only through the JDBC driver. */
+class LayeringTest {
+
+  @Test
+  void shellUsesJdbcNotTheEngineApi() {
+    JavaClasses shell = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.eddy.shell");
+    noClasses().should().dependOnClassesThat()
+        .resideInAnyPackage("io.eddy.engine..", "io.eddy.executor..", "io.eddy.planner..",
+            "io.eddy.log..")
+        .because("every shell feature is a JDBC feature")
+        .check(shell);
+  }
+}
