@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,8 +86,6 @@ class EddyDriverTest {
   }
 
   @Test
-  @Disabled("engine bug on main: a prepared INSERT ... VALUES (?, ...) fails with an NPE in "
-      + "CalcOperator (ValuesOperator emits during Circuit.open before the calc is wired)")
   void preparedInsertBindsParameters() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE STREAM bids (auction BIGINT, price BIGINT, ts TIMESTAMP(3))");

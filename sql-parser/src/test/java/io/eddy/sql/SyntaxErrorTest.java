@@ -140,7 +140,10 @@ class SyntaxErrorTest {
 
   @Test
   void ddlChecks() {
-    assertEquals("a table needs a primary key", error("CREATE TABLE t (a INT)").reason());
+    EddyException noKey = assertThrows(EddyException.class,
+        () -> StatementParser.parseScript("CREATE TABLE t (a INT)"));
+    assertEquals("a table needs a PRIMARY KEY", noKey.reason());
+    assertEquals(ErrorCode.CONSTRAINT, noKey.code());
     assertEquals("a stream has no primary key", error("CREATE STREAM s (a INT PRIMARY KEY)").reason());
     assertEquals("column 'A' is declared twice", error("CREATE STREAM s (a INT, A INT)").reason());
     EddyException wm = error("CREATE STREAM s (ts TIMESTAMP, WATERMARK FOR tss AS tss)");
