@@ -3,6 +3,7 @@ package io.eddy.planner;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.error.SourceSpan;
+import io.eddy.sql.Suggestions;
 import io.eddy.sql.ast.QueryText;
 import java.util.Collection;
 import java.util.regex.Matcher;
@@ -58,36 +59,8 @@ final class CalciteErrors {
     return l == 1 ? q.column() + c - 1 : c;
   }
 
-  /** "did you mean 'x'?" for the closest name within edit distance 2, else null. */
+  /** "did you mean 'x'?" for the closest plausible name, else null. */
   static String didYouMean(String wrong, Collection<String> names) {
-    String best = null;
-    int bestD = 3;
-    for (String n : names) {
-      int d = distance(wrong.toLowerCase(), n.toLowerCase());
-      if (d < bestD) {
-        bestD = d;
-        best = n;
-      }
-    }
-    return best == null ? null : "did you mean '" + best + "'?";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Suggestions.closest(wrong, names).map(n -> "did you mean '" + n + "'?").orElse(null);
   }
 }

@@ -32,7 +32,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableModify;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
@@ -42,13 +41,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlLibrary;
-import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -74,6 +68,11 @@ public final class QueryPlanner {
 
   public JavaTypeFactory typeFactory() {
     return typeFactory;
+  }
+
+  /** The context compiled code reads bound {@code ?} parameters and the statement time from. */
+  public io.eddy.planner.codegen.ParamContext paramContext(List<Object> params) {
+    return new io.eddy.planner.codegen.ParamContext(typeFactory, params, System.currentTimeMillis());
   }
 
   /** Plans a SELECT / VALUES / WITH query. */
@@ -131,7 +130,7 @@ public final class QueryPlanner {
     props.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,
         new CalciteConnectionConfigImpl(props));
-    SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable(), reader, typeFactory,
+    SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), reader, typeFactory,
         SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true)
             .withTypeCoercionEnabled(false));
     SqlNode validated;
@@ -220,13 +219,5 @@ public final class QueryPlanner {
       o.rowType().columns().forEach(c -> names.add(c.name()));
     }
     return names;
-  }
-
-  private SqlOperatorTable operatorTable() {
-    return SqlStdOperatorTable.instance();
-  }
-
-  RelDataType rowTypeOf(CatalogObject o) {
-    return TypeMapping.toRel(typeFactory, o.rowType());
   }
 }

@@ -4,7 +4,6 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.engine.Result;
 import io.eddy.log.format.RowCodec;
-import io.eddy.planner.PlanMode;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.TableDef;
@@ -12,7 +11,6 @@ import io.eddy.planner.catalog.ViewDef;
 import io.eddy.sql.ast.Delete;
 import io.eddy.sql.ast.Identifier;
 import io.eddy.sql.ast.Insert;
-import io.eddy.sql.ast.QueryText;
 import io.eddy.sql.ast.Statement;
 import java.util.List;
 

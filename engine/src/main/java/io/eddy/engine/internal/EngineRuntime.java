@@ -35,6 +35,8 @@ public final class EngineRuntime implements AutoCloseable {
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
   private volatile Catalog catalog = Catalog.EMPTY;
+  /** Makes the parameter contexts of compiled code; holds one shared type factory. */
+  private final QueryPlanner contexts = new QueryPlanner(Catalog.EMPTY);
 
   public EngineRuntime(EngineConfig config) {
     this.config = config;
@@ -82,11 +84,14 @@ public final class EngineRuntime implements AutoCloseable {
     return log.open(o.key());
   }
 
+  /** What generated code reads for {@code ?} parameters and the statement time. */
+  ParamContext paramContext(List<Object> params) {
+    return contexts.paramContext(params);
+  }
+
   /** Starts a standing query for a planned circuit, feeding {@code sink}. */
   StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params) {
-    QueryPlanner planner = planner();
-    Circuit circuit = plan.circuit().instantiate(
-        new ParamContext(planner.typeFactory(), params, System.currentTimeMillis()));
+    Circuit circuit = plan.circuit().instantiate(paramContext(params));
     List<SourceReader> readers = new ArrayList<>();
     for (Circuit.Source s : circuit.sources()) {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();

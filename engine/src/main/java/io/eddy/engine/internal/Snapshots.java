@@ -8,7 +8,6 @@ import io.eddy.exec.circuit.Circuit;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.StreamDef;
-import io.eddy.planner.codegen.ParamContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,7 @@ final class Snapshots {
   private Snapshots() {}
 
   static List<Object[]> run(EngineRuntime rt, PlannedQuery plan, List<Object> params) {
-    Circuit circuit = plan.circuit().instantiate(
-        new ParamContext(rt.planner().typeFactory(), params, System.currentTimeMillis()));
+    Circuit circuit = plan.circuit().instantiate(rt.paramContext(params));
     Map<Row, Long> result = new HashMap<>();
     circuit.open(batch -> {
       for (int r = 0; r < batch.size(); r++) {

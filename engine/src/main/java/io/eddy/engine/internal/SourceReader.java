@@ -20,6 +20,7 @@ public final class SourceReader {
   private final RowCodec codec;
   private final BatchBuilder builder;
   private final long[] positions;
+  private final long[] pending;
   private final RecordVisitor visitor;
 
   public SourceReader(TopicLog topic, RowType type) {
@@ -27,6 +28,7 @@ public final class SourceReader {
     this.codec = new RowCodec(type);
     this.builder = new BatchBuilder(type, 1024);
     this.positions = new long[topic.partitions()];
+    this.pending = new long[topic.partitions()];
     this.visitor = (offset, ts, buf, off, len) -> {
       byte kind = codec.decode(buf, off, len, builder);
       builder.endRow(kind == RowCodec.INSERT ? 1 : -1);
@@ -36,15 +38,27 @@ public final class SourceReader {
     }
   }
 
-  /** Reads what partition {@code p} has beyond the position; null when nothing is new. */
+  /**
+   * Reads what partition {@code p} has beyond the position; null when nothing is new. The position
+   * moves only with {@link #advance}.
+   */
   public ZBatch poll(int p) {
     PartitionLog log = topic.partition(p);
     long next = log.read(positions[p], MAX_BYTES, visitor);
     if (next == positions[p]) {
       return null;
     }
-    positions[p] = next;
+    pending[p] = next;
     return builder.build();
+  }
+
+  /**
+   * Marks what the last {@link #poll} of partition {@code p} returned as processed: call it only
+   * after the batch went through the circuit, so a reader waiting for this position sees its
+   * effect.
+   */
+  public void advance(int p) {
+    positions[p] = pending[p];
   }
 
   /** Everything from the partitions' current positions to their ends, as one batch. */

@@ -98,6 +98,9 @@ public final class StandingQuery implements AutoCloseable {
           rowsIn += b.size();
           time += b.size();
           circuit.push(s, b);
+          synchronized (progress) {
+            r.advance(p);
+          }
         }
       }
     }

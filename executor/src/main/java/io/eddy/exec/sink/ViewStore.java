@@ -21,7 +21,6 @@ public final class ViewStore implements Emitter {
   private final RowType type;
   private final Map<Row, Long> rows = new HashMap<>();
   private final List<Consumer<ZBatch>> subscribers = new CopyOnWriteArrayList<>();
-  private long negativeWeights;
 
   public ViewStore(RowType type) {
     this.type = type;
@@ -81,6 +80,6 @@ public final class ViewStore implements Emitter {
         n++;
       }
     }
-    return n + negativeWeights;
+    return n;
   }
 }

@@ -95,7 +95,6 @@ public final class CalcCompiler {
       decl.append("    final long[] n").append(c).append(" = in.nulls(").append(c).append(");\n");
     }
     RexToLixTranslator.InputGetter getter = (list, index, storageType) -> {
-      TypeKind kind = input.type(index).kind();
       Expression value = Expressions.arrayIndex(cols[index], row);
       if (input.type(index).nullable() && Primitive.is(value.getType())) {
         Class<?> boxed = Primitive.of(value.getType()).boxClass;

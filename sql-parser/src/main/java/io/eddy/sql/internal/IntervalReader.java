@@ -1,5 +1,6 @@
 package io.eddy.sql.internal;
 
+import io.eddy.sql.Suggestions;
 import io.eddy.grammar.EddyParser.IdentifierContext;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.eddy.sql.internal;
 
+import io.eddy.sql.Suggestions;
 import io.eddy.common.error.SourceSpan;
 import io.eddy.grammar.EddyLexer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.eddy.sql.internal;
 
+import io.eddy.sql.Suggestions;
 import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.grammar.EddyParser;

@@ -1,4 +1,4 @@
-package io.eddy.sql.internal;
+package io.eddy.sql;
 
 import java.util.Collection;
 import java.util.Locale;
