@@ -54,6 +54,8 @@ public final class StatementExecutor {
       ddl.createTable(ct, true);
     } else if (s instanceof CreateView cv) {
       ddl.createView(cv, true);
+    } else if (s instanceof CreateStreamAs csa) {
+      ddl.createStreamAs(csa, true);
     } else {
       throw EddyException.internal("catalog holds a statement that is not DDL: " + s.text(), null);
     }
@@ -96,9 +98,11 @@ public final class StatementExecutor {
       return reads.subscribe(sub);
     } else if (s instanceof SetOption set) {
       return SessionSettings.set(settings, set);
-    } else if (s instanceof CreateStreamAs || s instanceof Copy) {
-      throw new EddyException(ErrorCode.UNSUPPORTED, (s instanceof Copy ? "COPY" : "CREATE STREAM ... AS")
-          + " is not supported yet", s.span(), s.script(), null, null);
+    } else if (s instanceof CreateStreamAs csa) {
+      return ddl.createStreamAs(csa, false);
+    } else if (s instanceof Copy) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, "COPY is not supported yet", s.span(), s.script(), null,
+          null);
     }
     throw EddyException.internal("no handler for " + s.getClass().getSimpleName(), null);
   }
