@@ -34,6 +34,8 @@ public final class EngineRuntime implements AutoCloseable {
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  /** Names the engine's unnamed standing queries (counting queries). */
+  final java.util.concurrent.atomic.AtomicLong queryIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile Catalog catalog = Catalog.EMPTY;
   /** Makes the parameter contexts of compiled code; holds one shared type factory. */
   private final QueryPlanner contexts = new QueryPlanner(Catalog.EMPTY);
