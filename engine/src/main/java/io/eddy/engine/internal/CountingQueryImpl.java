@@ -35,13 +35,13 @@ public final class CountingQueryImpl implements CountingQuery {
     CountingSink sink = new CountingSink();
     String key = "counting-" + rt.queryIds.incrementAndGet();
     StandingQuery q = rt.start(key, plan, sink, List.of());
-    rt.derived.put(key, q);
+    rt.counting.put(key, q);
     return new CountingQueryImpl(rt, key, q, sink);
   }
 
   @Override
   public void awaitCaughtUp() {
-    query.awaitCaughtUp();
+    rt.awaitCaughtUp(query);
   }
 
   @Override
@@ -71,7 +71,7 @@ public final class CountingQueryImpl implements CountingQuery {
 
   @Override
   public void close() {
-    if (rt.derived.remove(key) != null) {
+    if (rt.counting.remove(key) != null) {
       query.close();
     }
   }
