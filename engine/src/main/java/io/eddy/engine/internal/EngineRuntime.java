@@ -34,6 +34,10 @@ public final class EngineRuntime implements AutoCloseable {
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  /** Counting queries ({@link CountingQueryImpl}) by their generated names. */
+  final Map<String, StandingQuery> counting = new ConcurrentHashMap<>();
+  /** Names the counting queries. */
+  final java.util.concurrent.atomic.AtomicLong queryIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile Catalog catalog = Catalog.EMPTY;
   /** Makes the parameter contexts of compiled code; holds one shared type factory. */
   private final QueryPlanner contexts = new QueryPlanner(Catalog.EMPTY);
@@ -100,6 +104,32 @@ public final class EngineRuntime implements AutoCloseable {
     return new StandingQuery(name, circuit, readers, sink, signal).start();
   }
 
+  /**
+   * Read-your-writes across derived streams: waits until every derived stream that {@code query}
+   * reads (directly or through other derived streams) has processed its sources up to their
+   * current ends, then until {@code query} itself has.
+   */
+  void awaitCaughtUp(StandingQuery query) {
+    for (io.eddy.exec.circuit.Circuit.Source s : query.circuit().sources()) {
+      StandingQuery upstream = derived.get(s.name());
+      if (upstream != null) {
+        awaitCaughtUp(upstream);
+      }
+    }
+    query.awaitCaughtUp();
+  }
+
+  /** Waits for writes made before this call to reach the contents of {@code o}'s store or log. */
+  void awaitCaughtUp(CatalogObject o) {
+    StandingQuery q = derived.get(o.key());
+    Materialized m = materialized.get(o.key());
+    if (q != null) {
+      awaitCaughtUp(q);
+    } else if (m != null) {
+      awaitCaughtUp(m.query());
+    }
+  }
+
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
@@ -116,6 +146,9 @@ public final class EngineRuntime implements AutoCloseable {
       m.close();
     }
     for (StandingQuery q : derived.values()) {
+      q.close();
+    }
+    for (StandingQuery q : counting.values()) {
       q.close();
     }
     log.close();
