@@ -65,3 +65,10 @@ auction | total
 # A table needs a primary key.
 CREATE TABLE nokey (a INT);
 > error CONSTRAINT 23000: needs a PRIMARY KEY
+
+# Retention is a topic setting: whole sealed segments older or larger than it are dropped.
+CREATE STREAM recent (a BIGINT) WITH (retention = '7 days, 1 GB');
+> ok
+
+CREATE STREAM bad_retention (a BIGINT) WITH (retention = 'a while');
+> error CONFIG HY000: cannot read retention

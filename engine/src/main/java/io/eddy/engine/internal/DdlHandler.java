@@ -7,6 +7,8 @@ import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.engine.Result;
 import io.eddy.exec.sink.ViewStore;
+import io.eddy.log.Retention;
+import io.eddy.log.TopicConfig;
 import io.eddy.planner.PlanMode;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.Catalog;
@@ -69,7 +71,7 @@ final class DdlHandler {
       int partitions = partitions(s.options(), s);
       StreamDef def = new StreamDef(s.name().name(), type, wm, delay, partitions, s.options().values(), null,
           s.text());
-      createTopic(def.key(), partitions, replay);
+      createTopic(def.key(), partitions, s.options(), s, replay);
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
     }
@@ -99,7 +101,7 @@ final class DdlHandler {
       int partitions = partitions(t.options(), t);
       TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
           t.text());
-      createTopic(def.key(), partitions, replay);
+      createTopic(def.key(), partitions, t.options(), t, replay);
       Catalog next = rt.catalog().with(def);
       rt.publish(next);
       try {
@@ -147,7 +149,7 @@ final class DdlHandler {
       int partitions = partitions(c.options(), c);
       StreamDef def = new StreamDef(c.name().name(), plan.outputType(), -1, 0, partitions,
           c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
-      createTopic(def.key(), partitions, replay);
+      createTopic(def.key(), partitions, c.options(), c, replay);
       LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
       rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of()));
       commit(rt.catalog().with(def), replay);
@@ -247,14 +249,24 @@ final class DdlHandler {
         + p + "'", s.span(), s.script(), null, null);
   }
 
-  private void createTopic(String key, int partitions, boolean replay) {
+  private void createTopic(String key, int partitions, Options options, Statement s, boolean replay) {
+    TopicConfig config = topicConfig(options, s);
     if (rt.log.exists(key)) {
       if (replay) {
         return;
       }
       rt.log.delete(key);
     }
-    rt.log.create(key, partitions);
+    rt.log.create(key, partitions, config);
+  }
+
+  /** The log settings of a stream's or table's topic from its WITH options ({@code retention}). */
+  private static TopicConfig topicConfig(Options options, Statement s) {
+    try {
+      return new TopicConfig(options.get("retention").map(Retention::parse).orElse(Retention.UNLIMITED));
+    } catch (EddyException e) {
+      throw e.at(s.span(), s.script());
+    }
   }
 
   private void commit(Catalog next, boolean replay) {
