@@ -160,7 +160,7 @@ public final class QueryPlanner {
           null, script, null, e);
     }
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
-    RelNode rel = RelDecorrelator.decorrelateQuery(relRoot.project(), relBuilder);
+    RelNode rel = RelDecorrelator.decorrelateQuery(Rules.removeSubQueries(relRoot.project()), relBuilder);
     Set<String> deps = new HashSet<>();
     RelOptUtil.findTables(rel).forEach(t -> deps.add(t.getQualifiedName().get(
         t.getQualifiedName().size() - 1).toLowerCase(java.util.Locale.ROOT)));

@@ -24,6 +24,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
@@ -44,12 +45,14 @@ public final class CircuitTranslator {
   private final CircuitPlan.Builder b = new CircuitPlan.Builder();
   /** Nodes whose output is proven never to retract (every weight positive). */
   private final java.util.BitSet insertOnly = new java.util.BitSet();
+  private final JoinTranslator joins;
 
   public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
     this.catalog = catalog;
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
+    this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
   }
 
   public CircuitPlan translate(RelNode rel) {
@@ -63,6 +66,8 @@ public final class CircuitTranslator {
       return calc(calc);
     } else if (rel instanceof Aggregate agg) {
       return aggregate(agg);
+    } else if (rel instanceof Join join) {
+      return joins.join(join);
     } else if (rel instanceof Union union) {
       return union(union);
     } else if (rel instanceof Values values) {
