@@ -5,6 +5,7 @@ import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.operator.AggregateOperator;
 import io.eddy.exec.operator.CalcOperator;
+import io.eddy.exec.operator.SetOpOperator;
 import io.eddy.exec.operator.UnionOperator;
 import io.eddy.exec.operator.UpsertOperator;
 import io.eddy.exec.operator.agg.AggCall;
@@ -27,6 +28,9 @@ import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rex.RexLiteral;
@@ -70,6 +74,8 @@ public final class CircuitTranslator {
       return joins.join(join);
     } else if (rel instanceof Union union) {
       return union(union);
+    } else if (rel instanceof Intersect || rel instanceof Minus) {
+      return setOp((SetOp) rel);
     } else if (rel instanceof Values values) {
       return values(values);
     } else if (rel instanceof Sort sort && sort.fetch == null && sort.offset == null) {
@@ -170,6 +176,19 @@ public final class CircuitTranslator {
       keys[i] = i;
     }
     return b.add(ctx -> new AggregateOperator(out, keys, List.of(), out), out, all);
+  }
+
+  /** INTERSECT / EXCEPT [ALL]: one {@link SetOpOperator} fed by every input. */
+  private int setOp(SetOp op) {
+    RowType out = typeOf(op);
+    int[] inputs = new int[op.getInputs().size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = visit(op.getInputs().get(i));
+    }
+    SetOpOperator.Kind kind = op instanceof Intersect ? SetOpOperator.Kind.INTERSECT : SetOpOperator.Kind.EXCEPT;
+    boolean all = op.all;
+    int n = inputs.length;
+    return b.add(ctx -> new SetOpOperator(out, kind, all, n), out, inputs);
   }
 
   private int values(Values values) {
