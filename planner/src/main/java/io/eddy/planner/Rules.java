@@ -17,6 +17,7 @@ import org.apache.calcite.rel.rules.CoreRules;
  */
 final class Rules {
   private static final List<RelOptRule> LOGICAL = List.of(
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
       CoreRules.FILTER_AGGREGATE_TRANSPOSE,

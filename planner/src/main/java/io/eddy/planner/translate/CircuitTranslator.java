@@ -33,6 +33,7 @@ import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
 
 /**
@@ -50,6 +51,7 @@ public final class CircuitTranslator {
   /** Nodes whose output is proven never to retract (every weight positive). */
   private final java.util.BitSet insertOnly = new java.util.BitSet();
   private final JoinTranslator joins;
+  private final TopNTranslator topN;
 
   public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
     this.catalog = catalog;
@@ -57,6 +59,7 @@ public final class CircuitTranslator {
     this.compiler = compiler;
     this.planner = planner;
     this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
+    this.topN = new TopNTranslator(b, this::visit);
   }
 
   public CircuitPlan translate(RelNode rel) {
@@ -78,8 +81,10 @@ public final class CircuitTranslator {
       return setOp((SetOp) rel);
     } else if (rel instanceof Values values) {
       return values(values);
-    } else if (rel instanceof Sort sort && sort.fetch == null && sort.offset == null) {
-      return visit(sort.getInput());
+    } else if (rel instanceof Sort sort) {
+      return sort.fetch == null && sort.offset == null ? visit(sort.getInput()) : topN.sort(sort);
+    } else if (rel instanceof Window window) {
+      return topN.window(window, Long.MAX_VALUE);
     }
     throw new EddyException(ErrorCode.UNSUPPORTED, "this query needs " + rel.getRelTypeName()
         .replace("Logical", "") + ", which standing queries do not support yet");
@@ -106,7 +111,8 @@ public final class CircuitTranslator {
   }
 
   private int calc(Calc calc) {
-    int input = visit(calc.getInput());
+    int input = calc.getInput() instanceof Window w ? topN.window(w, TopNTranslator.limitAbove(calc, w))
+        : visit(calc.getInput());
     RowType in = b.typeOf(input);
     RowType out = typeOf(calc);
     CalcCompiler.Compiled compiled = compiler.compile(calc.getProgram(), in, out);
