@@ -24,13 +24,14 @@ final class QueryGenerator {
   String query(List<SourceDef> sources) {
     SourceDef s = sources.get(r.nextInt(sources.size()));
     RelationalQueries relational = new RelationalQueries(r, this);
-    return switch (r.nextInt(9)) {
+    return switch (r.nextInt(10)) {
       case 0 -> project(s);
       case 1, 2 -> groupBy(s);
       case 3 -> global(s);
       case 4 -> distinct(s);
       case 5 -> union(s, sources);
       case 6 -> relational.setOperation(s, sources);
+      case 7 -> relational.topN(s);
       default -> relational.join(s, sources);
     };
   }

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Random queries over several relations that Eddy and DuckDB read alike: INNER/LEFT/RIGHT/FULL
  * joins on a pair of same-typed columns (self-joins included), sometimes with a residual condition
- * or an aggregate on top; INTERSECT/EXCEPT [ALL] of same-typed columns. Output columns are c0, c1...
+ * or an aggregate on top; INTERSECT/EXCEPT [ALL] of same-typed columns; TOP-N ({@link #topN}). Output columns are c0, c1...
  */
 final class RelationalQueries {
   private static final String[] JOINS = {"JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"};
@@ -60,6 +60,31 @@ final class RelationalQueries {
     String op = (r.nextBoolean() ? " INTERSECT" : " EXCEPT") + (r.nextBoolean() ? " ALL " : " ");
     return "SELECT " + a.name() + " AS c0 FROM " + s.name() + where(s) + op
         + "SELECT " + b.get().name() + " AS c0 FROM " + other.name() + where(other);
+  }
+
+  /**
+   * ROW_NUMBER per partition filtered by rn <= N, or ORDER BY ... LIMIT N. The order is every
+   * column of the source with explicit NULL placement, so only identical rows tie, and they give
+   * the same output rows whichever comes first.
+   */
+  String topN(SourceDef s) {
+    List<String> items = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < s.columns().size(); i++) {
+      String name = s.columns().get(i).name();
+      items.add(name + " AS c" + i);
+      order.add(name + (r.nextBoolean() ? " DESC" : "") + (r.nextBoolean() ? " NULLS FIRST" : " NULLS LAST"));
+    }
+    java.util.Collections.shuffle(order, r);
+    int n = 1 + r.nextInt(3);
+    if (r.nextInt(3) == 0) {
+      return "SELECT " + String.join(", ", items) + " FROM " + s.name() + where(s) + " ORDER BY "
+          + String.join(", ", order) + " LIMIT " + n;
+    }
+    String rn = "ROW_NUMBER() OVER (PARTITION BY " + scalar.pick(s).name() + " ORDER BY " + String.join(", ", order)
+        + ") AS rn";
+    return "SELECT * FROM (SELECT " + String.join(", ", items) + ", " + rn + " FROM " + s.name() + where(s)
+        + ") t WHERE rn " + (n == 1 && r.nextBoolean() ? "= 1" : "<= " + n);
   }
 
   private String where(SourceDef s) {

@@ -7,16 +7,19 @@ import java.util.List;
 public record SortKey(int column, boolean descending, boolean nullsFirst) {
 
   /**
-   * The order of {@code keys}, then every column ascending with NULLs first as a tie-break, so that
+   * The order of {@code keys} (NULLs first or last whatever the direction), then every column ascending with NULLs first as a tie-break, so that
    * only identical rows compare equal. Values are those of {@link io.eddy.exec.batch.Row}.
    */
   public static Comparator<io.eddy.exec.batch.Row> totalOrder(List<SortKey> keys) {
     List<SortKey> order = List.copyOf(keys);
     return (a, b) -> {
       for (SortKey k : order) {
-        int c = compare(a.get(k.column), b.get(k.column), k.nullsFirst);
+        Object x = a.get(k.column);
+        Object y = b.get(k.column);
+        int c = x == null || y == null ? compare(x, y, k.nullsFirst) : k.descending ? compare(y, x, true)
+            : compare(x, y, true);
         if (c != 0) {
-          return k.descending ? -c : c;
+          return c;
         }
       }
       for (int i = 0; i < a.arity(); i++) {

@@ -32,8 +32,13 @@ class TopNPropertyTest {
       RowType input = rows.schemaWithEveryKind();
       int[] partition = random.nextBoolean() ? new int[0] : new int[] {random.nextInt(input.size())};
       List<SortKey> order = new ArrayList<>();
+      List<ReferenceTopN.Key> refOrder = new ArrayList<>();
       for (int k = 1 + random.nextInt(2); k > 0; k--) {
-        order.add(new SortKey(random.nextInt(input.size()), random.nextBoolean(), random.nextBoolean()));
+        int c = random.nextInt(input.size());
+        boolean desc = random.nextBoolean();
+        boolean nullsFirst = random.nextBoolean();
+        order.add(new SortKey(c, desc, nullsFirst));
+        refOrder.add(new ReferenceTopN.Key(c, desc, nullsFirst));
       }
       long offset = random.nextInt(3) == 0 ? random.nextInt(3) : 0;
       long limit = switch (random.nextInt(4)) {
@@ -53,7 +58,7 @@ class TopNPropertyTest {
         ZSets.addInto(integrated, b);
         integrator.push(b);
         long s = seed;
-        assertEquals(ReferenceTopN.topN(integrated, partition, SortKey.totalOrder(order), offset, limit, rowNumber),
+        assertEquals(ReferenceTopN.topN(integrated, partition, ReferenceTopN.order(refOrder), offset, limit, rowNumber),
             integrator.output(), () -> "seed " + s + " " + op.describe() + "\ninput " + integrated);
       }
     }

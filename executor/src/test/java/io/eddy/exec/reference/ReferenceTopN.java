@@ -13,6 +13,39 @@ import java.util.Map;
 public final class ReferenceTopN {
   private ReferenceTopN() {}
 
+  /** One ORDER BY key as SQL defines it: NULL placement independent of the direction. */
+  public record Key(int column, boolean descending, boolean nullsFirst) {}
+
+  /** The keys' order, then all columns (NULLs first) so that only identical rows tie. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Comparator<Row> order(List<Key> keys) {
+    return (a, b) -> {
+      for (Key k : keys) {
+        Object x = a.get(k.column());
+        Object y = b.get(k.column());
+        if (x == null && y == null) {
+          continue;
+        }
+        if (x == null || y == null) {
+          return (x == null) == k.nullsFirst() ? -1 : 1;
+        }
+        int c = ((Comparable) x).compareTo(y);
+        if (c != 0) {
+          return k.descending() ? -c : c;
+        }
+      }
+      for (int i = 0; i < a.arity(); i++) {
+        Object x = a.get(i);
+        Object y = b.get(i);
+        int c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : ((Comparable) x).compareTo(y);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+  }
+
   public static Map<Row, Long> topN(Map<Row, Long> input, int[] partition, Comparator<Row> order, long offset,
       long limit, boolean rowNumber) {
     Map<List<Object>, List<Row>> parts = new HashMap<>();
