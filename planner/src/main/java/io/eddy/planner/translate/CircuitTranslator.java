@@ -63,7 +63,8 @@ public final class CircuitTranslator {
   }
 
   public CircuitPlan translate(RelNode rel) {
-    return b.build(visit(rel));
+    int out = visit(rel);
+    return b.build(out, insertOnly.get(out));
   }
 
   private int visit(RelNode rel) {
