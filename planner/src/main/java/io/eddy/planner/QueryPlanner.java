@@ -160,7 +160,7 @@ public final class QueryPlanner {
           null, script, null, e);
     }
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
-    RelNode rel = RelDecorrelator.decorrelateQuery(relRoot.project(), relBuilder);
+    RelNode rel = RelDecorrelator.decorrelateQuery(Rules.removeSubQueries(relRoot.project()), relBuilder);
     Set<String> deps = new HashSet<>();
     RelOptUtil.findTables(rel).forEach(t -> deps.add(t.getQualifiedName().get(
         t.getQualifiedName().size() - 1).toLowerCase(java.util.Locale.ROOT)));
@@ -171,7 +171,10 @@ public final class QueryPlanner {
     SnapshotOrder order = SnapshotOrder.NONE;
     if (rel instanceof Sort sort) {
       order = order(sort);
-      rel = sort.getInput();
+      // A standing query keeps only its top rows (ORDER BY ... LIMIT in a view); elsewhere the
+      // snapshot applies order and limit at the end.
+      boolean topN = mode == PlanMode.STANDING && (sort.fetch != null || sort.offset != null);
+      rel = topN ? rel : sort.getInput();
     }
     RelNode optimized = Rules.optimize(rel);
     String logical = RelOptUtil.toString(optimized);

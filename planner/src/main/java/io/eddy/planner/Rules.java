@@ -17,6 +17,7 @@ import org.apache.calcite.rel.rules.CoreRules;
  */
 final class Rules {
   private static final List<RelOptRule> LOGICAL = List.of(
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
       CoreRules.FILTER_AGGREGATE_TRANSPOSE,
@@ -36,7 +37,22 @@ final class Rules {
       CoreRules.CALC_MERGE,
       CoreRules.CALC_REMOVE);
 
+  private static final List<RelOptRule> SUB_QUERIES = List.of(
+      CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+      CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+      CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
   private Rules() {}
+
+  /**
+   * Rewrites IN, EXISTS and scalar sub-queries into correlates and joins, which
+   * {@link org.apache.calcite.sql2rel.RelDecorrelator} then turns into plain (semi/anti) joins.
+   */
+  static RelNode removeSubQueries(RelNode rel) {
+    HepPlanner planner = new HepPlanner(new HepProgramBuilder().addRuleCollection(SUB_QUERIES).build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
 
   static RelNode optimize(RelNode rel) {
     HepProgram program = new HepProgramBuilder()

@@ -10,7 +10,7 @@ import java.util.Random;
  * Random queries both Eddy (Calcite) and DuckDB read with the same meaning: filter/project with
  * arithmetic, CASE, COALESCE and string functions; GROUP BY and global aggregates (COUNT(*), COUNT,
  * COUNT(DISTINCT), SUM, MIN, MAX, AVG over DOUBLE only, FILTER (WHERE)), HAVING; DISTINCT; UNION
- * ALL and UNION. Avoided on purpose: {@code /} (integer division differs), AVG over exact types
+ * ALL and UNION; joins and set operations ({@link RelationalQueries}). Avoided on purpose: {@code /} (integer division differs), AVG over exact types
  * (result type differs), MIN/MAX of BOOLEAN, casts of DOUBLE to text. Output columns are named
  * c0, c1, ...
  */
@@ -23,12 +23,16 @@ final class QueryGenerator {
 
   String query(List<SourceDef> sources) {
     SourceDef s = sources.get(r.nextInt(sources.size()));
-    return switch (r.nextInt(6)) {
+    RelationalQueries relational = new RelationalQueries(r, this);
+    return switch (r.nextInt(10)) {
       case 0 -> project(s);
       case 1, 2 -> groupBy(s);
       case 3 -> global(s);
       case 4 -> distinct(s);
-      default -> union(s, sources);
+      case 5 -> union(s, sources);
+      case 6 -> relational.setOperation(s, sources);
+      case 7 -> relational.topN(s);
+      default -> relational.join(s, sources);
     };
   }
 
@@ -114,29 +118,35 @@ final class QueryGenerator {
 
   /** A boolean condition over the columns of {@code s}, with NULLs in play. */
   String predicate(SourceDef s) {
+    return predicate(s, "");
+  }
+
+  /** As {@link #predicate(SourceDef)}, with every column written {@code qualifier + name}. */
+  String predicate(SourceDef s, String qualifier) {
     int kind = r.nextInt(10);
     if (kind == 0) {
-      return "(" + predicate(s) + (r.nextBoolean() ? " AND " : " OR ") + predicate(s) + ")";
+      return "(" + predicate(s, qualifier) + (r.nextBoolean() ? " AND " : " OR ") + predicate(s, qualifier) + ")";
     }
     if (kind == 1) {
-      return "NOT (" + predicate(s) + ")";
+      return "NOT (" + predicate(s, qualifier) + ")";
     }
     ColumnDef c = pick(s);
     DiffType t = c.type();
+    String name = qualifier + c.name();
     if (kind == 2) {
-      return c.name() + (r.nextBoolean() ? " IS NULL" : " IS NOT NULL");
+      return name + (r.nextBoolean() ? " IS NULL" : " IS NOT NULL");
     }
     if (t == DiffType.BOOLEAN) {
-      return r.nextBoolean() ? c.name() : "NOT " + c.name();
+      return r.nextBoolean() ? name : "NOT " + name;
     }
     if (t == DiffType.VARCHAR && kind == 3) {
-      return c.name() + " LIKE '" + (r.nextBoolean() ? "a%" : "%b") + "'";
+      return name + " LIKE '" + (r.nextBoolean() ? "a%" : "%b") + "'";
     }
     String[] ops = {"=", "<>", "<", "<=", ">", ">="};
-    return c.name() + " " + ops[r.nextInt(ops.length)] + " " + t.literal(t.value(r));
+    return name + " " + ops[r.nextInt(ops.length)] + " " + t.literal(t.value(r));
   }
 
-  private ColumnDef pick(SourceDef s) {
+  ColumnDef pick(SourceDef s) {
     return s.columns().get(r.nextInt(s.columns().size()));
   }
 }

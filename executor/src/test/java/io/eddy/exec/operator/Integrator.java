@@ -22,7 +22,11 @@ final class Integrator {
   }
 
   Integrator push(ZBatch b) {
-    op.onBatch(0, b);
+    return push(0, b);
+  }
+
+  Integrator push(int port, ZBatch b) {
+    op.onBatch(port, b);
     return this;
   }
 

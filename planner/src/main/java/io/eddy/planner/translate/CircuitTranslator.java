@@ -5,6 +5,7 @@ import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.operator.AggregateOperator;
 import io.eddy.exec.operator.CalcOperator;
+import io.eddy.exec.operator.SetOpOperator;
 import io.eddy.exec.operator.UnionOperator;
 import io.eddy.exec.operator.UpsertOperator;
 import io.eddy.exec.operator.agg.AggCall;
@@ -24,10 +25,15 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
 
 /**
@@ -44,12 +50,16 @@ public final class CircuitTranslator {
   private final CircuitPlan.Builder b = new CircuitPlan.Builder();
   /** Nodes whose output is proven never to retract (every weight positive). */
   private final java.util.BitSet insertOnly = new java.util.BitSet();
+  private final JoinTranslator joins;
+  private final TopNTranslator topN;
 
   public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
     this.catalog = catalog;
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
+    this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
+    this.topN = new TopNTranslator(b, this::visit);
   }
 
   public CircuitPlan translate(RelNode rel) {
@@ -64,12 +74,18 @@ public final class CircuitTranslator {
       return calc(calc);
     } else if (rel instanceof Aggregate agg) {
       return aggregate(agg);
+    } else if (rel instanceof Join join) {
+      return joins.join(join);
     } else if (rel instanceof Union union) {
       return union(union);
+    } else if (rel instanceof Intersect || rel instanceof Minus) {
+      return setOp((SetOp) rel);
     } else if (rel instanceof Values values) {
       return values(values);
-    } else if (rel instanceof Sort sort && sort.fetch == null && sort.offset == null) {
-      return visit(sort.getInput());
+    } else if (rel instanceof Sort sort) {
+      return sort.fetch == null && sort.offset == null ? visit(sort.getInput()) : topN.sort(sort);
+    } else if (rel instanceof Window window) {
+      return topN.window(window, Long.MAX_VALUE);
     }
     throw new EddyException(ErrorCode.UNSUPPORTED, "this query needs " + rel.getRelTypeName()
         .replace("Logical", "") + ", which standing queries do not support yet");
@@ -96,7 +112,8 @@ public final class CircuitTranslator {
   }
 
   private int calc(Calc calc) {
-    int input = visit(calc.getInput());
+    int input = calc.getInput() instanceof Window w ? topN.window(w, TopNTranslator.limitAbove(calc, w))
+        : visit(calc.getInput());
     RowType in = b.typeOf(input);
     RowType out = typeOf(calc);
     CalcCompiler.Compiled compiled = compiler.compile(calc.getProgram(), in, out);
@@ -166,6 +183,19 @@ public final class CircuitTranslator {
       keys[i] = i;
     }
     return b.add(ctx -> new AggregateOperator(out, keys, List.of(), out), out, all);
+  }
+
+  /** INTERSECT / EXCEPT [ALL]: one {@link SetOpOperator} fed by every input. */
+  private int setOp(SetOp op) {
+    RowType out = typeOf(op);
+    int[] inputs = new int[op.getInputs().size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = visit(op.getInputs().get(i));
+    }
+    SetOpOperator.Kind kind = op instanceof Intersect ? SetOpOperator.Kind.INTERSECT : SetOpOperator.Kind.EXCEPT;
+    boolean all = op.all;
+    int n = inputs.length;
+    return b.add(ctx -> new SetOpOperator(out, kind, all, n), out, inputs);
   }
 
   private int values(Values values) {

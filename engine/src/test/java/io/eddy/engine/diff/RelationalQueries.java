@@ -1,0 +1,98 @@
+package io.eddy.engine.diff;
+
+import io.eddy.engine.diff.SourceDef.ColumnDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Random queries over several relations that Eddy and DuckDB read alike: INNER/LEFT/RIGHT/FULL
+ * joins on a pair of same-typed columns (self-joins included), sometimes with a residual condition
+ * or an aggregate on top; INTERSECT/EXCEPT [ALL] of same-typed columns; TOP-N ({@link #topN}). Output columns are c0, c1...
+ */
+final class RelationalQueries {
+  private static final String[] JOINS = {"JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"};
+
+  private final Random r;
+  private final QueryGenerator scalar;
+
+  RelationalQueries(Random r, QueryGenerator scalar) {
+    this.r = r;
+    this.scalar = scalar;
+  }
+
+  String join(SourceDef s, List<SourceDef> sources) {
+    SourceDef other = sources.get(r.nextInt(sources.size()));
+    ColumnDef lk = scalar.pick(s);
+    Optional<ColumnDef> rk = sameType(other, lk);
+    if (rk.isEmpty()) {
+      other = s;
+      rk = Optional.of(lk);
+    }
+    String on = "a." + lk.name() + " = b." + rk.get().name();
+    if (r.nextInt(3) == 0) {
+      on += " AND " + (r.nextBoolean() ? scalar.predicate(s, "a.") : scalar.predicate(other, "b."));
+    }
+    String from = " FROM " + s.name() + " a " + JOINS[r.nextInt(JOINS.length)] + " " + other.name() + " b ON " + on;
+    if (r.nextInt(4) == 0) {
+      return "SELECT a." + lk.name() + " AS c0, COUNT(*) AS c1, COUNT(b." + rk.get().name() + ") AS c2" + from
+          + " GROUP BY a." + lk.name();
+    }
+    List<String> items = new ArrayList<>();
+    items.add("a." + scalar.pick(s).name() + " AS c0");
+    items.add("b." + scalar.pick(other).name() + " AS c1");
+    if (r.nextBoolean()) {
+      items.add("b." + rk.get().name() + " AS c2");
+    }
+    String where = r.nextInt(4) == 0 ? " WHERE " + scalar.predicate(s, "a.") : "";
+    return "SELECT " + String.join(", ", items) + from + where;
+  }
+
+  String setOperation(SourceDef s, List<SourceDef> sources) {
+    ColumnDef a = scalar.pick(s);
+    SourceDef other = sources.get(r.nextInt(sources.size()));
+    Optional<ColumnDef> b = sameType(other, a);
+    if (b.isEmpty()) {
+      other = s;
+      b = Optional.of(a);
+    }
+    String op = (r.nextBoolean() ? " INTERSECT" : " EXCEPT") + (r.nextBoolean() ? " ALL " : " ");
+    return "SELECT " + a.name() + " AS c0 FROM " + s.name() + where(s) + op
+        + "SELECT " + b.get().name() + " AS c0 FROM " + other.name() + where(other);
+  }
+
+  /**
+   * ROW_NUMBER per partition filtered by rn <= N, or ORDER BY ... LIMIT N. The order is every
+   * column of the source with explicit NULL placement, so only identical rows tie, and they give
+   * the same output rows whichever comes first.
+   */
+  String topN(SourceDef s) {
+    List<String> items = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < s.columns().size(); i++) {
+      String name = s.columns().get(i).name();
+      items.add(name + " AS c" + i);
+      order.add(name + (r.nextBoolean() ? " DESC" : "") + (r.nextBoolean() ? " NULLS FIRST" : " NULLS LAST"));
+    }
+    java.util.Collections.shuffle(order, r);
+    int n = 1 + r.nextInt(3);
+    if (r.nextInt(3) == 0) {
+      return "SELECT " + String.join(", ", items) + " FROM " + s.name() + where(s) + " ORDER BY "
+          + String.join(", ", order) + " LIMIT " + n;
+    }
+    String rn = "ROW_NUMBER() OVER (PARTITION BY " + scalar.pick(s).name() + " ORDER BY " + String.join(", ", order)
+        + ") AS rn";
+    return "SELECT * FROM (SELECT " + String.join(", ", items) + ", " + rn + " FROM " + s.name() + where(s)
+        + ") t WHERE rn " + (n == 1 && r.nextBoolean() ? "= 1" : "<= " + n);
+  }
+
+  private String where(SourceDef s) {
+    return r.nextBoolean() ? " WHERE " + scalar.predicate(s) : "";
+  }
+
+  private Optional<ColumnDef> sameType(SourceDef s, ColumnDef like) {
+    List<ColumnDef> same = s.columns().stream().filter(c -> c.type() == like.type()).toList();
+    return same.isEmpty() ? Optional.empty() : Optional.of(same.get(r.nextInt(same.size())));
+  }
+}

@@ -1,0 +1,69 @@
+package io.eddy.exec.operator;
+
+import io.eddy.exec.batch.Row;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One input's rows of a {@link JoinOperator}, indexed by normalized join key: key -> row -> entry.
+ * An entry holds the row's multiplicity and, for an outer/semi/anti side, how much of the other
+ * side matches it. Entries whose multiplicity reaches 0 leave the index. Not thread-safe.
+ */
+final class JoinIndex {
+  /** A distinct row of one input and what the join knows about it. */
+  static final class Entry {
+    final Row row;
+    /** The row's multiplicity in the input (> 0 while indexed). */
+    long weight;
+    /** Sum of the multiplicities of the other input's rows that match this one (tracked sides only). */
+    long matches;
+    /** Weight of this row's unmatched output (padded row, SEMI/ANTI row) currently emitted. */
+    long emitted;
+    /** Whether the entry is on the operator's list of entries to reconcile after the batch. */
+    boolean touched;
+
+    Entry(Row row) {
+      this.row = row;
+    }
+  }
+
+  private final Map<Row, Map<Row, Entry>> buckets = new HashMap<>();
+  private long entries;
+
+  /** The entries whose key is {@code key} (live view; do not modify while iterating). */
+  Collection<Entry> bucket(Row key) {
+    Map<Row, Entry> b = buckets.get(key);
+    return b == null ? List.of() : b.values();
+  }
+
+  /**
+   * Adds {@code w} to the multiplicity of {@code row} (key {@code key}); a new entry starts with
+   * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.
+   */
+  Entry add(Row key, Row row, long w, long matches) {
+    Map<Row, Entry> b = buckets.computeIfAbsent(key, k -> new HashMap<>());
+    Entry e = b.get(row);
+    if (e == null) {
+      e = new Entry(row);
+      e.matches = matches;
+      b.put(row, e);
+      entries++;
+    }
+    e.weight += w;
+    if (e.weight == 0) {
+      b.remove(row);
+      entries--;
+      if (b.isEmpty()) {
+        buckets.remove(key);
+      }
+    }
+    return e;
+  }
+
+  /** Distinct rows held. */
+  long entries() {
+    return entries;
+  }
+}

@@ -1,0 +1,158 @@
+package io.eddy.exec.operator;
+
+import io.eddy.common.type.RowType;
+import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.StateSize;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * TOP-N per partition: of each partition's rows, sorted by {@link SortKey#totalOrder}, the output
+ * holds those at positions {@code offset+1 .. offset+limit} (a row of multiplicity m takes m
+ * positions). With {@code rowNumber} each output row gets its position within the partition as a
+ * trailing BIGINT (ROW_NUMBER); without, the rows are output as they are (ORDER BY ... LIMIT).
+ *
+ * <p>State: every row of every partition (a retraction may bring a lower row back into the top),
+ * plus the rows currently output. After each batch the output of every touched partition is
+ * recomputed (O(offset + limit) per partition) and the difference emitted.
+ *
+ * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
+ */
+public final class TopNOperator implements Operator {
+  private static final long BYTES_PER_ROW = 72;
+
+  private static final class Partition {
+    final Row key;
+    final TreeMap<Row, Long> rows;
+    List<Row> emitted = List.of();
+    boolean touched;
+    int sizeBefore;
+
+    Partition(Row key, Comparator<Row> order) {
+      this.key = key;
+      rows = new TreeMap<>(order);
+    }
+  }
+
+  private final RowType outputType;
+  private final int[] partitionKeys;
+  private final List<SortKey> order;
+  private final Comparator<Row> comparator;
+  private final long offset;
+  private final long limit;
+  private final boolean rowNumber;
+  private final Map<Row, Partition> partitions = new HashMap<>();
+  private final List<Partition> touched = new ArrayList<>();
+  private volatile long stateRows;
+  private Emitter out;
+
+  /** {@code limit} may be {@link Long#MAX_VALUE} (rank every row). */
+  public TopNOperator(RowType outputType, int[] partitionKeys, List<SortKey> order, long offset, long limit,
+      boolean rowNumber) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+    }
+    this.outputType = outputType;
+    this.partitionKeys = partitionKeys.clone();
+    this.order = List.copyOf(order);
+    this.comparator = SortKey.totalOrder(order);
+    this.offset = offset;
+    this.limit = limit;
+    this.rowNumber = rowNumber;
+  }
+
+  @Override
+  public void open(Emitter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onBatch(int port, ZBatch b) {
+    for (Map.Entry<Row, Long> d : ZSets.consolidate(b).entrySet()) {
+      Row row = d.getKey();
+      Row key = project(row);
+      Partition p = partitions.computeIfAbsent(key, k -> new Partition(k, comparator));
+      p.rows.merge(row, d.getValue(), (x, y) -> x + y == 0 ? null : x + y);
+      if (!p.touched) {
+        p.touched = true;
+        touched.add(p);
+      }
+    }
+    Map<Row, Long> changes = new HashMap<>();
+    long held = stateRows;
+    for (Partition p : touched) {
+      p.touched = false;
+      held += p.rows.size() - p.sizeBefore;
+      p.emitted.forEach(r -> ZSets.addInto(changes, r, -1));
+      p.emitted = top(p);
+      p.emitted.forEach(r -> ZSets.addInto(changes, r, 1));
+      if (p.rows.isEmpty()) {
+        partitions.remove(p.key);
+      }
+    }
+    touched.clear();
+    stateRows = held;
+    if (!changes.isEmpty()) {
+      BatchBuilder batch = new BatchBuilder(outputType, changes.size());
+      changes.forEach((r, w) -> batch.addRow(r.values(), w));
+      out.emit(batch.build());
+    }
+  }
+
+  private Row project(Row row) {
+    Object[] key = new Object[partitionKeys.length];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = row.get(partitionKeys[i]);
+    }
+    return new Row(key);
+  }
+
+  /** The output rows of a partition now. */
+  private List<Row> top(Partition p) {
+    List<Row> rows = new ArrayList<>();
+    if (limit == 0) {
+      return rows;
+    }
+    long position = 0;
+    for (Map.Entry<Row, Long> e : p.rows.entrySet()) {
+      for (long i = 0; i < e.getValue(); i++) {
+        position++;
+        if (position > offset) {
+          rows.add(rowNumber ? withNumber(e.getKey(), position) : e.getKey());
+        }
+        if (position - offset >= limit) {
+          return rows;
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Row withNumber(Row row, long n) {
+    Object[] v = Arrays.copyOf(row.values(), row.arity() + 1);
+    v[row.arity()] = n;
+    return new Row(v);
+  }
+
+  @Override
+  public StateSize stateSize() {
+    long n = stateRows;
+    return new StateSize(n, n * (BYTES_PER_ROW + 16L * outputType.size()));
+  }
+
+  @Override
+  public String describe() {
+    return "TopN(partition=" + Arrays.toString(partitionKeys) + ", order=" + order + ", offset=" + offset
+        + ", limit=" + (limit == Long.MAX_VALUE ? "all" : limit) + (rowNumber ? ", ROW_NUMBER" : "") + ")";
+  }
+}

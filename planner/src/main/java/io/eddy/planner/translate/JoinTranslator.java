@@ -1,0 +1,108 @@
+package io.eddy.planner.translate;
+
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.common.type.RowType;
+import io.eddy.exec.operator.JoinKeys;
+import io.eddy.exec.operator.JoinOperator;
+import io.eddy.exec.operator.JoinType;
+import io.eddy.planner.TypeMapping;
+import io.eddy.planner.codegen.CalcCompiler;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Translates a {@link Join} into a {@link JoinOperator}: the equi-keys come from Calcite's
+ * {@link JoinInfo} ({@code =} excludes NULLs, {@code IS NOT DISTINCT FROM} matches them), the rest
+ * of the condition is compiled as a residual {@link io.eddy.exec.operator.BatchCalc} over
+ * {@link JoinOperator#pairType} rows that outputs the numbers of the pairs it keeps.
+ */
+final class JoinTranslator {
+  private final CircuitPlan.Builder b;
+  private final CalcCompiler compiler;
+  private final BitSet insertOnly;
+  private final ToIntFunction<org.apache.calcite.rel.RelNode> visitor;
+
+  /** {@code visitor} translates an input and returns its node; {@code insertOnly} is shared with it. */
+  JoinTranslator(CircuitPlan.Builder b, CalcCompiler compiler, BitSet insertOnly,
+      ToIntFunction<org.apache.calcite.rel.RelNode> visitor) {
+    this.b = b;
+    this.compiler = compiler;
+    this.insertOnly = insertOnly;
+    this.visitor = visitor;
+  }
+
+  int join(Join join) {
+    JoinType type = type(join);
+    int left = visitor.applyAsInt(join.getLeft());
+    int right = visitor.applyAsInt(join.getRight());
+    RowType leftType = b.typeOf(left);
+    RowType rightType = b.typeOf(right);
+    RowType out = TypeMapping.toEddyRow(join.getRowType());
+    JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), join.getCondition());
+    boolean[] nullsEqual = new boolean[info.leftKeys.size()];
+    for (int i = 0; i < nullsEqual.length; i++) {
+      nullsEqual[i] = !info.nullExclusionFlags.get(i);
+    }
+    JoinKeys keys = new JoinKeys(info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), nullsEqual);
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    RexNode remaining = info.getRemaining(rex);
+    CalcCompiler.Compiled residual = remaining.isAlwaysTrue() ? null
+        : compiler.compile(residualProgram(join, remaining, rex), JoinOperator.pairType(leftType, rightType),
+            TypeMapping.toEddyRow(pairNumberType(join.getCluster().getTypeFactory())));
+    String text = remaining.toString();
+    int node = b.add(ctx -> new JoinOperator(leftType, rightType, keys, type,
+        residual == null ? null : residual.instantiate(ctx), text, out), out, left, right);
+    insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
+    return node;
+  }
+
+  private static JoinType type(Join join) {
+    return switch (join.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.RIGHT;
+      case FULL -> JoinType.FULL;
+      case SEMI -> JoinType.SEMI;
+      case ANTI -> JoinType.ANTI;
+      default -> throw new EddyException(ErrorCode.UNSUPPORTED,
+          join.getJoinType() + " joins are not supported yet");
+    };
+  }
+
+  /** Keeps the pairs where {@code condition} is TRUE; outputs their pair number. */
+  private static RexProgram residualProgram(Join join, RexNode condition, RexBuilder rex) {
+    RelDataTypeFactory tf = join.getCluster().getTypeFactory();
+    List<RelDataType> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<RelDataTypeField> fields = new ArrayList<>(join.getLeft().getRowType().getFieldList());
+    fields.addAll(join.getRight().getRowType().getFieldList());
+    for (RelDataTypeField f : fields) {
+      types.add(f.getType());
+      names.add("f" + names.size());
+    }
+    types.add(tf.createSqlType(SqlTypeName.BIGINT));
+    names.add("$pair");
+    RelDataType input = tf.createStructType(types, names);
+    RexProgramBuilder p = new RexProgramBuilder(input, rex);
+    p.addCondition(condition);
+    p.addProject(rex.makeInputRef(input, types.size() - 1), "$pair");
+    return p.getProgram();
+  }
+
+  private static RelDataType pairNumberType(RelDataTypeFactory tf) {
+    return tf.createStructType(List.of(tf.createSqlType(SqlTypeName.BIGINT)), List.of("$pair"));
+  }
+}
