@@ -1,0 +1,124 @@
+package io.eddy.engine.slt;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.eddy.engine.slt.SltFiles.FileRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * SQLite's sqllogictest corpus run through standing queries (see {@link SltFileRunner}), one
+ * dynamic test per {@code .test} file, checked against the baseline of known non-passing records
+ * ({@code src/test/resources/slt/baseline.tsv}): a test fails on a regression, i.e. a record not
+ * in the baseline that does not pass. Records in the baseline that now pass are printed so the
+ * baseline can be tightened. A report of counts per file is printed at the end.
+ *
+ * <p>System properties: {@code eddy.slt.dir} (default {@code ../shared/slt} beside the repository
+ * root; missing: skipped, but a failure when the environment has {@code CI=true});
+ * {@code eddy.slt.sample} (query records checked per file, evenly spaced; default 12, {@code 0} =
+ * all, as the {@code slt-full} Maven profile sets); {@code eddy.slt.files} (only files whose path
+ * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline from this run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SltConformanceTest {
+  private final List<FileRun> runs = new ArrayList<>();
+  private final List<String> nowPassing = new ArrayList<>();
+  private SltBaseline baseline;
+
+  @TestFactory
+  Stream<DynamicTest> files() throws Exception {
+    Path root = corpus();
+    baseline = SltBaseline.load(baselineSource());
+    int sample = Integer.getInteger("eddy.slt.sample", 12);
+    String only = System.getProperty("eddy.slt.files", "");
+    return SltFiles.list(root).stream().filter(f -> f.contains(only))
+        .map(f -> DynamicTest.dynamicTest(f, () -> check(SltFiles.run(root, f, sample))));
+  }
+
+  private void check(FileRun run) {
+    runs.add(classified(run));
+    if (!run.statementProblems().isEmpty()) {
+      System.out.println("SLT " + run.file() + ": " + run.statementProblems().size() + " statement(s) not as in "
+          + "SQLite, first: " + String.join(" | ", run.statementProblems().subList(0,
+          Math.min(3, run.statementProblems().size()))));
+    }
+    List<String> regressions = new ArrayList<>();
+    for (SltOutcome o : run.outcomes()) {
+      SltBaseline.Entry known = baseline.get(run.file(), o.line());
+      if (o.passed() && known != null) {
+        nowPassing.add(run.file() + ":" + o.line() + " (" + known.kind() + " " + known.reason() + ")");
+      } else if (!o.passed() && known == null) {
+        regressions.add(run.file() + ":" + o.line() + " " + o.kind() + " " + o.reason());
+      }
+    }
+    if (!regressions.isEmpty() && !Boolean.getBoolean("eddy.slt.updateBaseline")) {
+      fail(regressions.size() + " record(s) of " + run.file() + " no longer pass (not in the baseline):\n  "
+          + String.join("\n  ", regressions));
+    }
+  }
+
+  /** The run with each known non-passing record carrying the baseline's (reviewed) class and reason. */
+  private FileRun classified(FileRun run) {
+    List<SltOutcome> outcomes = run.outcomes().stream().map(o -> {
+      SltBaseline.Entry known = baseline.get(run.file(), o.line());
+      return o.passed() || known == null ? o : SltOutcome.failed(o.line(), known.kind(), known.reason());
+    }).toList();
+    return new FileRun(run.file(), outcomes, run.earlyRegistered(), run.statementProblems(), run.guardedOut(),
+        run.totalQueries(), run.millis());
+  }
+
+  @AfterAll
+  void report() throws Exception {
+    if (runs.isEmpty()) {
+      return;
+    }
+    System.out.println(SltReport.render(runs));
+    if (!nowPassing.isEmpty()) {
+      System.out.println("SLT: " + nowPassing.size() + " baseline record(s) now pass; tighten the baseline "
+          + "(-Deddy.slt.updateBaseline=true):\n  " + String.join("\n  ", nowPassing));
+    }
+    if (Boolean.getBoolean("eddy.slt.updateBaseline")) {
+      for (FileRun run : runs) {
+        baseline.replace(run.file(), run.outcomes());
+      }
+      baseline.write(baselineSource());
+      System.out.println("SLT: baseline rewritten: " + baselineSource());
+    }
+  }
+
+  private static Path corpus() {
+    String dir = System.getProperty("eddy.slt.dir");
+    Path root = dir != null ? Paths.get(dir) : repoRoot().resolveSibling("shared").resolve("slt");
+    if (!Files.isDirectory(root.resolve("test"))) {
+      String message = "sqllogictest corpus not found at " + root.toAbsolutePath()
+          + " (set -Deddy.slt.dir=<folder holding test/>)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(message + "; CI must run the conformance baseline");
+      }
+      Assumptions.abort(message);
+    }
+    return root.resolve("test").getParent();
+  }
+
+  private static Path repoRoot() {
+    Path module = Paths.get(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    return module.getParent();
+  }
+
+  private static Path baselineSource() {
+    Path module = repoRoot().resolve("engine");
+    return module.resolve(Paths.get("src", "test", "resources", "slt", "baseline.tsv"));
+  }
+}

@@ -1,0 +1,63 @@
+package io.eddy.engine.slt;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A deterministic sample of a file's query records, for the default (CI) run. In a file whose
+ * statements all come before its queries, every n-th query is checked. In a file that interleaves
+ * statements with queries (the {@code index/} files: deletes, views, re-created tables), the file
+ * runs only up to its {@code size}-th query, and every query of that prefix is checked: its
+ * statements must replay in order anyway, and the prefix still covers deletes between queries.
+ * Immutable.
+ *
+ * @param script the records to run
+ * @param selected which of their queries to check
+ */
+record SltSample(SltScript script, Predicate<SltRecord.Query> selected) {
+
+  /** All of {@code script} when {@code size <= 0}, else a sample of about {@code size} queries. */
+  static SltSample of(SltScript script, int size) {
+    long n = script.queryCount();
+    if (size <= 0 || n <= size) {
+      return new SltSample(script, q -> true);
+    }
+    List<SltRecord> records = script.records();
+    if (!interleaved(records)) {
+      return new SltSample(script, everyNth(records, (n + size - 1) / size));
+    }
+    List<SltRecord> prefix = new ArrayList<>();
+    int queries = 0;
+    for (int i = 0; i < records.size() && queries < size; i++) {
+      prefix.add(records.get(i));
+      queries += records.get(i) instanceof SltRecord.Query ? 1 : 0;
+    }
+    return new SltSample(new SltScript(script.name(), prefix, script.guardedOut()), q -> true);
+  }
+
+  private static boolean interleaved(List<SltRecord> records) {
+    boolean seenQuery = false;
+    for (SltRecord r : records) {
+      if (r instanceof SltRecord.Query) {
+        seenQuery = true;
+      } else if (seenQuery) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Predicate<SltRecord.Query> everyNth(List<SltRecord> records, long stride) {
+    Set<Integer> lines = new HashSet<>();
+    long ordinal = 0;
+    for (SltRecord r : records) {
+      if (r instanceof SltRecord.Query q && ordinal++ % stride == 0) {
+        lines.add(q.line());
+      }
+    }
+    return q -> lines.contains(q.line());
+  }
+}
