@@ -53,7 +53,8 @@ class NexmarkSmokeTest {
 
   @Test
   void queriesTheEngineCannotPlanAreReportedNotThrown() {
-    QueryReport r = new NexmarkRunner(options(null, null)).run("q3");
+    // q22 needs SPLIT_INDEX, which Eddy does not have (q3 served here until joins landed)
+    QueryReport r = new NexmarkRunner(options(null, null)).run("q22");
 
     assertEquals("unsupported", r.status());
     assertFalse(r.message().isBlank());
@@ -64,14 +65,14 @@ class NexmarkSmokeTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     int status = new NexmarkCommand(new PrintStream(out, true, StandardCharsets.UTF_8), err)
-        .run(List.of("--query", "q2,q3", "--events", "10_000"));
+        .run(List.of("--query", "q2,q22", "--events", "10_000"));
 
     String table = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, table);
     String q2 = "q2 ok 10000 .* " + expected().q2 + " " + expected().q2 + " .*";
     assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").matches(q2)), table);
-    assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith("q3 unsupported - -")), table);
-    assertTrue(table.lines().anyMatch(l -> l.startsWith("q3 unsupported: ")), table);
+    assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith("q22 unsupported - -")), table);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("q22 unsupported: ")), table);
   }
 
   private static void assertCounts(QueryReport r, long rows) {
