@@ -64,4 +64,18 @@ class EngineSmokeTest {
       assertEquals(List.of("[2, bob, rome]", "[3, cy, rome]"), rows(s.execute("SELECT * FROM users ORDER BY id")));
     }
   }
+
+  @Test
+  void derivedStreamIsNotWrittenTwiceAfterRestart() {
+    try (Engine engine = Engine.open(EngineConfig.of(dir)); Session s = engine.openSession()) {
+      s.executeScript("CREATE STREAM bids (auction BIGINT, price BIGINT);"
+          + "CREATE STREAM big AS SELECT auction, price FROM bids WHERE price > 10;"
+          + "INSERT INTO bids VALUES (1, 20), (2, 5), (3, 30)");
+      assertEquals(List.of("[2]"), rows(s.execute("SELECT COUNT(*) FROM big")));
+    }
+    try (Engine engine = Engine.open(EngineConfig.of(dir)); Session s = engine.openSession()) {
+      s.execute("INSERT INTO bids VALUES (4, 40)");
+      assertEquals(List.of("[1, 20]", "[3, 30]", "[4, 40]"), rows(s.execute("SELECT * FROM big ORDER BY auction")));
+    }
+  }
 }

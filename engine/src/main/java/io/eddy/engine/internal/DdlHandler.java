@@ -11,11 +11,13 @@ import io.eddy.planner.PlanMode;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.DerivedQuery;
 import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.TableDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.sql.ast.ColumnDef;
 import io.eddy.sql.ast.CreateStream;
+import io.eddy.sql.ast.CreateStreamAs;
 import io.eddy.sql.ast.CreateTable;
 import io.eddy.sql.ast.CreateView;
 import io.eddy.sql.ast.Drop;
@@ -131,12 +133,35 @@ final class DdlHandler {
         }
         throw e;
       }
-      checkUniqueNames(plan.outputType(), v);
+      checkUniqueNames(plan.outputType(), v.name(), v);
       ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
           v.text());
       materialize(def, plan, WatermarkPolicy.of(rt.config.settings(), session));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);
+    }
+  }
+
+  Result createStreamAs(CreateStreamAs c, boolean replay) {
+    synchronized (rt.ddlLock) {
+      if (exists(c.name(), c.ifNotExists(), c)) {
+        return new Result.Status("CREATE STREAM (already exists)", -1);
+      }
+      PlannedQuery plan = rt.planner().plan(c.query(), c.script(), PlanMode.STANDING);
+      if (!plan.circuit().insertOnly()) {
+        throw error(ErrorCode.VALIDATION, "stream " + c.name() + " would need to retract rows: its query "
+            + "aggregates, reads a table, or removes duplicates", c.name(), c)
+            .withHint("a stream only grows; use CREATE VIEW for results that change");
+      }
+      checkUniqueNames(plan.outputType(), c.name(), c);
+      int partitions = partitions(c.options(), c);
+      StreamDef def = new StreamDef(c.name().name(), plan.outputType(), -1, 0, partitions,
+          c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
+      createTopic(def.key(), partitions, replay);
+      LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
+      rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of()));
+      commit(rt.catalog().with(def), replay);
+      return new Result.Status("CREATE STREAM", -1);
     }
   }
 
@@ -176,6 +201,10 @@ final class DdlHandler {
       if (m != null) {
         m.close();
       }
+      StandingQuery derived = rt.derived.remove(o.key());
+      if (derived != null) {
+        derived.close();
+      }
       if (!(o instanceof ViewDef) && rt.log.exists(o.key())) {
         rt.log.delete(o.key());
       }
@@ -208,12 +237,12 @@ final class DdlHandler {
     return new RowType(cols);
   }
 
-  private static void checkUniqueNames(RowType type, CreateView v) {
+  private static void checkUniqueNames(RowType type, Identifier name, Statement s) {
     Set<String> seen = new HashSet<>();
     for (Column c : type.columns()) {
       if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
-        throw error(ErrorCode.VALIDATION, "view " + v.name() + " would have two columns named '" + c.name()
-            + "'", v.name(), v).withHint("give the columns distinct names with AS");
+        throw error(ErrorCode.VALIDATION, name + " would have two columns named '" + c.name()
+            + "'", name, s).withHint("give the columns distinct names with AS");
       }
     }
   }

@@ -6,6 +6,7 @@ import io.eddy.engine.Result;
 import io.eddy.log.format.RowCodec;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.TableDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.sql.ast.Delete;
@@ -57,9 +58,9 @@ final class DmlHandler {
   private CatalogObject target(Identifier name, Statement s) {
     CatalogObject o = rt.catalog().lookup(name.name()).orElseThrow(() -> DdlHandler.error(
         ErrorCode.NOT_FOUND, "stream or table '" + name.name() + "' not found", name, s));
-    if (o instanceof ViewDef) {
-      throw DdlHandler.error(ErrorCode.VALIDATION, "cannot write to view " + o.name()
-          + ": views are computed from their query", name, s);
+    if (o instanceof ViewDef || o instanceof StreamDef d && d.derived() != null) {
+      throw DdlHandler.error(ErrorCode.VALIDATION, "cannot write to " + o.kind().toLowerCase()
+          + " " + o.name() + ": it is computed from its query", name, s);
     }
     return o;
   }

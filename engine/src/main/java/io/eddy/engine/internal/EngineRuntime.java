@@ -113,6 +113,32 @@ public final class EngineRuntime implements AutoCloseable {
     return new StandingQuery(name, circuit, readers, sink, signal).start();
   }
 
+  /**
+   * Read-your-writes across derived streams: waits until every derived stream that {@code query}
+   * reads (directly or through other derived streams) has processed its sources up to their
+   * current ends, then until {@code query} itself has.
+   */
+  void awaitCaughtUp(StandingQuery query) {
+    for (io.eddy.exec.circuit.Circuit.Source s : query.circuit().sources()) {
+      StandingQuery upstream = derived.get(s.name());
+      if (upstream != null) {
+        awaitCaughtUp(upstream);
+      }
+    }
+    query.awaitCaughtUp();
+  }
+
+  /** Waits for writes made before this call to reach the contents of {@code o}'s store or log. */
+  void awaitCaughtUp(CatalogObject o) {
+    StandingQuery q = derived.get(o.key());
+    Materialized m = materialized.get(o.key());
+    if (q != null) {
+      awaitCaughtUp(q);
+    } else if (m != null) {
+      awaitCaughtUp(m.query());
+    }
+  }
+
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,

@@ -4,12 +4,6 @@ import io.eddy.exec.sink.ViewStore;
 
 /** A view's or table's running query and the store it keeps up to date. */
 public record Materialized(StandingQuery query, ViewStore store) implements AutoCloseable {
-  /** Waits for read-your-writes, then returns the store. */
-  public ViewStore caughtUp() {
-    query.awaitCaughtUp();
-    return store;
-  }
-
   @Override
   public void close() {
     query.close();

@@ -31,10 +31,11 @@ final class MetaHandler {
     if (s.what() == Show.What.QUERIES) {
       for (CatalogObject o : rt.catalog().objects()) {
         Materialized m = rt.materialized.get(o.key());
-        if (m != null) {
-          StandingQuery q = m.query();
+        StandingQuery q = m != null ? m.query() : rt.derived.get(o.key());
+        if (q != null) {
+          long rowsOut = m != null ? m.store().size() : endOffsets(o);
           rows.add(new Object[] {o.name(), o.kind(), q.failure() == null ? "RUNNING" : "FAILED",
-              q.rowsIn(), m.store().size(), q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
+              q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
               q.skewedRows(), Watermarks.format(q.circuit().watermark())});
         }
       }
@@ -54,7 +55,8 @@ final class MetaHandler {
   private static String detail(CatalogObject o) {
     if (o instanceof StreamDef s) {
       return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s")
-          + (s.watermarkColumn() >= 0 ? ", watermark on " + s.rowType().get(s.watermarkColumn()).name() : "");
+          + (s.watermarkColumn() >= 0 ? ", watermark on " + s.rowType().get(s.watermarkColumn()).name() : "")
+          + (s.derived() != null ? ", derived: " + s.derived().query().sql().trim() : "");
     } else if (o instanceof TableDef t) {
       StringBuilder sb = new StringBuilder("primary key (");
       int[] pk = t.primaryKey();
@@ -64,6 +66,15 @@ final class MetaHandler {
       return sb.append(")").toString();
     }
     return ((ViewDef) o).query().sql().trim();
+  }
+
+  private long endOffsets(CatalogObject o) {
+    long n = 0;
+    io.eddy.log.TopicLog t = rt.topic(o);
+    for (int p = 0; p < t.partitions(); p++) {
+      n += t.partition(p).endOffset();
+    }
+    return n;
   }
 
   Result describe(Describe d) {

@@ -42,13 +42,13 @@ final class ReadHandler {
             .withHint("subscribe to a query over it: SUBSCRIBE (SELECT * FROM " + o.name() + ")");
       }
       Materialized m = rt.materialized.get(o.key());
-      m.caughtUp();
+      rt.awaitCaughtUp(o);
       return new SubscriptionImpl(m.store(), m.query(), () -> { });
     }
     PlannedQuery plan = rt.planner().plan(s.query().get(), s.script(), PlanMode.STANDING);
     ViewStore store = new ViewStore(plan.outputType());
     StandingQuery q = rt.start("subscription", plan, store, List.of());
-    q.awaitCaughtUp();
+    rt.awaitCaughtUp(q);
     return new SubscriptionImpl(store, q, q::close);
   }
 

@@ -46,10 +46,11 @@ final class Snapshots {
   /** The current contents of a catalog object as one batch. */
   static ZBatch contents(EngineRuntime rt, String name, RowType type) {
     CatalogObject o = rt.catalog().lookup(name).orElseThrow();
+    rt.awaitCaughtUp(o);
     if (o instanceof StreamDef) {
       return new SourceReader(rt.topic(o), type).readAll();
     }
-    Map<Row, Long> rows = rt.materialized.get(o.key()).caughtUp().contents();
+    Map<Row, Long> rows = rt.materialized.get(o.key()).store().contents();
     BatchBuilder b = new BatchBuilder(type, rows.size());
     for (Map.Entry<Row, Long> e : rows.entrySet()) {
       b.addRow(e.getKey().values(), e.getValue());

@@ -35,6 +35,7 @@ public final class StatementExecutor {
   private final DmlHandler dml;
   private final ReadHandler reads;
   private final MetaHandler meta;
+  private final CopyHandler copy;
   private final Map<String, String> settings;
 
   public StatementExecutor(EngineRuntime rt, Map<String, String> sessionSettings) {
@@ -43,6 +44,7 @@ public final class StatementExecutor {
     this.dml = new DmlHandler(rt);
     this.reads = new ReadHandler(rt);
     this.meta = new MetaHandler(rt);
+    this.copy = new CopyHandler(rt);
     this.settings = sessionSettings;
   }
 
@@ -54,6 +56,8 @@ public final class StatementExecutor {
       ddl.createTable(ct, true);
     } else if (s instanceof CreateView cv) {
       ddl.createView(cv, true, Map.of());
+    } else if (s instanceof CreateStreamAs csa) {
+      ddl.createStreamAs(csa, true);
     } else {
       throw EddyException.internal("catalog holds a statement that is not DDL: " + s.text(), null);
     }
@@ -96,9 +100,10 @@ public final class StatementExecutor {
       return reads.subscribe(sub);
     } else if (s instanceof SetOption set) {
       return SessionSettings.set(settings, set);
-    } else if (s instanceof CreateStreamAs || s instanceof Copy) {
-      throw new EddyException(ErrorCode.UNSUPPORTED, (s instanceof Copy ? "COPY" : "CREATE STREAM ... AS")
-          + " is not supported yet", s.span(), s.script(), null, null);
+    } else if (s instanceof CreateStreamAs csa) {
+      return ddl.createStreamAs(csa, false);
+    } else if (s instanceof Copy c) {
+      return copy.copy(c);
     }
     throw EddyException.internal("no handler for " + s.getClass().getSimpleName(), null);
   }

@@ -42,13 +42,14 @@ public final class Catalog {
     return new Catalog(m);
   }
 
-  /** Names of the views whose query reads {@code name} directly. */
+  /** Names of the views and derived streams whose query reads {@code name} directly. */
   public List<String> dependents(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
     for (CatalogObject o : objects.values()) {
-      if (o instanceof ViewDef v && v.dependencies().contains(key)) {
-        out.add(v.name());
+      if (o instanceof ViewDef v && v.dependencies().contains(key)
+          || o instanceof StreamDef s && s.derived() != null && s.derived().dependencies().contains(key)) {
+        out.add(o.name());
       }
     }
     return out;

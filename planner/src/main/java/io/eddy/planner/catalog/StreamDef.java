@@ -9,10 +9,10 @@ import java.util.Map;
  * @param watermarkColumn index of the event-time column, or -1
  * @param watermarkDelayMillis allowed disorder
  * @param partitions number of log partitions
- * @param query for a derived stream ({@code CREATE STREAM s AS ...}) its query text, else null
+ * @param derived for a derived stream ({@code CREATE STREAM s AS ...}) its query, else null
  */
 public record StreamDef(String name, RowType rowType, int watermarkColumn, long watermarkDelayMillis,
-    int partitions, Map<String, String> options, String query, String ddl) implements CatalogObject {
+    int partitions, Map<String, String> options, DerivedQuery derived, String ddl) implements CatalogObject {
   public StreamDef {
     options = Map.copyOf(options);
   }

@@ -24,10 +24,17 @@ public final class CircuitPlan {
 
   private final List<Spec> specs;
   private final int output;
+  private final boolean insertOnly;
 
-  private CircuitPlan(List<Spec> specs, int output) {
+  private CircuitPlan(List<Spec> specs, int output, boolean insertOnly) {
     this.specs = List.copyOf(specs);
     this.output = output;
+    this.insertOnly = insertOnly;
+  }
+
+  /** True when the planner proved the output never retracts (every change inserts rows). */
+  public boolean insertOnly() {
+    return insertOnly;
   }
 
   public Circuit instantiate(DataContext context) {
@@ -74,7 +81,12 @@ public final class CircuitPlan {
     }
 
     public CircuitPlan build(int output) {
-      return new CircuitPlan(specs, output);
+      return build(output, false);
+    }
+
+    /** {@code insertOnly}: the output is proven never to retract. */
+    public CircuitPlan build(int output, boolean insertOnly) {
+      return new CircuitPlan(specs, output, insertOnly);
     }
   }
 }

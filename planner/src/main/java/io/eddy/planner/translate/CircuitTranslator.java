@@ -81,7 +81,7 @@ public final class CircuitTranslator {
       throw new EddyException(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE needs an aggregate grouped by the "
           + "window_end (or window_start) of a window on a stream's WATERMARK column");
     }
-    return b.build(out);
+    return b.build(out, insertOnly.get(out));
   }
 
   private int visit(RelNode rel) {
