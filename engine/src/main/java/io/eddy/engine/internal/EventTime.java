@@ -4,9 +4,11 @@ package io.eddy.engine.internal;
  * The watermark of one source (a stream with a WATERMARK declaration): per partition, the largest
  * event time read so far minus the declared delay; the source's watermark is the minimum over
  * its partitions, leaving out idle ones (caught up and without new rows for the idle timeout;
- * when all are idle, the most advanced one counts). An event time beyond the wall clock plus the
- * maximum future skew counts only up to that bound (and is counted as skewed), so one far-future
- * row cannot close every window. The watermark never decreases.
+ * when all are idle, the most advanced one counts). A row whose event time is further than the
+ * maximum future skew ahead of both the wall clock and its partition's largest event time so far
+ * is skewed: it stays in its windows but does not advance the watermark (and is counted), so one
+ * far-future row cannot close every window, whether the data is live or historical. The
+ * watermark never decreases.
  *
  * <p>Owned by the query thread; {@link #skewedRows()} and {@link #watermark()} may be read from
  * any thread.
@@ -41,14 +43,15 @@ final class EventTime {
 
   /** Records a row of partition {@code p} at event time {@code ts}, read at wall time {@code now}. */
   void observe(int p, long ts, long now) {
-    long limit = now + policy.maxFutureSkewMillis();
-    if (ts > limit && limit > now) {
+    if (ts <= maxTime[p]) {
+      return;
+    }
+    long reference = Math.max(now, maxTime[p]);
+    if (ts - reference > policy.maxFutureSkewMillis()) {
       skewed++;
-      ts = limit;
+      return;
     }
-    if (ts > maxTime[p]) {
-      maxTime[p] = ts;
-    }
+    maxTime[p] = ts;
   }
 
   /** Partition {@code p} had rows ({@code true}) or was caught up ({@code false}) at {@code now}. */

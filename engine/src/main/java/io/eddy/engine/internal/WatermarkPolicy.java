@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * How a standing query derives event time from its sources, from the settings
- * {@code watermark.idle-timeout} (a partition without new rows for this long stops holding the
- * watermark back; default 5 s) and {@code watermark.max-future-skew} (an event time further than
+ * {@code watermark.idle_timeout} (a partition without new rows for this long stops holding the
+ * watermark back; default 5 s) and {@code watermark.max_future_skew} (an event time further than
  * this ahead of the wall clock advances the watermark only up to wall clock + skew, and is
  * counted; default 1 day). Durations are written {@code 200ms}, {@code 5s}, {@code 10 min},
  * {@code 1h}, {@code 1 day}. Immutable.
  */
 record WatermarkPolicy(long idleTimeoutMillis, long maxFutureSkewMillis) {
-  static final String IDLE_TIMEOUT = "watermark.idle-timeout";
-  static final String MAX_FUTURE_SKEW = "watermark.max-future-skew";
+  static final String IDLE_TIMEOUT = "watermark.idle_timeout";
+  static final String MAX_FUTURE_SKEW = "watermark.max_future_skew";
   static final WatermarkPolicy DEFAULT = new WatermarkPolicy(5_000, 86_400_000);
 
   private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*([a-z]*)\\s*");
