@@ -78,7 +78,17 @@ public final class WindowTranslator {
     if (ops.size() < 2) {
       throw unsupported(call.toString());
     }
-    Window w = switch (name) {
+    Window w;
+    try {
+      w = parse(name, ops);
+    } catch (IllegalArgumentException e) {
+      throw new EddyException(ErrorCode.VALIDATION, e.getMessage() + " (milliseconds)");
+    }
+    return window(w, input, TypeMapping.toEddyRow(scan.getRowType()));
+  }
+
+  private Window parse(String name, List<RexNode> ops) {
+    return switch (name) {
       case "TUMBLE" -> new Window(name, descriptor(ops.get(0)), null,
           WindowSpec.tumble(interval(ops, 1), optional(ops, 2)), 0);
       case "HOP" -> new Window(name, descriptor(ops.get(0)), null,
@@ -90,7 +100,6 @@ public final class WindowTranslator {
           : new Window(name, descriptor(ops.get(0)), new int[0], null, interval(ops, ops.size() - 1));
       default -> throw unsupported(name);
     };
-    return window(w, input, TypeMapping.toEddyRow(scan.getRowType()));
   }
 
   private int window(Window w, int input, RowType out) {
