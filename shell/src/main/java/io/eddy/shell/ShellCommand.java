@@ -35,7 +35,7 @@ final class ShellCommand {
             ? 0 : 1;
       }
       Path history = options.dataDir().resolve(".eddy_history");
-      return new InteractiveShell(script, runner, history).run();
+      return new InteractiveShell(script, runner, history, connection, InteractiveShell::systemTerminal).run();
     } catch (SQLException e) {
       errors.report("", e);
       return 1;
