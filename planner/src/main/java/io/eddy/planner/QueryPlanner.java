@@ -58,6 +58,11 @@ import org.apache.calcite.tools.RelBuilder;
 public final class QueryPlanner {
   static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
+  /** Calcite's standard operators plus Flink's CUMULATE window function. */
+  private static final org.apache.calcite.sql.SqlOperatorTable OPERATORS =
+      org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE));
+
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
   private final CalcCompiler compiler = new CalcCompiler(typeFactory, CONFORMANCE);
@@ -78,7 +83,17 @@ public final class QueryPlanner {
   /** Plans a SELECT / VALUES / WITH query. */
   public PlannedQuery plan(QueryText q, String script, PlanMode mode) {
     Validated v = validate(CalciteParsing.parseQuery(q, script), q, script);
-    return finish(v, v.rel, mode);
+    return finish(v, v.rel, mode, io.eddy.sql.ast.EmitPolicy.CHANGES);
+  }
+
+  /**
+   * Plans a view's query as a standing query with its emit policy: with EMIT ON WINDOW CLOSE its
+   * windowed aggregates emit each window once, when the watermark closes it (an error when the
+   * query has no such aggregate).
+   */
+  public PlannedQuery planView(QueryText q, String script, io.eddy.sql.ast.EmitPolicy emit) {
+    Validated v = validate(CalciteParsing.parseQuery(q, script), q, script);
+    return finish(v, v.rel, PlanMode.STANDING, emit);
   }
 
   /**
@@ -99,7 +114,7 @@ public final class QueryPlanner {
         new SqlIdentifier(target.name(), SqlParserPos.ZERO), CalciteParsing.parseQuery(source, script), cols);
     Validated v = validate(insert, source, script);
     RelNode rel = v.rel instanceof TableModify m ? m.getInput() : v.rel;
-    return finish(v, rel, PlanMode.SNAPSHOT);
+    return finish(v, rel, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
   }
 
   /**
@@ -114,7 +129,7 @@ public final class QueryPlanner {
         null, null);
     QueryText at = condition.orElse(new QueryText("", 1, 1));
     Validated v = validate(select, at, script);
-    return finish(v, v.rel, PlanMode.SNAPSHOT);
+    return finish(v, v.rel, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
   }
 
   private record Validated(RelNode rel, List<SqlType> params, Set<String> dependencies) {}
@@ -130,7 +145,7 @@ public final class QueryPlanner {
     props.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,
         new CalciteConnectionConfigImpl(props));
-    SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), reader, typeFactory,
+    SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
         SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true)
             .withTypeCoercionEnabled(false));
     SqlNode validated;
@@ -167,7 +182,7 @@ public final class QueryPlanner {
     return new Validated(rel, params, deps);
   }
 
-  private PlannedQuery finish(Validated v, RelNode rel, PlanMode mode) {
+  private PlannedQuery finish(Validated v, RelNode rel, PlanMode mode, io.eddy.sql.ast.EmitPolicy emit) {
     SnapshotOrder order = SnapshotOrder.NONE;
     if (rel instanceof Sort sort) {
       order = order(sort);
@@ -178,7 +193,7 @@ public final class QueryPlanner {
     }
     RelNode optimized = Rules.optimize(rel);
     String logical = RelOptUtil.toString(optimized);
-    CircuitTranslator translator = new CircuitTranslator(catalog, mode, compiler, this);
+    CircuitTranslator translator = new CircuitTranslator(catalog, mode, compiler, this, emit);
     return new PlannedQuery(translator.translate(optimized), TypeMapping.toEddyRow(rel.getRowType()),
         order, v.params, v.dependencies, logical);
   }

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -116,19 +117,28 @@ final class DdlHandler {
     }
   }
 
-  Result createView(CreateView v, boolean replay) {
+  /**
+   * CREATE VIEW; {@code session} holds the creating session's settings, whose watermark settings
+   * (over the engine's) apply to the view's query.
+   */
+  Result createView(CreateView v, boolean replay, Map<String, String> session) {
     synchronized (rt.ddlLock) {
       if (exists(v.name(), v.ifNotExists(), v)) {
         return new Result.Status("CREATE VIEW (already exists)", -1);
       }
-      if (v.emit() == EmitPolicy.ON_WINDOW_CLOSE) {
-        throw error(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE is not supported yet", v.name(), v);
+      PlannedQuery plan;
+      try {
+        plan = rt.planner().planView(v.query(), v.script(), v.emit());
+      } catch (EddyException e) {
+        if (v.emit() == EmitPolicy.ON_WINDOW_CLOSE && e.code() == ErrorCode.UNSUPPORTED && e.span() == null) {
+          throw error(e.code(), e.reason(), v.name(), v);
+        }
+        throw e;
       }
-      PlannedQuery plan = rt.planner().plan(v.query(), v.script(), PlanMode.STANDING);
       checkUniqueNames(plan.outputType(), v.name(), v);
       ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
           v.text());
-      materialize(def, plan);
+      materialize(def, plan, WatermarkPolicy.of(rt.config.settings(), session));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);
     }
@@ -158,8 +168,12 @@ final class DdlHandler {
   }
 
   private void materialize(CatalogObject def, PlannedQuery plan) {
+    materialize(def, plan, WatermarkPolicy.of(rt.config.settings()));
+  }
+
+  private void materialize(CatalogObject def, PlannedQuery plan, WatermarkPolicy policy) {
     ViewStore store = new ViewStore(def.rowType());
-    StandingQuery q = rt.start(def.name(), plan, store, List.of());
+    StandingQuery q = rt.start(def.name(), plan, store, List.of(), policy);
     rt.materialized.put(def.key(), new Materialized(q, store));
   }
 

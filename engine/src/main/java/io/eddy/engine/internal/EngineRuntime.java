@@ -13,6 +13,7 @@ import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.QueryPlanner;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.codegen.ParamContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,11 +96,23 @@ public final class EngineRuntime implements AutoCloseable {
 
   /** Starts a standing query for a planned circuit, feeding {@code sink}. */
   StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params) {
+    return start(name, plan, sink, params, WatermarkPolicy.of(config.settings()));
+  }
+
+  /**
+   * As {@link #start(String, PlannedQuery, Emitter, List)}, with the watermark policy for sources
+   * that declare a WATERMARK.
+   */
+  StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy) {
     Circuit circuit = plan.circuit().instantiate(paramContext(params));
     List<SourceReader> readers = new ArrayList<>();
+    long now = System.currentTimeMillis();
     for (Circuit.Source s : circuit.sources()) {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();
-      readers.add(new SourceReader(topic(o), o.rowType()));
+      TopicLog topic = topic(o);
+      EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
+          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now) : null;
+      readers.add(new SourceReader(topic, o.rowType(), time));
     }
     return new StandingQuery(name, circuit, readers, sink, signal).start();
   }

@@ -35,11 +35,13 @@ final class MetaHandler {
         if (q != null) {
           long rowsOut = m != null ? m.store().size() : endOffsets(o);
           rows.add(new Object[] {o.name(), o.kind(), q.failure() == null ? "RUNNING" : "FAILED",
-              q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes()});
+              q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
+              q.skewedRows(), Watermarks.format(q.circuit().watermark())});
         }
       }
       return rows(rows, "name", TEXT, "kind", TEXT, "status", TEXT, "rows_in", NUMBER, "rows", NUMBER,
-          "state_rows", NUMBER, "state_bytes", NUMBER);
+          "state_rows", NUMBER, "state_bytes", NUMBER, "late_rows", NUMBER, "skewed_rows", NUMBER,
+          "watermark", TEXT);
     }
     String kind = s.what().name().substring(0, s.what().name().length() - 1);
     for (CatalogObject o : rt.catalog().objects()) {
@@ -89,6 +91,14 @@ final class MetaHandler {
       Column col = o.rowType().get(c);
       rows.add(new Object[] {col.name(), col.type().withNullable(true).toString(), col.type().nullable(),
           pk.contains(c) ? "PRI" : ""});
+    }
+    Materialized m = rt.materialized.get(o.key());
+    if (o instanceof ViewDef v && m != null) {
+      // Not a column: the view's event-time counters, so DESCRIBE shows what windows dropped.
+      StandingQuery q = m.query();
+      rows.add(new Object[] {"(emit " + (v.emit() == io.eddy.sql.ast.EmitPolicy.ON_WINDOW_CLOSE
+          ? "on window close" : "changes") + ")", "late rows: " + q.lateRows() + ", skewed rows: "
+          + q.skewedRows() + ", watermark: " + Watermarks.format(q.circuit().watermark()), null, ""});
     }
     return rows(rows, "column", TEXT, "type", TEXT, "nullable", SqlType.of(TypeKind.BOOLEAN), "key", TEXT);
   }

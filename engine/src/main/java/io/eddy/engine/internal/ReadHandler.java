@@ -7,6 +7,7 @@ import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.engine.Result;
 import io.eddy.engine.Subscription;
+import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.sink.ViewStore;
 import io.eddy.planner.PlanMode;
 import io.eddy.planner.PlannedQuery;
@@ -66,9 +67,12 @@ final class ReadHandler {
         plan.logicalPlan().lines().forEach(l -> lines.add("  " + l));
       }
       lines.add(e.kind() == Explain.Kind.PLAN ? "Circuit:" : "State of " + o.name() + ":");
-      m.query().circuit().explain().forEach(l -> lines.add("  " + l));
+      Circuit c = m.query().circuit();
+      (e.kind() == Explain.Kind.PLAN ? c.explain() : c.explainState()).forEach(l -> lines.add("  " + l));
       lines.add("  total state: " + m.query().stateSize().rows() + " rows, " + m.query().stateSize().bytes()
-          + " bytes (unbounded: grows with the number of groups/rows)");
+          + " bytes");
+      lines.add("  watermark: " + Watermarks.format(c.watermark()) + ", late rows: " + m.query().lateRows()
+          + ", skewed rows: " + m.query().skewedRows());
     } else {
       PlannedQuery plan = rt.planner().plan(e.query().get(), e.script(), PlanMode.STANDING);
       lines.add("Logical plan:");

@@ -18,11 +18,27 @@ final class SessionSettings {
 
   private SessionSettings() {}
 
+  private static Set<String> known() {
+    Set<String> keys = new TreeSet<>(KNOWN.keySet());
+    keys.add(WatermarkPolicy.IDLE_TIMEOUT);
+    keys.add(WatermarkPolicy.MAX_FUTURE_SKEW);
+    return keys;
+  }
+
   static Result set(Map<String, String> settings, SetOption set) {
+    if (set.key().equals(WatermarkPolicy.IDLE_TIMEOUT) || set.key().equals(WatermarkPolicy.MAX_FUTURE_SKEW)) {
+      try {
+        WatermarkPolicy.millis(set.key(), set.value());
+      } catch (EddyException e) {
+        throw new EddyException(ErrorCode.CONFIG, e.reason(), set.span(), set.script(), e.hint(), null);
+      }
+      settings.put(set.key(), set.value());
+      return new Result.Status("SET", -1);
+    }
     Set<String> allowed = KNOWN.get(set.key());
     if (allowed == null) {
       throw new EddyException(ErrorCode.CONFIG, "unknown setting '" + set.key() + "'", set.span(),
-          set.script(), "known settings: " + String.join(", ", new TreeSet<>(KNOWN.keySet())), null);
+          set.script(), "known settings: " + String.join(", ", known()), null);
     }
     String value = set.value().toLowerCase(java.util.Locale.ROOT);
     if (!allowed.contains(value)) {

@@ -9,7 +9,7 @@ import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.StreamDef;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,9 @@ final class Snapshots {
 
   static List<Object[]> run(EngineRuntime rt, PlannedQuery plan, List<Object> params) {
     Circuit circuit = plan.circuit().instantiate(rt.paramContext(params));
-    Map<Row, Long> result = new HashMap<>();
+    // Insertion order: an INSERT writes its rows in the order the query produced them (VALUES
+    // order), which is their arrival order for event time.
+    Map<Row, Long> result = new LinkedHashMap<>();
     circuit.open(batch -> {
       for (int r = 0; r < batch.size(); r++) {
         result.merge(Row.from(batch, r), batch.weight(r), (a, b) -> a + b == 0 ? null : a + b);

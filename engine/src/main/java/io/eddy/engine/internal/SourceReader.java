@@ -7,6 +7,8 @@ import io.eddy.log.PartitionLog;
 import io.eddy.log.RecordVisitor;
 import io.eddy.log.TopicLog;
 import io.eddy.log.format.RowCodec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads one catalog object's log topic into Z-set batches: insert/upsert records get weight +1,
@@ -22,14 +24,44 @@ public final class SourceReader {
   private final long[] positions;
   private final long[] pending;
   private final RecordVisitor visitor;
+  /** Null for a source without event time (no WATERMARK declared, or a table). */
+  private final EventTime eventTime;
+  private final List<Chunk> chunks = new ArrayList<>();
+  private int polling;
+  private long pollTime;
+
+  /**
+   * A piece of a poll: advance the source's watermark to {@code watermark} (unless it is
+   * {@link Long#MIN_VALUE}), then push {@code batch}.
+   */
+  public record Chunk(long watermark, ZBatch batch) {}
 
   public SourceReader(TopicLog topic, RowType type) {
+    this(topic, type, null);
+  }
+
+  /**
+   * A reader that also tracks the source's event time ({@code eventTime} non-null): the log
+   * record timestamps are the rows' event times (the writer sets them so).
+   */
+  SourceReader(TopicLog topic, RowType type, EventTime eventTime) {
     this.topic = topic;
     this.codec = new RowCodec(type);
     this.builder = new BatchBuilder(type, 1024);
     this.positions = new long[topic.partitions()];
     this.pending = new long[topic.partitions()];
+    this.eventTime = eventTime;
     this.visitor = (offset, ts, buf, off, len) -> {
+      if (this.eventTime != null) {
+        if (this.eventTime.behind(polling, ts) && builder.size() > 0) {
+          // The row may be late: what came before it must pass the circuit first, and the
+          // watermark must reflect those rows when the row arrives.
+          ZBatch before = builder.build();
+          chunks.add(new Chunk(Long.MIN_VALUE, before));
+          chunks.add(new Chunk(this.eventTime.advance(pollTime), null));
+        }
+        this.eventTime.observe(polling, ts, pollTime);
+      }
       byte kind = codec.decode(buf, off, len, builder);
       builder.endRow(kind == RowCodec.INSERT ? 1 : -1);
     };
@@ -40,16 +72,49 @@ public final class SourceReader {
 
   /**
    * Reads what partition {@code p} has beyond the position; null when nothing is new. The position
-   * moves only with {@link #advance}.
+   * moves only with {@link #advance}. With event time, the rows come in several chunks when some
+   * row is behind the watermark, each chunk preceded by the watermark as of its first row; the
+   * last chunk is followed by the watermark after all of them ({@link #watermark}).
    */
-  public ZBatch poll(int p) {
+  public List<Chunk> poll(int p) {
     PartitionLog log = topic.partition(p);
+    polling = p;
+    pollTime = System.currentTimeMillis();
+    chunks.clear();
     long next = log.read(positions[p], MAX_BYTES, visitor);
+    if (eventTime != null) {
+      eventTime.polled(p, next != positions[p], pollTime);
+    }
     if (next == positions[p]) {
       return null;
     }
     pending[p] = next;
-    return builder.build();
+    chunks.add(new Chunk(Long.MIN_VALUE, builder.build()));
+    List<Chunk> out = new ArrayList<>();
+    Chunk wm = null;
+    for (Chunk c : chunks) {
+      if (c.batch() == null) {
+        wm = c;
+      } else {
+        out.add(wm == null ? c : new Chunk(wm.watermark(), c.batch()));
+        wm = null;
+      }
+    }
+    return out;
+  }
+
+  /** The source's watermark at wall time {@code now} (idle partitions left out); MIN without event time. */
+  public long watermark(long now) {
+    return eventTime == null ? Long.MIN_VALUE : eventTime.advance(now);
+  }
+
+  public boolean hasEventTime() {
+    return eventTime != null;
+  }
+
+  /** Rows whose event time was too far in the future (their watermark contribution was capped). */
+  public long skewedRows() {
+    return eventTime == null ? 0 : eventTime.skewedRows();
   }
 
   /**

@@ -2,7 +2,6 @@ package io.eddy.engine.internal;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
-import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.StateSize;
@@ -26,8 +25,13 @@ public final class StandingQuery implements AutoCloseable {
   private volatile boolean closed;
   private volatile Throwable failure;
   private volatile long rowsIn;
-  /** Monotonic logical time: records read so far across all sources. */
+  /**
+   * Monotonic logical time of the changes emitted now: the output's event-time watermark for
+   * queries over event time (once there is one), else the records read so far.
+   */
   private volatile long time;
+  private final boolean eventTime;
+  private final long[] sourceWatermarks;
 
   public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
       LogSignal signal) {
@@ -35,6 +39,9 @@ public final class StandingQuery implements AutoCloseable {
     this.circuit = circuit;
     this.readers = List.copyOf(readers);
     this.signal = signal;
+    this.eventTime = readers.stream().anyMatch(SourceReader::hasEventTime);
+    this.sourceWatermarks = new long[readers.size()];
+    java.util.Arrays.fill(sourceWatermarks, Long.MIN_VALUE);
     circuit.open(sink);
     this.thread = new Thread(this::run, "eddy-query-" + name);
     this.thread.setDaemon(true);
@@ -59,6 +66,44 @@ public final class StandingQuery implements AutoCloseable {
 
   public long time() {
     return time;
+  }
+
+  /** Rows dropped from closed windows by this query's operators. */
+  public long lateRows() {
+    return circuit.lateRows();
+  }
+
+  /** Rows whose event time was beyond the allowed future skew. */
+  public long skewedRows() {
+    long n = 0;
+    for (SourceReader r : readers) {
+      n += r.skewedRows();
+    }
+    return n;
+  }
+
+  /**
+   * Advances source {@code s}'s watermark. For event-time queries {@link #time()} first moves to
+   * the minimum watermark over the sources, so the changes the advance causes (closed windows)
+   * carry the new time.
+   */
+  private void advanceWatermark(int s, long wm) {
+    if (wm == Long.MIN_VALUE || wm <= sourceWatermarks[s]) {
+      return;
+    }
+    sourceWatermarks[s] = wm;
+    if (eventTime) {
+      long min = Long.MAX_VALUE;
+      for (int i = 0; i < sourceWatermarks.length; i++) {
+        if (readers.get(i).hasEventTime()) {
+          min = Math.min(min, sourceWatermarks[i]);
+        }
+      }
+      if (min > time) {
+        time = min;
+      }
+    }
+    circuit.advanceWatermark(s, wm);
   }
 
   public StateSize stateSize() {
@@ -92,17 +137,27 @@ public final class StandingQuery implements AutoCloseable {
     for (int s = 0; s < readers.size(); s++) {
       SourceReader r = readers.get(s);
       for (int p = 0; p < r.partitions(); p++) {
-        ZBatch b = r.poll(p);
-        if (b != null) {
+        List<SourceReader.Chunk> chunks = r.poll(p);
+        if (chunks != null) {
           any = true;
-          rowsIn += b.size();
-          time += b.size();
-          circuit.push(s, b);
+          for (SourceReader.Chunk c : chunks) {
+            if (c.watermark() != Long.MIN_VALUE) {
+              advanceWatermark(s, c.watermark());
+            }
+            rowsIn += c.batch().size();
+            if (!eventTime) {
+              time += c.batch().size();
+            }
+            circuit.push(s, c.batch());
+          }
+          advanceWatermark(s, r.watermark(System.currentTimeMillis()));
           synchronized (progress) {
             r.advance(p);
           }
         }
       }
+      // Idle partitions stop holding time back even when nothing arrives.
+      advanceWatermark(s, r.watermark(System.currentTimeMillis()));
     }
     if (any) {
       synchronized (progress) {

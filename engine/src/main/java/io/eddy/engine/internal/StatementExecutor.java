@@ -55,7 +55,7 @@ public final class StatementExecutor {
     } else if (s instanceof CreateTable ct) {
       ddl.createTable(ct, true);
     } else if (s instanceof CreateView cv) {
-      ddl.createView(cv, true);
+      ddl.createView(cv, true, Map.of());
     } else if (s instanceof CreateStreamAs csa) {
       ddl.createStreamAs(csa, true);
     } else {
@@ -87,7 +87,7 @@ public final class StatementExecutor {
     } else if (s instanceof CreateTable ct) {
       return ddl.createTable(ct, false);
     } else if (s instanceof CreateView cv) {
-      return ddl.createView(cv, false);
+      return ddl.createView(cv, false, settings);
     } else if (s instanceof Drop d) {
       return ddl.drop(d);
     } else if (s instanceof Show sh) {

@@ -26,6 +26,7 @@ final class Writer {
     RowType type = target.rowType();
     if (kind == RowCodec.INSERT) {
       checkNotNull(target, rows);
+      checkEventTime(target, rows);
     }
     TopicLog topic = rt.topic(target);
     RowCodec codec = new RowCodec(type);
@@ -72,6 +73,18 @@ final class Writer {
       return c < 0 ? null : new int[] {c};
     }
     return null;
+  }
+
+  /** A stream's watermark column must have a value: it is the row's event time. */
+  private static void checkEventTime(CatalogObject target, List<Object[]> rows) {
+    if (target instanceof StreamDef s && s.watermarkColumn() >= 0) {
+      for (Object[] row : rows) {
+        if (row[s.watermarkColumn()] == null) {
+          throw new EddyException(ErrorCode.DATA, "column '" + s.rowType().get(s.watermarkColumn()).name()
+              + "' of " + s.name() + " is its WATERMARK column, so every row needs a value for it");
+        }
+      }
+    }
   }
 
   private static void checkNotNull(CatalogObject target, List<Object[]> rows) {

@@ -25,6 +25,9 @@ public final class Circuit {
   private final int output;
   private final List<List<Edge>> consumers = new ArrayList<>();
   private final Emitter[] emitters;
+  /** Per node, the event time its output has reached ({@link Long#MIN_VALUE}: none yet). */
+  private final long[] watermarks;
+  private volatile long outputWatermark = Long.MIN_VALUE;
   private boolean opened;
 
   Circuit(List<Node> nodes, List<Source> sources, int output) {
@@ -40,6 +43,11 @@ public final class Circuit {
       }
     }
     this.emitters = new Emitter[nodes.size()];
+    this.watermarks = new long[nodes.size()];
+    for (Node n : nodes) {
+      // An operator without inputs (VALUES) is constant: it never holds event time back.
+      watermarks[n.id()] = n.op() != null && n.inputs().length == 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
   }
 
   public List<Source> sources() {
@@ -89,6 +97,60 @@ public final class Circuit {
     emitters[sources.get(sourceIndex).node()].emit(batch);
   }
 
+  /**
+   * Advances the event time of source {@code sourceIndex} to {@code watermark} (ignored unless it
+   * is later than the source's current one). Every operator whose inputs' minimum watermark rose
+   * gets {@link Operator#onWatermark}, in topological order, so what an operator emits on the
+   * advance reaches its consumers before they see the new watermark themselves. Sources never
+   * advanced stay at {@link Long#MIN_VALUE} and hold back every operator downstream of them.
+   */
+  public void advanceWatermark(int sourceIndex, long watermark) {
+    if (!opened) {
+      throw new IllegalStateException("circuit not open");
+    }
+    int src = sources.get(sourceIndex).node();
+    if (watermark <= watermarks[src]) {
+      return;
+    }
+    watermarks[src] = watermark;
+    for (int id = src + 1; id < nodes.size(); id++) {
+      Node n = nodes.get(id);
+      if (n.op() == null || n.inputs().length == 0) {
+        continue;
+      }
+      long in = Long.MAX_VALUE;
+      for (int i : n.inputs()) {
+        in = Math.min(in, watermarks[i]);
+      }
+      if (in > watermarks[id]) {
+        watermarks[id] = in;
+        if (id == output) {
+          outputWatermark = in;
+        }
+        n.op().onWatermark(in);
+      }
+    }
+    if (src == output) {
+      outputWatermark = watermark;
+    }
+  }
+
+  /** The event time the output has reached; {@link Long#MIN_VALUE} before any. Any thread. */
+  public long watermark() {
+    return outputWatermark;
+  }
+
+  /** Rows dropped by all operators because their windows had closed. Any thread. */
+  public long lateRows() {
+    long n = 0;
+    for (Node node : nodes) {
+      if (node.op() != null) {
+        n += node.op().lateRows();
+      }
+    }
+    return n;
+  }
+
   /** Total state held by all operators. */
   public StateSize stateSize() {
     StateSize s = StateSize.NONE;
@@ -103,11 +165,21 @@ public final class Circuit {
   /** Per node, from the output down, one indented line each. */
   public List<String> explain() {
     List<String> lines = new ArrayList<>();
-    explain(output, 0, lines);
+    explain(output, 0, lines, false);
     return lines;
   }
 
-  private void explain(int id, int depth, List<String> lines) {
+  /**
+   * As {@link #explain()}, and each stateful operator also says how its state is bounded
+   * ({@link Operator#stateBound()}) and its current size, even when empty.
+   */
+  public List<String> explainState() {
+    List<String> lines = new ArrayList<>();
+    explain(output, 0, lines, true);
+    return lines;
+  }
+
+  private void explain(int id, int depth, List<String> lines, boolean state) {
     Node n = nodes.get(id);
     String what;
     if (n.op() == null) {
@@ -115,13 +187,19 @@ public final class Circuit {
     } else {
       what = n.op().describe();
       StateSize s = n.op().stateSize();
-      if (s.rows() > 0) {
+      String bound = n.op().stateBound();
+      if (state && bound != null) {
+        what += " [state: " + s.rows() + " rows, " + s.bytes() + " bytes; " + bound + "]";
+      } else if (s.rows() > 0) {
         what += " [state: " + s.rows() + " rows, " + s.bytes() + " bytes]";
+      }
+      if (n.op().lateRows() > 0) {
+        what += " [late rows: " + n.op().lateRows() + "]";
       }
     }
     lines.add("  ".repeat(depth) + what);
     for (int in : n.inputs()) {
-      explain(in, depth + 1, lines);
+      explain(in, depth + 1, lines, state);
     }
   }
 }

@@ -14,6 +14,28 @@ public interface Operator {
   /** Processes one delta arriving on input {@code port} (0 for single-input operators). */
   void onBatch(int port, ZBatch batch);
 
+  /**
+   * Event time advanced: every input's watermark is now at least {@code watermark} (millis), and
+   * no later input row will belong to a window ending at or before it. Called with increasing
+   * values only, after every batch that arrived before the advance. An operator may emit here
+   * (closed windows); the circuit passes the watermark on to its consumers afterwards. The
+   * default does nothing (stateless operators pass time through unchanged).
+   */
+  default void onWatermark(long watermark) {}
+
+  /** Input rows this operator dropped because their windows had closed (late rows). */
+  default long lateRows() {
+    return 0;
+  }
+
+  /**
+   * How this operator's state is bounded, for EXPLAIN STATE: e.g. {@code "bounded by the
+   * watermark (window_end)"} or {@code "unbounded: grows with keys [0]"}; null if stateless.
+   */
+  default String stateBound() {
+    return null;
+  }
+
   /** Rows and approximate bytes of state this operator holds (0 for stateless ones). */
   default StateSize stateSize() {
     return StateSize.NONE;

@@ -14,6 +14,8 @@ final class AggregateGroup {
   Object[] emitted;
   /** Whether the group is in the operator's touched list of the current batch. */
   boolean touched;
+  /** Whether the group was removed from its operator (emptied, or its window closed). */
+  boolean removed;
   /** The state bytes last accounted for this group. */
   long bytes;
 

@@ -11,9 +11,11 @@ import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
+import io.eddy.exec.window.WindowClose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * GROUP BY with retractions. The output row of a group is its key columns (in {@code groupKeys}
@@ -43,6 +45,10 @@ public final class AggregateOperator implements Operator {
   private final GroupIndex groups;
   private final List<AggregateGroup> touched = new ArrayList<>();
   private final AggregateGroup global;
+  /** Null unless this aggregate groups by a window bound and frees groups as windows close. */
+  private final WindowClose closing;
+  /** Groups by the watermark at which their window closes. */
+  private final TreeMap<Long, List<AggregateGroup>> closeQueue = new TreeMap<>();
   private volatile StateSize size = StateSize.NONE;
   private Emitter out;
 
@@ -56,6 +62,21 @@ public final class AggregateOperator implements Operator {
    */
   public AggregateOperator(RowType inputType, int[] groupKeys, List<AggCall> calls, RowType outputType,
       boolean insertOnly) {
+    this(inputType, groupKeys, calls, outputType, insertOnly, null);
+  }
+
+  /**
+   * A windowed aggregate: as the five-argument constructor, and when the watermark passes a
+   * group's window (see {@link WindowClose}) the group is final: its state is freed, and with
+   * {@link WindowClose#emitOnClose()} its row is emitted only then. Input rows for closed windows
+   * must have been dropped upstream (the window operator does so with the same watermark).
+   */
+  public AggregateOperator(RowType inputType, int[] groupKeys, List<AggCall> calls, RowType outputType,
+      boolean insertOnly, WindowClose closing) {
+    if (closing != null && (closing.keyPosition() < 0 || closing.keyPosition() >= groupKeys.length)) {
+      throw new IllegalArgumentException("window key position " + closing.keyPosition() + " is not a group key");
+    }
+    this.closing = closing;
     this.outputType = outputType;
     this.groupKeys = groupKeys.clone();
     this.functions = new AggFunction[calls.size()];
@@ -124,7 +145,50 @@ public final class AggregateOperator implements Operator {
     for (int i = 0; i < accs.length; i++) {
       accs[i] = functions[i].newAccumulator();
     }
-    return new AggregateGroup(key, accs);
+    AggregateGroup g = new AggregateGroup(key, accs);
+    if (closing != null && key.get(closing.keyPosition()) != null) {
+      long closeAt = ((Number) key.get(closing.keyPosition())).longValue() + closing.addend();
+      closeQueue.computeIfAbsent(closeAt, t -> new ArrayList<>()).add(g);
+    }
+    return g;
+  }
+
+  /** Emits (EMIT ON WINDOW CLOSE) and frees the groups whose windows the watermark closed. */
+  @Override
+  public void onWatermark(long watermark) {
+    if (closing == null) {
+      return;
+    }
+    BatchBuilder b = new BatchBuilder(outputType, 16);
+    long bytes = size.bytes();
+    while (!closeQueue.isEmpty() && closeQueue.firstKey() <= watermark) {
+      for (AggregateGroup g : closeQueue.pollFirstEntry().getValue()) {
+        if (g.removed) {
+          continue;
+        }
+        if (closing.emitOnClose() && g.count > 0) {
+          b.addRow(output(g), 1);
+        }
+        bytes -= g.bytes;
+        g.bytes = 0;
+        g.removed = true;
+        groups.remove(g);
+      }
+    }
+    size = new StateSize(groups.size(), bytes);
+    if (b.size() > 0) {
+      out.emit(b.build());
+    }
+  }
+
+  @Override
+  public String stateBound() {
+    if (closing != null) {
+      return "bounded by the watermark: a group is freed when its window (key " + closing.keyPosition()
+          + ") closes";
+    }
+    return groupKeys.length == 0 ? "bounded: one group"
+        : "unbounded: grows with the distinct keys " + Arrays.toString(groupKeys);
   }
 
   /** Emits the output change of every touched group and frees the groups that emptied. */
@@ -133,7 +197,7 @@ public final class AggregateOperator implements Operator {
     long bytes = size.bytes();
     for (AggregateGroup g : touched) {
       g.touched = false;
-      Object[] now = g.count > 0 || g == global ? output(g) : null;
+      Object[] now = g.count > 0 && !deferred() || g == global ? output(g) : null;
       if (!Arrays.equals(now, g.emitted)) {
         if (g.emitted != null) {
           b.addRow(g.emitted, -1);
@@ -147,6 +211,7 @@ public final class AggregateOperator implements Operator {
       g.bytes = g.count == 0 && g != global ? 0 : estimateBytes(g);
       bytes += g.bytes - before;
       if (g.bytes == 0) {
+        g.removed = true;
         groups.remove(g);
       }
     }
@@ -155,6 +220,11 @@ public final class AggregateOperator implements Operator {
     if (b.size() > 0) {
       out.emit(b.build());
     }
+  }
+
+  /** Whether rows wait for their window to close (EMIT ON WINDOW CLOSE). */
+  private boolean deferred() {
+    return closing != null && closing.emitOnClose();
   }
 
   private Object[] output(AggregateGroup g) {
@@ -187,6 +257,10 @@ public final class AggregateOperator implements Operator {
     StringBuilder sb = new StringBuilder("Aggregate(keys=").append(Arrays.toString(groupKeys));
     for (AggFunction f : functions) {
       sb.append(", ").append(f.call());
+    }
+    if (closing != null) {
+      sb.append(closing.emitOnClose() ? ", emit on close of window key " : ", frees closed windows of key ")
+          .append(closing.keyPosition());
     }
     return sb.append(')').toString();
   }

@@ -15,10 +15,15 @@ import io.eddy.planner.QueryPlanner;
 import io.eddy.planner.TypeMapping;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.TableDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.planner.codegen.CalcCompiler;
 import io.eddy.planner.schema.EddyTable;
+import io.eddy.planner.window.ColumnFacts;
+import io.eddy.planner.window.WindowTranslator;
+import io.eddy.exec.window.WindowClose;
+import io.eddy.sql.ast.EmitPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
@@ -27,6 +32,7 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Minus;
@@ -35,6 +41,7 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexProgram;
 
 /**
  * Translates an optimized relational plan into a {@link CircuitPlan}: table scans become sources
@@ -52,18 +59,38 @@ public final class CircuitTranslator {
   private final java.util.BitSet insertOnly = new java.util.BitSet();
   private final JoinTranslator joins;
   private final TopNTranslator topN;
+  private final ColumnFacts facts = new ColumnFacts();
+  private final WindowTranslator windows = new WindowTranslator(b, facts, this::compiledCalc, insertOnly);
+  /** Whether the query (or view being expanded) emits windows only when they close. */
+  private boolean emitOnClose;
+  private int closingAggregates;
 
   public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner) {
+    this(catalog, mode, compiler, planner, EmitPolicy.CHANGES);
+  }
+
+  /**
+   * As the four-argument constructor, for a view with emit policy {@code emit}: with EMIT ON
+   * WINDOW CLOSE, windowed aggregates emit a window's row once, when the watermark closes it.
+   */
+  public CircuitTranslator(Catalog catalog, PlanMode mode, CalcCompiler compiler, QueryPlanner planner,
+      EmitPolicy emit) {
     this.catalog = catalog;
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
     this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
+    this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
   public CircuitPlan translate(RelNode rel) {
+    boolean onClose = emitOnClose;
     int out = visit(rel);
+    if (onClose && closingAggregates == 0) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE needs an aggregate grouped by the "
+          + "window_end (or window_start) of a window on a stream's WATERMARK column");
+    }
     return b.build(out, insertOnly.get(out));
   }
 
@@ -82,6 +109,8 @@ public final class CircuitTranslator {
       return setOp((SetOp) rel);
     } else if (rel instanceof Values values) {
       return values(values);
+    } else if (rel instanceof TableFunctionScan tfs && tfs.getInputs().size() == 1) {
+      return windows.tableFunction(tfs, visit(tfs.getInputs().get(0)));
     } else if (rel instanceof Sort sort) {
       return sort.fetch == null && sort.offset == null ? visit(sort.getInput()) : topN.sort(sort);
     } else if (rel instanceof Window window) {
@@ -99,10 +128,19 @@ public final class CircuitTranslator {
     EddyTable table = scan.getTable().unwrap(EddyTable.class);
     CatalogObject obj = table.object();
     if (mode == PlanMode.STANDING && obj instanceof ViewDef view) {
-      return visit(planner.viewRel(view));
+      boolean outer = emitOnClose;
+      emitOnClose = view.emit() == EmitPolicy.ON_WINDOW_CLOSE;
+      try {
+        return visit(planner.viewRel(view));
+      } finally {
+        emitOnClose = outer;
+      }
     }
     int src = b.source(obj.key(), obj.rowType());
     insertOnly.set(src);
+    if (obj instanceof StreamDef s && s.watermarkColumn() >= 0) {
+      facts.eventTime(src, s.watermarkColumn());
+    }
     if (mode == PlanMode.STANDING && obj instanceof TableDef t) {
       RowType type = obj.rowType();
       int[] pk = t.primaryKey();
@@ -114,10 +152,17 @@ public final class CircuitTranslator {
   private int calc(Calc calc) {
     int input = calc.getInput() instanceof Window w ? topN.window(w, TopNTranslator.limitAbove(calc, w))
         : visit(calc.getInput());
-    RowType in = b.typeOf(input);
-    RowType out = typeOf(calc);
-    CalcCompiler.Compiled compiled = compiler.compile(calc.getProgram(), in, out);
-    String desc = calc.getProgram().toString();
+    if (WindowTranslator.hasGroupedWindow(calc.getProgram())) {
+      return windows.groupedCalc(calc, input);
+    }
+    int node = compiledCalc(calc.getProgram(), input, typeOf(calc));
+    facts.throughCalc(input, node, calc.getProgram());
+    return node;
+  }
+
+  private int compiledCalc(RexProgram program, int input, RowType out) {
+    CalcCompiler.Compiled compiled = compiler.compile(program, b.typeOf(input), out);
+    String desc = program.toString();
     int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
     insertOnly.set(node, insertOnly.get(input));
     return node;
@@ -138,7 +183,13 @@ public final class CircuitTranslator {
           call.isDistinct(), call.filterArg, out.type(i++)));
     }
     boolean appendOnlyInput = insertOnly.get(input);
-    return b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput), out, input);
+    WindowClose closing = windows.closing(input, keys, emitOnClose);
+    int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
+    if (closing != null && emitOnClose) {
+      closingAggregates++;
+      insertOnly.set(node);
+    }
+    return node;
   }
 
   private static AggKind kind(AggregateCall call) {

@@ -1,0 +1,93 @@
+package io.eddy.engine.internal;
+
+/**
+ * The watermark of one source (a stream with a WATERMARK declaration): per partition, the largest
+ * event time read so far minus the declared delay; the source's watermark is the minimum over
+ * its partitions, leaving out idle ones (caught up and without new rows for the idle timeout;
+ * when all are idle, the most advanced one counts). A row whose event time is further than the
+ * maximum future skew ahead of both the wall clock and its partition's largest event time so far
+ * is skewed: it stays in its windows but does not advance the watermark (and is counted), so one
+ * far-future row cannot close every window, whether the data is live or historical. The
+ * watermark never decreases.
+ *
+ * <p>Owned by the query thread; {@link #skewedRows()} and {@link #watermark()} may be read from
+ * any thread.
+ */
+final class EventTime {
+  private final long delay;
+  private final WatermarkPolicy policy;
+  private final long[] maxTime;
+  private final long[] lastActive;
+  private final boolean[] caughtUp;
+  private volatile long watermark = Long.MIN_VALUE;
+  private volatile long skewed;
+
+  EventTime(int partitions, long delayMillis, WatermarkPolicy policy, long now) {
+    this.delay = delayMillis;
+    this.policy = policy;
+    this.maxTime = new long[partitions];
+    this.lastActive = new long[partitions];
+    this.caughtUp = new boolean[partitions];
+    java.util.Arrays.fill(maxTime, Long.MIN_VALUE);
+    java.util.Arrays.fill(lastActive, now);
+  }
+
+  /**
+   * Whether a row of partition {@code p} at event time {@code ts} may be late: it is behind its
+   * partition's or the source's watermark. Rows that are not cannot be late for any window.
+   */
+  boolean behind(int p, long ts) {
+    long own = maxTime[p] == Long.MIN_VALUE ? Long.MIN_VALUE : maxTime[p] - delay;
+    return ts < Math.max(own, watermark);
+  }
+
+  /** Records a row of partition {@code p} at event time {@code ts}, read at wall time {@code now}. */
+  void observe(int p, long ts, long now) {
+    if (ts <= maxTime[p]) {
+      return;
+    }
+    long reference = Math.max(now, maxTime[p]);
+    if (ts - reference > policy.maxFutureSkewMillis()) {
+      skewed++;
+      return;
+    }
+    maxTime[p] = ts;
+  }
+
+  /** Partition {@code p} had rows ({@code true}) or was caught up ({@code false}) at {@code now}. */
+  void polled(int p, boolean hadRows, long now) {
+    caughtUp[p] = !hadRows;
+    if (hadRows) {
+      lastActive[p] = now;
+    }
+  }
+
+  /** Recomputes the source's watermark at wall time {@code now}; returns it. */
+  long advance(long now) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    boolean anyActive = false;
+    for (int p = 0; p < maxTime.length; p++) {
+      long wm = maxTime[p] == Long.MIN_VALUE ? Long.MIN_VALUE : maxTime[p] - delay;
+      max = Math.max(max, wm);
+      boolean idle = caughtUp[p] && now - lastActive[p] >= policy.idleTimeoutMillis();
+      if (!idle) {
+        anyActive = true;
+        min = Math.min(min, wm);
+      }
+    }
+    long next = anyActive ? min : max;
+    if (next > watermark) {
+      watermark = next;
+    }
+    return watermark;
+  }
+
+  long watermark() {
+    return watermark;
+  }
+
+  long skewedRows() {
+    return skewed;
+  }
+}

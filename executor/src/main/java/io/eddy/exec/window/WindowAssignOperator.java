@@ -1,0 +1,115 @@
+package io.eddy.exec.window;
+
+import io.eddy.common.type.RowType;
+import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.Operator;
+
+/**
+ * The TUMBLE / HOP / CUMULATE table functions: each input row becomes one row per window it
+ * belongs to, its columns followed by {@code window_start} and {@code window_end} (TIMESTAMP
+ * millis). Rows whose time column is NULL belong to no window.
+ *
+ * <p>When {@code eventTime} is set (the time column carries the sources' watermark), a row is
+ * late for a window whose end is at or before the watermark when the row arrives: it is dropped
+ * from that window (and kept in the open ones), and counted once in {@link #lateRows()}.
+ * Stateless otherwise. Driven by one thread; {@link #lateRows()} may be read from any.
+ */
+public final class WindowAssignOperator implements Operator {
+  private final RowType outputType;
+  private final int timeColumn;
+  private final WindowSpec spec;
+  private final boolean eventTime;
+  private final int arity;
+  private long watermark = Long.MIN_VALUE;
+  private volatile long late;
+  private Emitter out;
+
+  public WindowAssignOperator(RowType inputType, int timeColumn, WindowSpec spec, boolean eventTime,
+      RowType outputType) {
+    if (outputType.size() != inputType.size() + 2) {
+      throw new IllegalArgumentException("window output needs the input's columns + window_start, window_end");
+    }
+    this.outputType = outputType;
+    this.timeColumn = timeColumn;
+    this.spec = spec;
+    this.eventTime = eventTime;
+    this.arity = inputType.size();
+  }
+
+  @Override
+  public void open(Emitter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onBatch(int port, ZBatch in) {
+    Assigner a = new Assigner(in);
+    long dropped = 0;
+    for (int r = 0, n = in.size(); r < n; r++) {
+      long w = in.weight(r);
+      if (w == 0 || in.isNull(timeColumn, r)) {
+        continue;
+      }
+      a.row = r;
+      a.weight = w;
+      a.late = false;
+      spec.assign(in.getLong(timeColumn, r), a);
+      if (a.late) {
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      late += dropped;
+    }
+    if (a.out.size() > 0) {
+      out.emit(a.out.build());
+    }
+  }
+
+  /** Appends one output row per open window of the current input row. */
+  private final class Assigner implements WindowSpec.WindowSink {
+    final ZBatch in;
+    final BatchBuilder out;
+    int row;
+    long weight;
+    boolean late;
+
+    Assigner(ZBatch in) {
+      this.in = in;
+      this.out = new BatchBuilder(outputType, in.size() * 2);
+    }
+
+    @Override
+    public void window(long start, long end) {
+      if (end <= watermark) {
+        late = true;
+        return;
+      }
+      for (int c = 0; c < arity; c++) {
+        out.copy(in, c, row, c);
+      }
+      out.longField(arity, start);
+      out.longField(arity + 1, end);
+      out.endRow(weight);
+    }
+  }
+
+  @Override
+  public void onWatermark(long wm) {
+    if (eventTime) {
+      watermark = wm;
+    }
+  }
+
+  @Override
+  public long lateRows() {
+    return late;
+  }
+
+  @Override
+  public String describe() {
+    return "WindowAssign(" + spec + ", time=$" + timeColumn + (eventTime ? ", event time" : "") + ")";
+  }
+}
