@@ -53,7 +53,7 @@ public final class Main {
       return switch (command) {
         case "shell" -> new ShellCommand(io).run(ShellOptions.parse(rest));
         case "demo" -> new DemoCommand(io).run(rest);
-        case "server" -> new ServerCommand(io).run(rest);
+        case "server" -> new io.eddy.shell.server.ServerCommand(io.out()).run(rest);
         case "help", "--help", "-h" -> help();
         default -> misuse("unknown command '" + command + "'");
       };

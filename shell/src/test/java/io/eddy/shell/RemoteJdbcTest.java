@@ -9,6 +9,7 @@ import io.eddy.engine.Engine;
 import io.eddy.engine.EngineConfig;
 import io.eddy.engine.config.ServerConfig.ListenAddress;
 import io.eddy.jdbc.EddyDriver;
+import io.eddy.shell.server.EddyServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

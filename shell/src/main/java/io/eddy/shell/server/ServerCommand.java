@@ -1,10 +1,11 @@
-package io.eddy.shell;
+package io.eddy.shell.server;
 
 import io.eddy.engine.Engine;
 import io.eddy.engine.config.ConfigPlan;
 import io.eddy.engine.config.ConfigReader;
 import io.eddy.engine.config.Reconciler;
 import io.eddy.engine.config.ServerConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,15 +15,16 @@ import java.util.List;
  * new or dropped, and — unless {@code --plan} — applies that plan and serves the engine for
  * remote JDBC until the process is stopped (a shutdown hook closes the server and the engine).
  */
-final class ServerCommand {
-  private final ShellIo io;
+public final class ServerCommand {
+  private final PrintStream out;
 
-  ServerCommand(ShellIo io) {
-    this.io = io;
+  /** A command printing its plan and progress to {@code out}. */
+  public ServerCommand(PrintStream out) {
+    this.out = out;
   }
 
   /** Runs the server; returns the exit status (only when {@code --plan} or on failure). */
-  int run(List<String> args) throws InterruptedException {
+  public int run(List<String> args) throws InterruptedException {
     Path config = null;
     boolean planOnly = false;
     for (int i = 0; i < args.size(); i++) {
@@ -43,10 +45,10 @@ final class ServerCommand {
     ServerConfig c = ConfigReader.read(config);
     ConfigPlan plan = Reconciler.plan(c);
     if (planOnly) {
-      plan.lines().forEach(io.out()::println);
+      plan.lines().forEach(out::println);
       return 0;
     }
-    Engine engine = Reconciler.apply(c, plan, line -> io.out().println("eddy server: " + line));
+    Engine engine = Reconciler.apply(c, plan, line -> out.println("eddy server: " + line));
     EddyServer server;
     try {
       server = EddyServer.start(engine, c.listen(), c.token());
@@ -61,9 +63,9 @@ final class ServerCommand {
         engine.close();
       }
     }, "eddy-server-shutdown"));
-    io.out().println("eddy server: listening on http://" + c.listen() + " (data in "
+    out.println("eddy server: listening on http://" + c.listen() + " (data in "
         + c.dataDir() + "); connect with jdbc:eddy:url=http://" + c.listen());
-    io.out().flush();
+    out.flush();
     server.join();
     return 0;
   }

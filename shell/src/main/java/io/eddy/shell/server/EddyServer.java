@@ -1,4 +1,4 @@
-package io.eddy.shell;
+package io.eddy.shell.server;
 
 import io.eddy.engine.Engine;
 import io.eddy.engine.config.ServerConfig.ListenAddress;
@@ -23,9 +23,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@link HttpServer} with protobuf serialization over a {@link LocalService} of the engine's
  * {@link ServingMeta}, bound to one address. When a token is set, every request must carry it
  * ({@code Authorization: Bearer <token>}); others get HTTP 401. {@link #close} stops serving and
- * closes the remote sessions; the engine stays the caller's.
+ * closes the remote sessions; the engine stays the caller's. This package hosts the engine; it is
+ * the one part of the shell module that uses the engine API directly (see LayeringTest).
  */
-final class EddyServer implements AutoCloseable {
+public final class EddyServer implements AutoCloseable {
   private final ServingMeta meta;
   private final HttpServer http;
 
@@ -35,7 +36,7 @@ final class EddyServer implements AutoCloseable {
   }
 
   /** Starts serving {@code engine} on {@code listen}. */
-  static EddyServer start(Engine engine, ListenAddress listen, Optional<String> token) {
+  public static EddyServer start(Engine engine, ListenAddress listen, Optional<String> token) {
     ServingMeta meta = new ServingMeta(engine::openSession);
     ServerCustomizer<Server> bind = server -> {
       for (var connector : server.getConnectors()) {
@@ -56,12 +57,12 @@ final class EddyServer implements AutoCloseable {
     return new EddyServer(meta, http);
   }
 
-  int port() {
+  public int port() {
     return http.getPort();
   }
 
   /** Blocks until the server stops. */
-  void join() throws InterruptedException {
+  public void join() throws InterruptedException {
     http.join();
   }
 
