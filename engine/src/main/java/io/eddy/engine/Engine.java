@@ -46,6 +46,15 @@ public final class Engine implements AutoCloseable {
     return runtime.append(target, rows);
   }
 
+  /**
+   * Starts {@code select} as a standing query whose output is only counted (no view store, no
+   * catalog entry): the benchmark's sink. Planning errors are thrown like those of CREATE VIEW
+   * (an unsupported query fails with {@code UNSUPPORTED}). Closing the engine stops it.
+   */
+  public CountingQuery startCounting(String select) {
+    return io.eddy.engine.internal.CountingQueryImpl.start(runtime, select);
+  }
+
   @Override
   public void close() {
     runtime.close();

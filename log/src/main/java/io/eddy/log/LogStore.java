@@ -9,8 +9,13 @@ import java.util.Set;
  */
 public interface LogStore extends AutoCloseable {
 
-  /** Creates a topic; fails with {@code ALREADY_EXISTS} if it exists. */
-  TopicLog create(String topic, int partitions);
+  /** Creates a topic with the store's default settings; fails with {@code ALREADY_EXISTS} if it exists. */
+  default TopicLog create(String topic, int partitions) {
+    return create(topic, partitions, TopicConfig.DEFAULTS);
+  }
+
+  /** Creates a topic with its own settings, kept with it; fails with {@code ALREADY_EXISTS} if it exists. */
+  TopicLog create(String topic, int partitions, TopicConfig config);
 
   /** Opens an existing topic; fails with {@code NOT_FOUND} if it does not exist. */
   TopicLog open(String topic);

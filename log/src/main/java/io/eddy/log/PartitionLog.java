@@ -23,6 +23,13 @@ public interface PartitionLog {
   long startOffset();
 
   /**
+   * Seeks by time: the first retained offset whose record timestamp is at least
+   * {@code timestampMillis}, or {@link #endOffset()} if there is none. Timestamps need not be
+   * ordered; this is the smallest such offset, not a binary search guess.
+   */
+  long offsetForTime(long timestampMillis);
+
+  /**
    * Visits records from {@code fromOffset} on, stopping after roughly {@code maxBytes} of record
    * payload (at least one batch is visited if any exists) and returns the offset to read next.
    * Returns {@code fromOffset} when nothing is available. Reading below {@link #startOffset()}

@@ -26,23 +26,42 @@ import org.jline.terminal.TerminalBuilder;
 final class InteractiveShell {
   private static final Set<String> QUIT = Set.of("\\q", "quit", "exit");
 
+  /** Opens the terminal the shell runs on (the process's own, or a virtual one in tests). */
+  interface TerminalFactory {
+    Terminal open() throws IOException;
+  }
+
   private final ScriptCommand script;
   private final StatementRunner runner;
   private final Path historyFile;
+  private final java.sql.Connection connection;
+  private final TerminalFactory terminals;
 
-  InteractiveShell(ScriptCommand script, StatementRunner runner, Path historyFile) {
+  InteractiveShell(ScriptCommand script, StatementRunner runner, Path historyFile,
+      java.sql.Connection connection, TerminalFactory terminals) {
     this.script = script;
     this.runner = runner;
     this.historyFile = historyFile;
+    this.connection = connection;
+    this.terminals = terminals;
+  }
+
+  /** The process's terminal. */
+  static Terminal systemTerminal() throws IOException {
+    return TerminalBuilder.builder().system(true).build();
   }
 
   /** Runs the prompt loop until the user leaves; returns the exit status (0). */
   int run() throws IOException {
-    try (Terminal terminal = terminal()) {
+    runner.useLiveTables();
+    try (Terminal terminal = terminals.open()) {
       LineReader reader = LineReaderBuilder.builder()
           .terminal(terminal)
           .appName("eddy")
           .parser(new StatementLineParser())
+          .completer(new SqlCompleter(connection))
+          .highlighter(new SqlHighlighter())
+          .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .variable(LineReader.HISTORY_FILE, historyFile)
           .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   -> ")
           .build();
@@ -58,7 +77,8 @@ final class InteractiveShell {
         if (QUIT.contains(strip(input))) {
           return 0;
         }
-        runCancellable(terminal, input);
+        String command = BackslashCommands.translate(input, new java.io.PrintStream(terminal.output(), true));
+        runCancellable(terminal, command != null ? command : input);
       }
     }
   }
@@ -72,10 +92,6 @@ final class InteractiveShell {
     }
   }
 
-  private static Terminal terminal() throws IOException {
-    return TerminalBuilder.builder().system(true).build();
-  }
-
   private static String strip(String input) {
     String s = input.strip();
     return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
@@ -87,7 +103,7 @@ final class InteractiveShell {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-      if (context == ParseContext.ACCEPT_LINE && !line.isBlank()
+      if (context == ParseContext.ACCEPT_LINE && !line.isBlank() && !line.strip().startsWith("\\")
           && !QUIT.contains(strip(line)) && !ScriptSplitter.isComplete(line)) {
         throw new EOFError(-1, -1, "statement not terminated by ';'");
       }

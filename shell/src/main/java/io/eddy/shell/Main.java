@@ -1,10 +1,12 @@
 package io.eddy.shell;
 
+import io.eddy.bench.BenchMain;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The {@code eddy} command. Subcommands: {@code shell} (the default), {@code server}, {@code demo},
+ * {@code bench} (launches the bench module's benchmarks, which use the engine in process),
  * {@code help}. Exit status: 0 on success, 1 when a statement failed, 2 on misuse.
  */
 public final class Main {
@@ -15,6 +17,7 @@ public final class Main {
         shell   Run SQL against a data directory (interactive unless -e or -f is given)
         server  Run the streams and views of a config file and serve them over JDBC
         demo    Create a small example (stream bids, view hot) and open the shell on it
+        bench   Run a benchmark: bench nexmark --query q0 ... (see eddy bench --help)
         help    Show this text
 
       Shell options (also accepted by demo):
@@ -54,6 +57,7 @@ public final class Main {
         case "shell" -> new ShellCommand(io).run(ShellOptions.parse(rest));
         case "demo" -> new DemoCommand(io).run(rest);
         case "server" -> new io.eddy.shell.server.ServerCommand(io.out()).run(rest);
+        case "bench" -> bench(rest);
         case "help", "--help", "-h" -> help();
         default -> misuse("unknown command '" + command + "'");
       };
@@ -62,6 +66,20 @@ public final class Main {
     } catch (Exception e) {
       new ErrorReporter(io.err(), all.contains("--verbose") || all.contains("-v")).report("", e);
       return 1;
+    }
+  }
+
+  private int bench(List<String> args) {
+    if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+      io.out().print(BenchMain.USAGE);
+      return args.isEmpty() ? 2 : 0;
+    }
+    try {
+      return BenchMain.run(args, io.out(), io.err());
+    } catch (IllegalArgumentException e) {
+      io.err().println("eddy bench: " + e.getMessage());
+      io.err().print(BenchMain.USAGE);
+      return 2;
     }
   }
 

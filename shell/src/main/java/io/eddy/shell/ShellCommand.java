@@ -33,7 +33,8 @@ final class ShellCommand {
         return script.runScript(new String(io.in().readAllBytes(), StandardCharsets.UTF_8), "")
             ? 0 : 1;
       }
-      return new InteractiveShell(script, runner, options.history()).run();
+      return new InteractiveShell(script, runner, options.history(), connection,
+          InteractiveShell::systemTerminal).run();
     } catch (SQLException e) {
       errors.report("", e);
       return 1;

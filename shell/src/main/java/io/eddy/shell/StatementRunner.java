@@ -21,11 +21,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * ends, {@code limit} changes were printed, or {@link #cancel()} is called from another thread.
  */
 final class StatementRunner {
+  private static final String CANCELLED = "57014";
+
   private final Connection connection;
   private final OutputFormat format;
   private final PrintStream out;
   private final long limit;
   private final AtomicReference<Statement> running = new AtomicReference<>();
+  private volatile boolean liveTables;
 
   StatementRunner(Connection connection, OutputFormat format, PrintStream out, long limit) {
     this.connection = connection;
@@ -51,6 +54,14 @@ final class StatementRunner {
     }
   }
 
+  /**
+   * On a terminal, subscriptions in table format are shown as a table redrawn in place instead of
+   * a list of changes.
+   */
+  void useLiveTables() {
+    liveTables = true;
+  }
+
   /** Cancels the running statement, if any (ends a SUBSCRIBE). Any thread. */
   void cancel() {
     Statement statement = running.get();
@@ -72,12 +83,20 @@ final class StatementRunner {
     boolean subscription = columns.size() >= 2 && columns.get(0).equalsIgnoreCase("_time")
         && columns.get(1).equalsIgnoreCase("_diff");
     long max = subscription && limit >= 0 ? limit : Long.MAX_VALUE;
-    ResultPrinter printer = format.printer(out, subscription);
+    ResultPrinter printer = subscription && liveTables && format == OutputFormat.TABLE
+        ? OutputFormat.liveTable(out) : format.printer(out, subscription);
     printer.start(columns);
     long rows = 0;
-    while (rows < max && rs.next()) {
-      printer.row(Cells.read(rs, columns.size()));
-      rows++;
+    try {
+      while (rows < max && rs.next()) {
+        printer.row(Cells.read(rs, columns.size()));
+        rows++;
+      }
+    } catch (SQLException e) {
+      if (!subscription || !CANCELLED.equals(e.getSQLState())) {
+        throw e;
+      }
+      // Ctrl-C / cancel() ends a subscription: the normal way out, not an error
     }
     printer.end(rows);
   }

@@ -31,39 +31,54 @@ class ModuleArchitectureTest {
   @Test
   void commonDependsOnNoOtherModule() {
     forbid("io.eddy.common..", "io.eddy.sql..", "io.eddy.log..", "io.eddy.exec..", "io.eddy.planner..",
-        "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "org.apache.calcite..");
+        "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..", "org.apache.calcite..");
   }
 
   @Test
   void logKnowsNoSqlAndNoExecutor() {
     forbid("io.eddy.log..", "io.eddy.sql..", "io.eddy.grammar..", "io.eddy.exec..", "io.eddy.planner..",
-        "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "org.apache.calcite..");
+        "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..", "org.apache.calcite..");
   }
 
   @Test
   void executorKnowsNothingOfSqlOrCalcite() {
     forbid("io.eddy.exec..", "io.eddy.sql..", "io.eddy.grammar..", "io.eddy.planner..", "io.eddy.engine..",
-        "io.eddy.jdbc..", "io.eddy.shell..", "org.apache.calcite..");
+        "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..", "org.apache.calcite..");
   }
 
   @Test
   void parserReachesOnlyGrammarAndCalcite() {
     forbid("io.eddy.sql..", "io.eddy.log..", "io.eddy.exec..", "io.eddy.planner..", "io.eddy.engine..",
-        "io.eddy.jdbc..", "io.eddy.shell..");
+        "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..");
   }
 
   @Test
   void plannerDoesNotReachUp() {
-    forbid("io.eddy.planner..", "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..");
+    forbid("io.eddy.planner..", "io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..");
   }
 
   @Test
   void engineDoesNotReachUp() {
-    forbid("io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..");
+    forbid("io.eddy.engine..", "io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..");
+  }
+
+  /** bench -> engine only (the engine's own arrows keep planner/executor/log behind it). */
+  @Test
+  void benchReachesOnlyTheEngineFacade() {
+    forbid("io.eddy.bench..", "io.eddy.shell..", "io.eddy.jdbc..", "io.eddy.engine.internal..", "io.eddy.planner..",
+        "io.eddy.exec..", "io.eddy.log..", "io.eddy.sql..", "org.apache.calcite..");
+  }
+
+  /** Only the shell (the {@code eddy bench} launcher) may reach the bench module. */
+  @Test
+  void onlyTheShellReachesBench() {
+    noClasses().that().resideOutsideOfPackages("io.eddy.shell..", "io.eddy.bench..").should()
+        .dependOnClassesThat().resideInAPackage("io.eddy.bench..")
+        .because("of the module arrows in docs/architecture.md").check(classes);
   }
 
   @Test
   void jdbcDoesNotReachTheShell() {
-    forbid("io.eddy.jdbc..", "io.eddy.shell..");
+    forbid("io.eddy.jdbc..", "io.eddy.shell..", "io.eddy.bench..");
   }
 }

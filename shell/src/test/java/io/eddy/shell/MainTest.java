@@ -109,4 +109,16 @@ class MainTest {
     assertEquals(2, misuse.status);
     assertTrue(misuse.err.startsWith("eddy: unknown option '--frmat'"), misuse.err);
   }
+
+  @Test
+  void benchRunsNexmarkInProcessAndReportsMisuse() {
+    ShellRun run = ShellRun.run(engines, "", "bench", "nexmark", "--query", "q2", "--events", "5000");
+    assertEquals(0, run.status, run.err);
+    assertTrue(run.out.lines().anyMatch(l -> l.startsWith("q2 ") && l.contains(" ok ")), run.out);
+
+    ShellRun misuse = ShellRun.run(engines, "", "bench", "nexmark", "--query", "q99");
+    assertEquals(2, misuse.status);
+    assertTrue(misuse.err.startsWith("eddy bench: unknown Nexmark query 'q99' (expected q0 .. q22 or all)"),
+        misuse.err);
+  }
 }

@@ -34,6 +34,10 @@ public final class EngineRuntime implements AutoCloseable {
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  /** Counting queries ({@link CountingQueryImpl}) by their generated names. */
+  final Map<String, StandingQuery> counting = new ConcurrentHashMap<>();
+  /** Names the counting queries. */
+  final java.util.concurrent.atomic.AtomicLong queryIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile Catalog catalog = Catalog.EMPTY;
   /** Makes the parameter contexts of compiled code; holds one shared type factory. */
   private final QueryPlanner contexts = new QueryPlanner(Catalog.EMPTY);
@@ -142,6 +146,9 @@ public final class EngineRuntime implements AutoCloseable {
       m.close();
     }
     for (StandingQuery q : derived.values()) {
+      q.close();
+    }
+    for (StandingQuery q : counting.values()) {
       q.close();
     }
     log.close();

@@ -3,7 +3,6 @@ package io.eddy.log.file;
 import io.eddy.log.format.MalformedDataException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Arrays;
  * Not thread-safe: one cursor per reader.
  */
 final class BatchCursor {
-  private final FileChannel channel;
+  private final StorageFile file;
   private final long end;
   private final int chunkBytes;
   private byte[] buf;
@@ -26,8 +25,8 @@ final class BatchCursor {
   private long current = -1;
   private BatchHeader header;
 
-  BatchCursor(FileChannel channel, long position, long end, int chunkBytes, byte[] buffer) {
-    this.channel = channel;
+  BatchCursor(StorageFile file, long position, long end, int chunkBytes, byte[] buffer) {
+    this.file = file;
     this.end = end;
     this.chunkBytes = Math.max(chunkBytes, BatchFormat.HEADER_SIZE);
     this.buf = buffer;
@@ -87,7 +86,7 @@ final class BatchCursor {
     }
     ByteBuffer dst = ByteBuffer.wrap(buf, 0, want);
     while (dst.hasRemaining()) {
-      int r = channel.read(dst, pos + dst.position());
+      int r = file.read(dst, pos + dst.position());
       if (r < 0) {
         throw new MalformedDataException("file ends at " + (pos + dst.position()) + ", before the expected end " + end);
       }

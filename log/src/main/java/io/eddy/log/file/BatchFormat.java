@@ -143,6 +143,13 @@ public final class BatchFormat {
     return visited;
   }
 
+  /** The largest record timestamp of the (CRC-checked) batch at {@code buf[off, ...)}. */
+  public static long maxTimestamp(byte[] buf, int off, BatchHeader h) {
+    long[] max = {Long.MIN_VALUE};
+    visit(buf, off, h, 0, (o, ts, b, ko, kl, vo, vl) -> max[0] = Math.max(max[0], ts));
+    return max[0];
+  }
+
   private static int crc(byte[] b, int off, int len) {
     CRC32C c = new CRC32C();
     c.update(b, off, len);

@@ -16,23 +16,39 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A partition stored as a directory of {@link Segment} files.
+ * A partition stored as a directory of {@link Segment} files with their index files and a
+ * {@link RecoveryPoint}.
  *
- * <p>Thread-safety: appends are serialised by a lock; reads take no lock and run concurrently
- * with appends. An append writes its batch, then advances the segment size and finally the
- * volatile {@link #endOffset()}; a reader bounds itself by the end offset it saw first, so it sees
- * exactly the records of the appends that had returned (or were publishing) when it started.
+ * <p>Durability: an append returns (is acknowledged) once {@link LogConfig#fsync()} is met:
+ * {@code batch} forces the batch before returning; {@code interval} returns before the force and
+ * the store's scheduler calls {@link #flush()}; {@code none} never forces. A segment is sealed when
+ * the next batch would overflow it or it is older than {@link LogConfig#segmentMillis()}: it is
+ * forced, its index file written and the recovery point moved to the new segment (the last two
+ * forced unless {@code none}). A clean {@link #close()} forces everything, writes the active
+ * segment's index and a clean recovery point, so the next open scans nothing.
  *
- * <p>Failures are fail-stop: after any I/O error in an append or a flush, the partition refuses
- * every further append with {@code STORAGE}; it never retries. Reading a batch whose CRC does
- * not match fails with {@code STORAGE} too.
+ * <p>Retention ({@link LogConfig#retention()}) deletes whole sealed segments from the front, on
+ * each roll and when the store's scheduler calls {@link #enforceRetention()}; a read below the new
+ * start fails with {@code NOT_FOUND}, never skipping silently.
+ *
+ * <p>Failures are fail-stop: after any I/O error in an append or a flush (disk full, EIO, a failed
+ * fsync) and after reading a batch that fails its CRC, the partition refuses every further append
+ * with {@code STORAGE}; it never retries, since a retried fsync can report success for pages the
+ * kernel already dropped. Restarting recovers from the files.
+ *
+ * <p>Thread-safety: appends, flushes, rolls and retention are serialised by a lock; reads take no
+ * lock. An append writes its batch, then advances the segment size and finally the volatile
+ * {@link #endOffset()}; a reader bounds itself by the end offset it saw first, so it sees exactly
+ * the records of the appends that had returned (or were publishing) when it started.
  */
 final class FilePartitionLog implements PartitionLog, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(FilePartitionLog.class.getName());
   private static final int MIN_READ_CHUNK = 16 << 10;
 
   private final String name;
   private final Path dir;
   private final LogConfig config;
+  private final LogServices services;
   private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ByteSink encodeBuffer = new ByteSink(64 << 10);
@@ -42,20 +58,22 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   private volatile Throwable failure;
   private volatile boolean closed;
 
-  private FilePartitionLog(String name, Path dir, LogConfig config, PartitionLoader.Loaded loaded) {
+  private FilePartitionLog(String name, Path dir, LogConfig config, LogServices services,
+      PartitionLoader.Loaded loaded) {
     this.name = name;
     this.dir = dir;
     this.config = config;
+    this.services = services;
     for (Segment s : loaded.segments()) {
       segments.put(s.baseOffset(), s);
     }
     this.endOffset = loaded.endOffset();
   }
 
-  /** Opens the partition in {@code dir} (which must exist), recovering a torn tail; see {@link PartitionLoader}. */
-  static FilePartitionLog open(String name, Path dir, LogConfig config) {
+  /** Opens the partition in {@code dir} (which must exist), recovering after a crash; see {@link PartitionLoader}. */
+  static FilePartitionLog open(String name, Path dir, LogConfig config, LogServices services) {
     try {
-      return new FilePartitionLog(name, dir, config, PartitionLoader.load(dir, config, name));
+      return new FilePartitionLog(name, dir, config, services, PartitionLoader.load(services.io(), dir, config, name));
     } catch (IOException e) {
       throw new EddyException(ErrorCode.STORAGE, name + ": cannot open partition directory " + dir + ": " + e, e);
     }
@@ -72,9 +90,14 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       }
       encodeBuffer.reset();
       BatchFormat.encode(base, records, encodeBuffer);
+      long maxTimestamp = Long.MIN_VALUE;
+      for (LogRecord r : records) {
+        maxTimestamp = Math.max(maxTimestamp, r.timestamp());
+      }
       try {
-        Segment active = activeSegmentFor(encodeBuffer.size(), base);
-        active.append(encodeBuffer.array(), encodeBuffer.size(), base);
+        long now = services.clock().millis();
+        Segment active = activeSegmentFor(encodeBuffer.size(), base, now);
+        active.append(encodeBuffer.array(), encodeBuffer.size(), base, records.size(), maxTimestamp, now);
         if (config.fsync() == LogConfig.Fsync.BATCH) {
           active.force();
         }
@@ -88,17 +111,67 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     }
   }
 
-  private Segment activeSegmentFor(int batchBytes, long base) throws IOException {
+  private Segment activeSegmentFor(int batchBytes, long base, long now) throws IOException {
     Segment active = segments.lastEntry().getValue();
-    if (active.size() == 0 || active.size() + batchBytes <= config.segmentBytes()) {
+    boolean full = active.size() + batchBytes > config.segmentBytes();
+    boolean old = active.firstAppendMillis() >= 0 && now - active.firstAppendMillis() >= config.segmentMillis();
+    if (active.size() == 0 || !full && !old) {
       return active;
     }
-    Segment rolled = Segment.open(dir, base, config.indexIntervalBytes());
-    if (config.fsync() == LogConfig.Fsync.BATCH) {
-      FileSync.force(dir);
+    boolean durable = config.fsync() != LogConfig.Fsync.NONE;
+    if (durable) {
+      active.force();
     }
+    active.writeIndex(services.io(), durable);
+    Segment rolled = Segment.open(services.io(), dir, base, config.indexIntervalBytes());
     segments.put(base, rolled);
+    if (durable) {
+      services.io().forceDirectory(dir);
+      services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(base, false).encode(), true);
+    }
+    deleteExpiredSegments();
     return rolled;
+  }
+
+  /** Deletes the sealed segments that retention no longer keeps (see {@link io.eddy.log.Retention}). */
+  void enforceRetention() {
+    appendLock.lock();
+    try {
+      if (!closed && failure == null) {
+        deleteExpiredSegments();
+      }
+    } catch (IOException e) {
+      throw fail("retention", e);
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  private void deleteExpiredSegments() throws IOException {
+    io.eddy.log.Retention r = config.retention();
+    if (!r.limited()) {
+      return;
+    }
+    long total = 0;
+    for (Segment s : segments.values()) {
+      total += s.size();
+    }
+    long now = services.clock().millis();
+    while (segments.size() > 1) {
+      Segment first = segments.firstEntry().getValue();
+      boolean expired = r.millis() > 0 && first.index().maxTimestamp() < now - r.millis();
+      boolean oversize = r.bytes() > 0 && total - first.size() >= r.bytes();
+      if (!expired && !oversize) {
+        return;
+      }
+      segments.remove(first.baseOffset());
+      total -= first.size();
+      first.delete(services.io());
+      long start = segments.firstKey();
+      LOG.log(System.Logger.Level.INFO, () -> name + ": retention deleted " + first.path().getFileName() + " ("
+          + (expired ? "older than " + r.millis() + " ms" : "over " + r.bytes() + " bytes") + "); the partition now starts at "
+          + start);
+    }
   }
 
   @Override
@@ -112,6 +185,25 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   }
 
   @Override
+  public long offsetForTime(long timestampMillis) {
+    long end = endOffset;
+    TimeLookup lookup = new TimeLookup(timestampMillis, end, new byte[MIN_READ_CHUNK]);
+    Segment current = null;
+    try {
+      for (Segment s : segments.values()) {
+        current = s;
+        long found = lookup.find(s);
+        if (found >= 0) {
+          return found;
+        }
+      }
+      return end;
+    } catch (IOException | MalformedDataException e) {
+      throw readFailure("cannot seek to time " + timestampMillis, current, e);
+    }
+  }
+
+  @Override
   public long read(long fromOffset, int maxBytes, RecordVisitor visitor) {
     long end = endOffset;
     checkReadable(fromOffset, end);
@@ -121,18 +213,34 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     byte[] buffer = spareReadBuffer.getAndSet(null);
     SegmentReader reader = new SegmentReader(fromOffset, end, maxBytes, visitor,
         buffer != null ? buffer : new byte[Math.max(MIN_READ_CHUNK, Math.min(maxBytes, 1 << 20))]);
+    Segment current = null;
     try {
       for (Map.Entry<Long, Segment> e = segments.floorEntry(fromOffset); e != null && !reader.done();
            e = segments.higherEntry(e.getKey())) {
-        reader.readFrom(e.getValue(), Math.max(MIN_READ_CHUNK, maxBytes));
+        current = e.getValue();
+        reader.readFrom(current, Math.max(MIN_READ_CHUNK, maxBytes));
       }
     } catch (IOException | MalformedDataException e) {
-      throw new EddyException(ErrorCode.STORAGE, name + ": cannot read at offset " + reader.nextOffset() + ": "
-          + e.getMessage(), e);
+      checkReadable(reader.nextOffset(), end); // retention deleted the segment under the reader
+      throw readFailure("cannot read at offset " + reader.nextOffset(), current, e);
     } finally {
       spareReadBuffer.set(reader.buffer());
     }
+    if (reader.nextOffset() == fromOffset) {
+      throw readFailure("cannot read at offset " + fromOffset, segments.floorEntry(fromOffset).getValue(),
+          new MalformedDataException("no batch holds offset " + fromOffset + " though the partition ends at " + end));
+    }
     return reader.nextOffset();
+  }
+
+  /** A read that failed: corrupt data stops the partition (positioned by file); other I/O errors fail the read. */
+  private EddyException readFailure(String what, Segment s, Exception e) {
+    String msg = name + ": " + what + (s != null ? " in " + s.path() : "") + ": " + e.getMessage();
+    if (e instanceof MalformedDataException) {
+      failure = e;
+      msg += "; the partition is stopped (restart to recover, or salvage)";
+    }
+    return new EddyException(ErrorCode.STORAGE, msg, e);
   }
 
   private void checkReadable(long fromOffset, long end) {
@@ -147,7 +255,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     }
   }
 
-  /** Forces every segment written since its last force; used by the {@code interval} policy and on close. */
+  /** Forces every segment written since its last force: the {@code interval} policy's tick. */
   void flush() {
     appendLock.lock();
     try {
@@ -181,7 +289,10 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
         + "; the partition accepts no more appends", cause);
   }
 
-  /** Flushes (regardless of policy) and closes the segment files. Idempotent. */
+  /**
+   * Closes the segment files. Unless the partition failed, first forces everything, writes the
+   * active segment's index and a clean recovery point. Idempotent.
+   */
   @Override
   public void close() {
     appendLock.lock();
@@ -189,14 +300,24 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       if (closed) {
         return;
       }
-      flush();
-      closed = true;
-      for (Segment s : segments.values()) {
-        s.close();
+      if (failure == null) {
+        flush();
+        Segment active = segments.lastEntry().getValue();
+        active.writeIndex(services.io(), true);
+        services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(endOffset, true).encode(),
+            true);
       }
     } catch (IOException e) {
-      throw new EddyException(ErrorCode.STORAGE, name + ": close failed: " + e, e);
+      throw fail("close", e);
     } finally {
+      closed = true;
+      try {
+        for (Segment s : segments.values()) {
+          s.close();
+        }
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, name + ": closing segment files failed: " + e);
+      }
       appendLock.unlock();
     }
   }

@@ -22,12 +22,13 @@ final class FileTopicLog implements TopicLog, AutoCloseable {
     this.partitions = List.copyOf(partitions);
   }
 
-  static FileTopicLog open(String name, Path topicDir, LogConfig config) {
+  static FileTopicLog open(String name, Path topicDir, LogConfig storeConfig, LogServices services) {
     TopicMetadata meta = TopicMetadata.read(topicDir);
+    LogConfig config = meta.retention() == null ? storeConfig : storeConfig.withRetention(meta.retention());
     List<FilePartitionLog> opened = new ArrayList<>();
     try {
       for (int p = 0; p < meta.partitions(); p++) {
-        opened.add(FilePartitionLog.open(name + "-" + p, topicDir.resolve(Integer.toString(p)), config));
+        opened.add(FilePartitionLog.open(name + "-" + p, topicDir.resolve(Integer.toString(p)), config, services));
       }
     } catch (RuntimeException e) {
       opened.forEach(FilePartitionLog::close);
@@ -57,6 +58,14 @@ final class FileTopicLog implements TopicLog, AutoCloseable {
 
   void flush() {
     partitions.forEach(FilePartitionLog::flush);
+  }
+
+  void enforceRetention() {
+    partitions.forEach(FilePartitionLog::enforceRetention);
+  }
+
+  List<FilePartitionLog> partitionLogs() {
+    return partitions;
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * One {@code read} call of a partition: walks segments from a start offset, seeking with each
  * segment's sparse index, skipping the records of the first batch below the start offset, checking
- * every visited batch's CRC, and stopping at the end offset seen when the read began or after
+ * the CRC of every batch it passes (skipped ones too: their header decides the skip), and stopping at the end offset seen when the read began or after
  * about {@code maxBytes} of batches (always after at least one). Not thread-safe; one per call.
  */
 final class SegmentReader {
@@ -29,7 +29,7 @@ final class SegmentReader {
 
   /** Visits what this read still wants from {@code s}. */
   void readFrom(Segment s, int chunkBytes) throws IOException {
-    BatchCursor c = new BatchCursor(s.channel(), s.index().floorPosition(next), s.size(), chunkBytes, buffer);
+    BatchCursor c = new BatchCursor(s.file(), s.index().floorPosition(next), s.size(), chunkBytes, buffer);
     try {
       while (!done && c.next()) {
         visit(c);
@@ -41,6 +41,9 @@ final class SegmentReader {
 
   private void visit(BatchCursor c) {
     BatchHeader h = c.header();
+    if (!BatchFormat.crcMatches(c.buffer(), c.bufferOffset(), h)) { // before trusting any header field
+      throw new MalformedDataException("CRC mismatch in batch " + h.baseOffset() + " at file position " + c.position());
+    }
     if (h.baseOffset() >= end) {
       done = true;
       return;
@@ -51,9 +54,6 @@ final class SegmentReader {
     if (h.baseOffset() > next) {
       throw new MalformedDataException("expected offset " + next + " but found a batch starting at "
           + h.baseOffset() + " (file position " + c.position() + ")");
-    }
-    if (!BatchFormat.crcMatches(c.buffer(), c.bufferOffset(), h)) {
-      throw new MalformedDataException("CRC mismatch in batch " + h.baseOffset() + " at file position " + c.position());
     }
     BatchFormat.visit(c.buffer(), c.bufferOffset(), h, next, adapter);
     next = h.nextOffset();

@@ -16,6 +16,11 @@ public enum OutputFormat {
     };
   }
 
+  /** A SUBSCRIBE printer for a terminal: the table redrawn in place on every change. */
+  public static ResultPrinter liveTable(PrintStream out) {
+    return new LiveTablePrinter(out);
+  }
+
   /** Parses a {@code --format} value; throws IllegalArgumentException naming the choices. */
   public static OutputFormat parse(String name) {
     try {

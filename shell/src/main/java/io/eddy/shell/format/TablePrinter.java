@@ -47,28 +47,18 @@ final class TablePrinter implements ResultPrinter {
   @Override
   public void end(long rows) {
     if (!streaming) {
-      printHeader();
-      buffered.forEach(this::printRow);
+      TableLayout.lines(columns, buffered).forEach(out::println);
     }
     out.println(rows == 1 ? "(1 row)" : "(" + rows + " rows)");
     out.flush();
   }
 
   private void printHeader() {
-    printRow(columns);
-    StringBuilder rule = new StringBuilder();
-    for (int i = 0; i < widths.length; i++) {
-      rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
-    }
-    out.println(rule);
+    out.println(TableLayout.line(columns, widths));
+    out.println(TableLayout.rule(widths));
   }
 
   private void printRow(List<String> cells) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      line.append(i == 0 ? "" : " | ");
-      line.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
-    }
-    out.println(line.toString().stripTrailing());
+    out.println(TableLayout.line(cells, widths));
   }
 }

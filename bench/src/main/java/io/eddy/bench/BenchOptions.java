@@ -1,0 +1,107 @@
+package io.eddy.bench;
+
+import io.eddy.bench.nexmark.NexmarkConfig;
+import io.eddy.bench.nexmark.NexmarkQuery;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The options of {@code eddy bench nexmark}, parsed and validated once.
+ *
+ * @param queries the queries to run, in order
+ * @param events number of generated events (ignored with {@code input})
+ * @param input the peer's flat CSV to load, or null for the in-process generator
+ * @param parallelism partitions of each stream
+ * @param rate null for a throughput run (as fast as possible); else events per second of wall
+ *     clock (and of event time) for a paced latency run
+ * @param seed generator seed
+ * @param batch events per log append
+ */
+public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
+    int batch) {
+  public static final String USAGE = """
+      Usage: eddy bench nexmark --query Q [options]
+        --query Q          q0 .. q22, a comma-separated list, or all
+        --events N         events from the in-process generator (default 10000000; _ allowed)
+        --input FILE       load this flat Nexmark CSV (the Flink peer's gen.sh format) into the log,
+                           then run the query over it (instead of the generator)
+        --parallelism N    partitions of the streams person, auction and bid (default 1)
+        --rate R           paced run: append R events per second (also the event-time density)
+                           and report append -> result latency (p50/p99); generator only
+        --seed S           generator seed (default 42)
+        --batch N          events per append (default 10000; paced runs append every millisecond)
+      """;
+
+  public BenchOptions {
+    queries = List.copyOf(queries);
+    if (parallelism < 1 || parallelism > 1024) {
+      throw new IllegalArgumentException("--parallelism must be from 1 to 1024");
+    }
+    if (rate != null && input != null) {
+      throw new IllegalArgumentException("--rate paces the in-process generator; it cannot be used with --input");
+    }
+    if (rate != null && rate <= 0 || events < 0 || batch < 1) {
+      throw new IllegalArgumentException("--rate, --events and --batch must be positive");
+    }
+  }
+
+  public NexmarkConfig generatorConfig() {
+    NexmarkConfig c = NexmarkConfig.defaults().withSeed(seed);
+    return rate == null ? c : c.withRate(rate);
+  }
+
+  /** Parses the arguments after {@code bench nexmark}; misuse is an IllegalArgumentException. */
+  public static BenchOptions parse(List<String> args) {
+    List<String> queries = null;
+    long events = 10_000_000L;
+    Path input = null;
+    int parallelism = 1;
+    Long rate = null;
+    long seed = NexmarkConfig.DEFAULT_SEED;
+    int batch = 10_000;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String v = i + 1 < args.size() ? args.get(i + 1) : null;
+      if (v == null) {
+        throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unexpected '" + a + "'");
+      }
+      i++;
+      switch (a) {
+        case "--query" -> queries = queries(v);
+        case "--events" -> events = number(a, v);
+        case "--input" -> input = Path.of(v);
+        case "--parallelism" -> parallelism = (int) number(a, v);
+        case "--rate" -> rate = number(a, v);
+        case "--seed" -> seed = number(a, v);
+        case "--batch" -> batch = (int) number(a, v);
+        default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+      }
+    }
+    if (queries == null) {
+      throw new IllegalArgumentException("--query is required");
+    }
+    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch);
+  }
+
+  private static List<String> queries(String v) {
+    if (v.equalsIgnoreCase("all")) {
+      return NexmarkQuery.names();
+    }
+    List<String> out = List.of(v.toLowerCase(Locale.ROOT).split(","));
+    for (String q : out) {
+      if (!NexmarkQuery.names().contains(q)) {
+        throw new IllegalArgumentException("unknown Nexmark query '" + q + "' (expected q0 .. q22 or all)");
+      }
+    }
+    return out;
+  }
+
+  private static long number(String option, String v) {
+    try {
+      return Long.parseLong(v.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, not '" + v + "'");
+    }
+  }
+}

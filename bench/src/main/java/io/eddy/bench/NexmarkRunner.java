@@ -1,0 +1,167 @@
+package io.eddy.bench;
+
+import io.eddy.bench.nexmark.NexmarkCsvFile;
+import io.eddy.bench.nexmark.NexmarkGenerator;
+import io.eddy.bench.nexmark.NexmarkQuery;
+import io.eddy.bench.nexmark.StreamAppender;
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
+import io.eddy.engine.CountingQuery;
+import io.eddy.engine.Engine;
+import io.eddy.engine.EngineConfig;
+import io.eddy.engine.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs one Nexmark query on a fresh engine in a temporary data directory (log fsync off): the
+ * three streams, the query's setup statements, then the query itself as a counting standing query
+ * ({@link Engine#startCounting}) fed by the generator, a paced generator, or a loaded CSV file.
+ * A query the engine cannot plan is reported, not thrown. Not thread-safe.
+ */
+final class NexmarkRunner {
+  private final BenchOptions options;
+
+  NexmarkRunner(BenchOptions options) {
+    this.options = options;
+  }
+
+  QueryReport run(String name) {
+    NexmarkQuery q = NexmarkQuery.load(name);
+    Path dir = tempDir();
+    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none")));
+        Session session = engine.openSession()) {
+      session.executeScript(NexmarkQuery.schema(options.parallelism()));
+      for (String s : q.setup()) {
+        session.execute(s);
+      }
+      if (options.input() != null) {
+        return runFile(engine, q);
+      }
+      return runGenerated(engine, q);
+    } catch (EddyException e) {
+      String status = e.code() == ErrorCode.UNSUPPORTED ? "unsupported" : e.code().name().toLowerCase(Locale.ROOT);
+      return QueryReport.failed(name, status, e.reason());
+    } catch (RuntimeException e) { // a bug in the engine: reported, and the other queries still run
+      return QueryReport.failed(name, "internal", e.toString());
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /**
+   * Generator and query run concurrently; the clock runs from the first append to caught-up.
+   * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
+   * {@code rate} events per second are appended in ticks of about a millisecond, and after each
+   * tick the runner waits until the query has processed it: latency is measured from the tick's
+   * scheduled time, so a query that falls behind shows its queueing delay too.
+   */
+  private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
+    Long rate = options.rate();
+    int perTick = rate == null ? options.batch() : (int) Math.max(1, rate / 1000);
+    double tickNanos = rate == null ? 0 : perTick * 1e9 / rate;
+    long[] latencies = new long[rate == null ? 0 : (int) ((options.events() + perTick - 1) / perTick)];
+    System.gc();
+    try (HeapSampler heap = new HeapSampler()) {
+      long t0 = System.nanoTime();
+      try (CountingQuery cq = engine.startCounting(q.select())) {
+        long t1 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        NexmarkGenerator gen = new NexmarkGenerator(options.generatorConfig());
+        StreamAppender out = new StreamAppender(engine, Integer.MAX_VALUE);
+        for (int tick = 0; gen.position() < options.events(); tick++) {
+          long due = t1 + (long) (tick * tickNanos);
+          sleepUntil(due);
+          for (int k = 0; k < perTick && gen.position() < options.events(); k++) {
+            out.add(gen.next());
+          }
+          out.flush();
+          if (rate != null) {
+            cq.awaitCaughtUp();
+            latencies[tick] = System.nanoTime() - due;
+          }
+        }
+        cq.awaitCaughtUp();
+        long t2 = System.nanoTime();
+        Arrays.sort(latencies);
+        return report(q, cq, gen.position(), t1 - t0, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
+            percentile(latencies, 0.50), percentile(latencies, 0.99));
+      }
+    }
+  }
+
+  /** Loads the file into the log first, then times the query over all of it. */
+  private QueryReport runFile(Engine engine, NexmarkQuery q) {
+    long t0 = System.nanoTime();
+    engine.startCounting(q.select()).close(); // refuse an unsupported query before loading
+    long planNanos = System.nanoTime() - t0;
+    System.gc();
+    try (HeapSampler heap = new HeapSampler()) {
+      long l0 = System.nanoTime();
+      StreamAppender out = new StreamAppender(engine, options.batch());
+      long events = NexmarkCsvFile.read(options.input(), out::add);
+      out.flush();
+      long l1 = System.nanoTime();
+      try (CountingQuery cq = engine.startCounting(q.select())) {
+        long t1 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        cq.awaitCaughtUp();
+        long t2 = System.nanoTime();
+        return report(q, cq, events, planNanos, (l1 - l0) / 1e9, t2 - t1, cpuNanos() - cpu0, heap,
+            Double.NaN, Double.NaN);
+      }
+    }
+  }
+
+  private static QueryReport report(NexmarkQuery q, CountingQuery cq, long events, long planNanos, double loadS,
+      long runNanos, long cpuNanos, HeapSampler heap, double p50, double p99) {
+    heap.close();
+    return new QueryReport(q.name(), "ok", "", events, planNanos / 1e6, loadS, runNanos / 1e9, cpuNanos / 1e9,
+        cq.changesOut(), cq.netRowsOut(), cq.stateRows(), cq.stateBytes(), heap.peakBytes(), p50, p99);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(i, 0)] / 1e6;
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(left);
+    }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("eddy-nexmark-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the benchmark's data directory " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.eddy.bench.nexmark;
+
+/**
+ * One Nexmark event. Times are epoch milliseconds (Eddy's TIMESTAMP representation); the
+ * {@link #row()} of each kind lists the columns of its stream in the order of {@code schema.sql}.
+ */
+public sealed interface Event {
+
+  /** The Eddy stream the event belongs to: {@code person}, {@code auction} or {@code bid}. */
+  Kind kind();
+
+  /** Event time, epoch milliseconds. */
+  long dateTime();
+
+  /** The stream row, values in Eddy's TypeKind representation. */
+  Object[] row();
+
+  /** The three event kinds; {@link #code} is the {@code event_type} of the flat CSV. */
+  enum Kind {
+    PERSON("person", 0), AUCTION("auction", 1), BID("bid", 2);
+
+    public final String stream;
+    public final int code;
+
+    Kind(String stream, int code) {
+      this.stream = stream;
+      this.code = code;
+    }
+  }
+
+  record Person(long id, String name, String emailAddress, String creditCard, String city, String state,
+      long dateTime, String extra) implements Event {
+    @Override
+    public Kind kind() {
+      return Kind.PERSON;
+    }
+
+    @Override
+    public Object[] row() {
+      return new Object[] {id, name, emailAddress, creditCard, city, state, dateTime, extra};
+    }
+  }
+
+  record Auction(long id, String itemName, String description, long initialBid, long reserve, long dateTime,
+      long expires, long seller, long category, String extra) implements Event {
+    @Override
+    public Kind kind() {
+      return Kind.AUCTION;
+    }
+
+    @Override
+    public Object[] row() {
+      return new Object[] {id, itemName, description, initialBid, reserve, dateTime, expires, seller, category,
+          extra};
+    }
+  }
+
+  record Bid(long auction, long bidder, long price, String channel, String url, long dateTime, String extra)
+      implements Event {
+    @Override
+    public Kind kind() {
+      return Kind.BID;
+    }
+
+    @Override
+    public Object[] row() {
+      return new Object[] {auction, bidder, price, channel, url, dateTime, extra};
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.eddy.bench.nexmark;
+
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic Nexmark event generator: {@link #next()} returns event 0, 1, 2, ... of the
+ * standard model (see {@link NexmarkIds} for the 1 : 3 : 46 mix). Field distributions follow the
+ * Nexmark/Beam model: hot auctions, sellers and bidders (ratios 2, 4, 4: the hot id is the first
+ * of the last hundred), otherwise a uniformly random recent id (1000 active persons, 100 in-flight
+ * auctions, 10 ids of lead); prices {@code round(10^(6u) * 100)}; 5 categories from 10; auctions
+ * expire up to twice the event-time distance of 100 auctions ahead; extra filler to about
+ * 200 / 500 / 100 bytes (+/-20 %); half the bids on 4 hot channels, the rest on 10,000
+ * {@code channel-K} channels whose URL carries {@code &channel_id=} 90 % of the time.
+ *
+ * <p>The draws are made in the same order as the Flink peer's generator
+ * ({@code /work/shared/peers/flink}, {@code NexmarkGen}), so the same {@link NexmarkConfig} gives
+ * the same events, and {@link NexmarkCsv} writes the same bytes. Not thread-safe.
+ */
+public final class NexmarkGenerator {
+  private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
+  private static final String[] CITIES = {"Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland",
+      "Bend", "Redmond", "Seattle", "Kent", "Cheyenne"};
+  private static final String[] FIRST_NAMES = {"Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate",
+      "Julie", "Sarah", "Deiter", "Walter"};
+  private static final String[] LAST_NAMES = {"Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton",
+      "Smith", "Jones", "Noris"};
+  private static final String[] HOT_CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
+  private static final int CHANNELS = 10_000;
+  private static final int ACTIVE_PERSONS = 1000;
+  private static final int IN_FLIGHT_AUCTIONS = 100;
+  private static final int ID_LEAD = 10;
+  private static final int HOT_GROUP = 100;
+  private static final int CATEGORIES = 5;
+  private static final long FIRST_CATEGORY = 10;
+
+  private final SplittableRandom rnd;
+  private final double microsPerEvent;
+  private final long baseTimeMs;
+  private final String filler;
+  private final String[] hotUrls = new String[HOT_CHANNELS.length];
+  private final String[] channelNames = new String[CHANNELS];
+  private final String[] channelUrls = new String[CHANNELS];
+  private long n;
+
+  public NexmarkGenerator(NexmarkConfig config) {
+    SplittableRandom tables = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+    this.rnd = new SplittableRandom(config.seed());
+    this.microsPerEvent = 1_000_000.0 / config.eventsPerSecond();
+    this.baseTimeMs = config.baseTimeMs();
+    this.filler = RandomText.letters(tables, 1 << 20);
+    for (int i = 0; i < hotUrls.length; i++) {
+      hotUrls[i] = RandomText.url(tables);
+    }
+    for (int i = 0; i < CHANNELS; i++) {
+      String url = RandomText.url(tables);
+      channelUrls[i] = tables.nextInt(10) > 0 ? url + "&channel_id=" + Math.abs(Integer.reverse(i)) : url;
+      channelNames[i] = "channel-" + i;
+    }
+  }
+
+  /** Number of the event the next call to {@link #next()} returns. */
+  public long position() {
+    return n;
+  }
+
+  /** Event time of event {@code eventNumber}, epoch milliseconds. */
+  public long timeOf(long eventNumber) {
+    return baseTimeMs + (long) (eventNumber * microsPerEvent) / 1000L;
+  }
+
+  public Event next() {
+    long id = n++;
+    return switch (NexmarkIds.kindOf(id)) {
+      case PERSON -> person(id);
+      case AUCTION -> auction(id);
+      case BID -> bid(id);
+    };
+  }
+
+  private Event.Person person(long id) {
+    String name = FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[rnd.nextInt(LAST_NAMES.length)];
+    String email = RandomText.string(rnd, 7, ' ') + "@" + RandomText.string(rnd, 5, ' ') + ".com";
+    StringBuilder card = new StringBuilder(19);
+    for (int i = 0; i < 4; i++) {
+      if (i > 0) {
+        card.append(' ');
+      }
+      int v = rnd.nextInt(10000);
+      card.append((char) ('0' + v / 1000)).append((char) ('0' + v / 100 % 10))
+          .append((char) ('0' + v / 10 % 10)).append((char) ('0' + v % 10));
+    }
+    String city = CITIES[rnd.nextInt(CITIES.length)];
+    String state = STATES[rnd.nextInt(STATES.length)];
+    int size = 8 + name.length() + email.length() + card.length() + city.length() + state.length();
+    return new Event.Person(NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID, name, email,
+        card.toString(), city, state, timeOf(id), extra(size, 200));
+  }
+
+  private Event.Auction auction(long id) {
+    long ts = timeOf(id);
+    long seller = rnd.nextInt(4) > 0 ? hot(NexmarkIds.lastPerson(id)) : recentPerson(id);
+    long category = FIRST_CATEGORY + rnd.nextInt(CATEGORIES);
+    long initialBid = price();
+    long eventsPer100Auctions = (long) IN_FLIGHT_AUCTIONS * NexmarkIds.CYCLE / NexmarkIds.AUCTIONS;
+    long horizon = timeOf(id + eventsPer100Auctions) - ts;
+    long expires = ts + 1 + below(Math.max(horizon * 2, 1L));
+    String itemName = RandomText.string(rnd, 20, ' ');
+    String description = RandomText.string(rnd, 100, ' ');
+    long reserve = initialBid + price();
+    String extra = extra(8 + itemName.length() + description.length() + 40, 500);
+    return new Event.Auction(NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID, itemName, description,
+        initialBid, reserve, ts, expires, seller + NexmarkIds.FIRST_PERSON_ID, category, extra);
+  }
+
+  private Event.Bid bid(long id) {
+    long auction = rnd.nextInt(2) > 0 ? hot(NexmarkIds.lastAuction(id)) : recentAuction(id);
+    long bidder = rnd.nextInt(4) > 0 ? hot(NexmarkIds.lastPerson(id)) + 1 : recentPerson(id);
+    long price = price();
+    String channel;
+    String url;
+    if (rnd.nextInt(2) > 0) {
+      int i = rnd.nextInt(HOT_CHANNELS.length);
+      channel = HOT_CHANNELS[i];
+      url = hotUrls[i];
+    } else {
+      int k = rnd.nextInt(CHANNELS);
+      channel = channelNames[k];
+      url = channelUrls[k];
+    }
+    return new Event.Bid(auction + NexmarkIds.FIRST_AUCTION_ID, bidder + NexmarkIds.FIRST_PERSON_ID, price,
+        channel, url, timeOf(id), extra(32, 100));
+  }
+
+  private static long hot(long lastId) {
+    return lastId / HOT_GROUP * HOT_GROUP;
+  }
+
+  private long recentPerson(long id) {
+    long persons = NexmarkIds.lastPerson(id) + 1;
+    long active = Math.min(persons, ACTIVE_PERSONS);
+    return persons - active + below(active + ID_LEAD);
+  }
+
+  private long recentAuction(long id) {
+    long last = NexmarkIds.lastAuction(id);
+    long first = Math.max(last - IN_FLIGHT_AUCTIONS, 0);
+    return first + below(last - first + 1 + ID_LEAD);
+  }
+
+  private long below(long bound) {
+    return bound < Integer.MAX_VALUE ? rnd.nextInt((int) bound) : Math.floorMod(rnd.nextLong(), bound);
+  }
+
+  private long price() {
+    return Math.round(Math.pow(10.0, rnd.nextDouble() * 6.0) * 100.0);
+  }
+
+  /** Filler bringing a record of {@code size} bytes to about {@code average} (+/-20 %). */
+  private String extra(int size, int average) {
+    if (size > average) {
+      return "";
+    }
+    int want = average - size;
+    int delta = (int) Math.round(want * 0.2);
+    int length = want - delta + (delta == 0 ? 0 : rnd.nextInt(2 * delta));
+    int from = rnd.nextInt(filler.length() - length);
+    return filler.substring(from, from + length);
+  }
+}

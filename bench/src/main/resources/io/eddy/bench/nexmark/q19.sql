@@ -1,0 +1,11 @@
+-- -------------------------------------------------------------------------------------------------
+-- Query 19: Auction TOP-10 Price (Not in original suite)
+-- -------------------------------------------------------------------------------------------------
+-- What's the top price 10 bids of an auction?
+-- Illustrates a TOP-N query.
+-- -------------------------------------------------------------------------------------------------
+
+CREATE VIEW nexmark_q19 AS
+SELECT * FROM
+(SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rank_number FROM bid)
+WHERE rank_number <= 10;

@@ -1,0 +1,13 @@
+-- -------------------------------------------------------------------------------------------------
+-- Query 22: Get URL Directories (Not in original suite)
+-- -------------------------------------------------------------------------------------------------
+-- What is the directory structure of the URL?
+-- Illustrates a SPLIT_INDEX SQL.
+-- -------------------------------------------------------------------------------------------------
+
+CREATE VIEW nexmark_q22 AS
+SELECT
+    auction, bidder, price, channel,
+    SPLIT_INDEX(url, '/', 3) as dir1,
+    SPLIT_INDEX(url, '/', 4) as dir2,
+    SPLIT_INDEX(url, '/', 5) as dir3 FROM bid;

@@ -1,0 +1,102 @@
+package io.eddy.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eddy.bench.nexmark.Event;
+import io.eddy.bench.nexmark.NexmarkConfig;
+import io.eddy.bench.nexmark.NexmarkCsvFile;
+import io.eddy.bench.nexmark.NexmarkGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 10 k events through q0-q2 with the generator and from a CSV file: the counting sink must see
+ * exactly the rows a direct computation over the same events gives. (Measures nothing.)
+ */
+class NexmarkSmokeTest {
+  private static final long EVENTS = 10_000;
+
+  @Test
+  void generatedEventsThroughQ0ToQ2() {
+    NexmarkRunner runner = new NexmarkRunner(options(null, null));
+    Expected want = expected();
+
+    assertCounts(runner.run("q0"), want.bids);
+    assertCounts(runner.run("q1"), want.bids);
+    assertCounts(runner.run("q2"), want.q2);
+  }
+
+  @Test
+  void csvInputGivesTheSameCounts(@TempDir Path dir) {
+    Path csv = dir.resolve("events.csv");
+    NexmarkCsvFile.write(csv, EVENTS, NexmarkConfig.defaults());
+    QueryReport r = new NexmarkRunner(options(csv, null)).run("q2");
+
+    assertCounts(r, expected().q2);
+    assertTrue(r.loadS() >= 0, "load time reported");
+  }
+
+  @Test
+  void pacedRunReportsLatency() {
+    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100)).run("q0");
+
+    assertCounts(r, 1840);
+    assertTrue(r.p50Ms() >= 0 && r.p99Ms() >= r.p50Ms(), r.toString());
+  }
+
+  @Test
+  void queriesTheEngineCannotPlanAreReportedNotThrown() {
+    QueryReport r = new NexmarkRunner(options(null, null)).run("q3");
+
+    assertEquals("unsupported", r.status());
+    assertFalse(r.message().isBlank());
+  }
+
+  @Test
+  void commandPrintsATableRowPerQuery() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    int status = new NexmarkCommand(new PrintStream(out, true, StandardCharsets.UTF_8), err)
+        .run(List.of("--query", "q2,q3", "--events", "10_000"));
+
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, table);
+    String q2 = "q2 ok 10000 .* " + expected().q2 + " " + expected().q2 + " .*";
+    assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").matches(q2)), table);
+    assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith("q3 unsupported - -")), table);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("q3 unsupported: ")), table);
+  }
+
+  private static void assertCounts(QueryReport r, long rows) {
+    assertEquals("ok", r.status(), r.message());
+    assertEquals(rows, r.changesOut(), r.query());
+    assertEquals(rows, r.rowsOut(), r.query());
+  }
+
+  private static BenchOptions options(Path input, Long rate) {
+    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000);
+  }
+
+  private record Expected(long bids, long q2) {}
+
+  /** Straight from the generated events: every bid (q0, q1); bids on every 123rd auction (q2). */
+  private static Expected expected() {
+    NexmarkGenerator gen = new NexmarkGenerator(NexmarkConfig.defaults());
+    long bids = 0;
+    long q2 = 0;
+    for (long i = 0; i < EVENTS; i++) {
+      if (gen.next() instanceof Event.Bid b) {
+        bids++;
+        q2 += b.auction() % 123 == 0 ? 1 : 0;
+      }
+    }
+    return new Expected(bids, q2);
+  }
+}

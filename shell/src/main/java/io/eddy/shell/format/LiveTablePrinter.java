@@ -1,0 +1,73 @@
+package io.eddy.shell.format;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SUBSCRIBE result on a terminal: the view's current contents as a table that is redrawn in
+ * place after every change (ANSI cursor-up and clear-to-end), with a status line showing the
+ * logical time of the last change and how many changes arrived. Input rows are
+ * {@code _time, _diff, columns...}; a row is shown once per unit of its integrated weight.
+ */
+final class LiveTablePrinter implements ResultPrinter {
+  private static final String CLEAR_TO_END = "\u001b[J";
+
+  private final PrintStream out;
+  private final Map<List<String>, Long> rows = new LinkedHashMap<>();
+  private List<String> columns;
+  private int drawnLines;
+  private long changes;
+  private String time = "-";
+
+  LiveTablePrinter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void start(List<String> names) {
+    columns = names.subList(2, names.size());
+    redraw();
+  }
+
+  @Override
+  public void row(List<Object> values) {
+    time = Cells.text(values.get(0));
+    long diff = ((Number) values.get(1)).longValue();
+    List<String> cells = values.subList(2, values.size()).stream().map(Cells::text).toList();
+    rows.merge(cells, diff, (a, b) -> a + b == 0 ? null : a + b);
+    changes++;
+    redraw();
+  }
+
+  @Override
+  public void end(long n) {
+    out.println("(subscription ended after " + changes + " change" + (changes == 1 ? "" : "s") + ")");
+    out.flush();
+  }
+
+  private void redraw() {
+    List<List<String>> shown = new ArrayList<>();
+    rows.forEach((row, count) -> {
+      for (long i = 0; i < count; i++) {
+        shown.add(row);
+      }
+    });
+    List<String> lines = new ArrayList<>(TableLayout.lines(columns, shown));
+    lines.add("-- " + shown.size() + " row" + (shown.size() == 1 ? "" : "s") + ", " + changes
+        + " change" + (changes == 1 ? "" : "s") + ", time " + time + " (Ctrl-C stops)");
+    StringBuilder sb = new StringBuilder();
+    if (drawnLines > 0) {
+      sb.append("\u001b[").append(drawnLines).append('A').append('\r');
+    }
+    sb.append(CLEAR_TO_END);
+    for (String l : lines) {
+      sb.append(l).append('\n');
+    }
+    out.print(sb);
+    out.flush();
+    drawnLines = lines.size();
+  }
+}
