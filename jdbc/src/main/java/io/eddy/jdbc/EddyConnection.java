@@ -36,14 +36,29 @@ final class EddyConnection extends AvaticaConnection {
     return info;
   }
 
-  /** Ends the statement's subscription or running execution at once. Any thread. */
+  /**
+   * Ends the statement's subscription or running execution at once. Any thread. (Remote: the
+   * cancel flag alone ends a waiting subscription within one long poll.)
+   */
   void cancelStatement(Meta.StatementHandle h) {
-    ((EddyMeta) meta).cancel(h);
+    if (meta instanceof EddyMeta embedded) {
+      embedded.cancel(h);
+    }
   }
 
-  /** The status message of the statement's last execution, or null. */
+  /** The status message of the statement's last execution, or null (always null remotely). */
   String statusMessage(Meta.StatementHandle h) {
-    return ((EddyMeta) meta).status(h);
+    return meta instanceof EddyMeta embedded ? embedded.status(h) : null;
+  }
+
+  /** The embedded connection's Meta (for the server, which serves it). */
+  EddyMeta eddyMeta() {
+    return (EddyMeta) meta;
+  }
+
+  /** Opens the server side of a remote connection; call once, right after construction. */
+  void openRemote() {
+    meta.openConnection(handle, java.util.Map.of());
   }
 
   @Override

@@ -13,7 +13,8 @@ import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
  * Eddy's JDBC driver. URLs: {@code jdbc:eddy:dir=/path/to/data} opens the embedded engine of that
- * directory (see {@link ConnectionSpec} for the properties). Connections to the same canonical
+ * directory; {@code jdbc:eddy:url=http://host:8765[;token=...]} connects to an Eddy server
+ * ({@link RemoteClient}; see {@link ConnectionSpec} for the properties). Connections to the same canonical
  * directory share one engine, opened by the first and closed by the last (the registry belongs
  * to this driver instance); each connection has its own session.
  *
@@ -62,8 +63,27 @@ public final class EddyDriver extends UnregisteredDriver {
       return null;
     }
     try {
-      ConnectionSpec.of(ConnectStringParser.parse(url.substring(PREFIX.length()), info));
-      return super.connect(url, info);
+      ConnectionSpec spec =
+          ConnectionSpec.of(ConnectStringParser.parse(url.substring(PREFIX.length()), info));
+      if (!spec.remote()) {
+        return super.connect(url, info);
+      }
+      Properties remote = RemoteClient.avaticaProperties(spec);
+      if (info != null) {
+        remote.putAll(info);
+      }
+      EddyConnection connection = (EddyConnection) super.connect(url, remote);
+      try {
+        connection.openRemote();
+      } catch (RuntimeException e) {
+        try {
+          connection.close();
+        } catch (SQLException | RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+      return connection;
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
@@ -75,7 +95,16 @@ public final class EddyDriver extends UnregisteredDriver {
    */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
-    ConnectionSpec spec = ConnectionSpec.of(((EddyConnection) connection).connectProperties());
+    Properties user = new Properties();
+    ((EddyConnection) connection).connectProperties().forEach((k, v) -> {
+      if (!RemoteClient.isAvaticaProperty((String) k)) {
+        user.put(k, v);
+      }
+    });
+    ConnectionSpec spec = ConnectionSpec.of(user);
+    if (spec.remote()) {
+      return RemoteClient.createMeta(connection, spec);
+    }
     EngineRegistry.Lease lease = engines.acquire(spec.dataDir());
     try {
       Session session = lease.engine().openSession();

@@ -182,6 +182,15 @@ final class EddyMeta extends MetaImpl {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    return fetch(h, offset, fetchMaxRowCount, Long.MAX_VALUE);
+  }
+
+  /**
+   * A long-poll fetch for remote clients: like {@link #fetch}, but a subscription waits at most
+   * {@code waitMillis} for its next change and otherwise returns an empty frame that is not done.
+   */
+  Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount, long waitMillis)
+      throws NoSuchStatementException, MissingResultsException {
     StatementState state = statements.get(h.id);
     if (state == null) {
       throw new NoSuchStatementException(h);
@@ -189,7 +198,7 @@ final class EddyMeta extends MetaImpl {
     if (state.frames() == null) {
       throw new MissingResultsException(h);
     }
-    return state.frames().next(offset, fetchMaxRowCount);
+    return state.frames().next(offset, fetchMaxRowCount, waitMillis);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.eddy.jdbc;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
 /**
  * Maps engine errors to {@link SQLException}s: an {@link EddyException} anywhere in the cause
@@ -12,6 +13,8 @@ import java.sql.SQLException;
  */
 final class SqlErrors {
   static final String CANCELLED_STATE = ErrorCode.CANCELLED.sqlState();
+  /** What Avatica's client puts before every message the server sent. */
+  private static final String REMOTE_PREFIX = "Remote driver error: ";
 
   private SqlErrors() {}
 
@@ -20,6 +23,15 @@ final class SqlErrors {
     EddyException eddy = find(failure);
     if (eddy != null) {
       return new SQLException(eddy.getMessage(), eddy.sqlState(), eddy);
+    }
+    AvaticaClientRuntimeException remote = findRemote(failure);
+    if (remote != null) {
+      // an error the server sent: its message and SQLSTATE as the engine made them
+      String message = remote.getMessage();
+      if (message != null && message.startsWith(REMOTE_PREFIX)) {
+        message = message.substring(REMOTE_PREFIX.length());
+      }
+      return new SQLException(message, remote.getSqlState(), remote);
     }
     if (failure instanceof SQLException sql) {
       return sql;
@@ -31,6 +43,15 @@ final class SqlErrors {
   /** The error a cancelled or closed statement reports. */
   static SQLException cancelled() {
     return new SQLException("statement cancelled", CANCELLED_STATE);
+  }
+
+  private static AvaticaClientRuntimeException findRemote(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof AvaticaClientRuntimeException e) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static EddyException find(Throwable failure) {

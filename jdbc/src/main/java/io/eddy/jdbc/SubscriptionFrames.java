@@ -33,13 +33,25 @@ final class SubscriptionFrames {
 
   /** The next frame, starting at row {@code offset}, of at most {@code maxRows} rows (at least 1). */
   Frame next(long offset, int maxRows) {
+    return next(offset, maxRows, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #next(long, int)}, but waits at most {@code waitMillis} for the first change and
+   * returns an empty frame that is not done when none came (a long poll: the caller asks again).
+   */
+  Frame next(long offset, int maxRows, long waitMillis) {
     if (offset != this.offset) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "a subscription can only be read forward "
           + "(asked for row " + offset + ", next is " + this.offset + ")");
     }
     int limit = maxRows <= 0 ? Integer.MAX_VALUE : maxRows;
     List<Object> rows = new ArrayList<>();
-    rows.add(toRow(awaitChange()));
+    Change first = awaitChange(waitMillis);
+    if (first == null) {
+      return new Frame(offset, false, rows);
+    }
+    rows.add(toRow(first));
     Change more;
     while (rows.size() < limit && (more = poll(0)) != null) {
       rows.add(toRow(more));
@@ -48,13 +60,20 @@ final class SubscriptionFrames {
     return new Frame(offset, false, rows);
   }
 
-  private Change awaitChange() {
+  private Change awaitChange(long waitMillis) {
+    long deadline = waitMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+        : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
     while (true) {
       if (cancelled.getAsBoolean()) {
         subscription.close();
         throw new EddyException(ErrorCode.CANCELLED, "statement cancelled");
       }
-      Change change = poll(POLL_MILLIS);
+      long left = deadline == Long.MAX_VALUE ? POLL_MILLIS
+          : Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      if (left <= 0) {
+        return null;
+      }
+      Change change = poll(left);
       if (change != null) {
         return change;
       }

@@ -1,11 +1,13 @@
 package io.eddy.shell;
 
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
 import java.io.PrintStream;
 import java.sql.SQLException;
 
 /**
  * Prints failures the way users should see them: a user error (a SQLException with a SQLSTATE
- * other than XX000) as its message, which already holds the position and caret excerpt; anything
+ * other than XX000, or a non-internal EddyException) as its message, which already holds the position and caret excerpt; anything
  * else as one line saying it is a bug, with the stack trace only when verbose.
  */
 final class ErrorReporter {
@@ -39,6 +41,9 @@ final class ErrorReporter {
   }
 
   private static boolean isUserError(Throwable failure) {
+    if (failure instanceof EddyException e) {
+      return e.code() != ErrorCode.INTERNAL; // the server command's config errors
+    }
     return failure instanceof SQLException e && e.getSQLState() != null
         && !INTERNAL_STATE.equals(e.getSQLState());
   }

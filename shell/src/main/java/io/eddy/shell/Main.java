@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code eddy} command. Subcommands: {@code shell} (the default), {@code demo},
+ * The {@code eddy} command. Subcommands: {@code shell} (the default), {@code server}, {@code demo},
  * {@code bench} (launches the bench module's benchmarks, which use the engine in process),
  * {@code help}. Exit status: 0 on success, 1 when a statement failed, 2 on misuse.
  */
@@ -15,18 +15,24 @@ public final class Main {
 
       Commands:
         shell   Run SQL against a data directory (interactive unless -e or -f is given)
+        server  Run the streams and views of a config file and serve them over JDBC
         demo    Create a small example (stream bids, view hot) and open the shell on it
         bench   Run a benchmark: bench nexmark --query q0 ... (see eddy bench --help)
         help    Show this text
 
       Shell options (also accepted by demo):
         -d, --data-dir DIR     data directory of the embedded engine (default ./eddy-data)
+        --connect URL          use an Eddy server instead (jdbc:eddy:url=http://host:8765[;token=T])
         -e, --execute SQL      run these statements (';'-separated); repeatable
         -f, --file FILE        run the statements of FILE; repeatable, after -e
         --format FORMAT        table (default), csv or json
         --limit N              stop a SUBSCRIBE after N changes (scripts only)
         -a, --echo             print each statement before running it
         -v, --verbose          show stack traces of internal errors
+
+      Server options:
+        -c, --config FILE      the config file (YAML or JSON): engine, server, statements
+        --plan                 print what starting would keep, rebuild, create and drop; apply nothing
       """;
 
   private final ShellIo io;
@@ -50,6 +56,7 @@ public final class Main {
       return switch (command) {
         case "shell" -> new ShellCommand(io).run(ShellOptions.parse(rest));
         case "demo" -> new DemoCommand(io).run(rest);
+        case "server" -> new io.eddy.shell.server.ServerCommand(io.out()).run(rest);
         case "bench" -> bench(rest);
         case "help", "--help", "-h" -> help();
         default -> misuse("unknown command '" + command + "'");

@@ -2,7 +2,6 @@ package io.eddy.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,7 +9,7 @@ import java.sql.SQLException;
  * {@code eddy shell}: connects to the data directory through JDBC, then runs the given script
  * ({@code -e}/{@code -f}), the statements piped to its standard input, or an interactive
  * session on a terminal. History is kept per data
- * directory, in {@code <data-dir>/.eddy_history}.
+ * directory, in {@code <data-dir>/.eddy_history} (with {@code --connect}: {@code ~/.eddy_history}).
  */
 final class ShellCommand {
   private final ShellIo io;
@@ -34,8 +33,8 @@ final class ShellCommand {
         return script.runScript(new String(io.in().readAllBytes(), StandardCharsets.UTF_8), "")
             ? 0 : 1;
       }
-      Path history = options.dataDir().resolve(".eddy_history");
-      return new InteractiveShell(script, runner, history, connection, InteractiveShell::systemTerminal).run();
+      return new InteractiveShell(script, runner, options.history(), connection,
+          InteractiveShell::systemTerminal).run();
     } catch (SQLException e) {
       errors.report("", e);
       return 1;

@@ -23,6 +23,10 @@ public enum ErrorCode {
   CONSTRAINT("23000"),
   /** A bad setting, URL property or configuration file. */
   CONFIG("HY000"),
+  /** A server could not be reached, or the connection to it broke. */
+  CONNECTION("08001"),
+  /** A server refused the client's credentials (missing or wrong token). */
+  AUTHENTICATION("28000"),
   /** A statement was cancelled by its caller. */
   CANCELLED("57014"),
   /** Storage failed (I/O, corruption); the affected partition stops. */
