@@ -6,6 +6,7 @@ import io.eddy.common.type.SqlType;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.codegen.CompiledCache;
 import io.eddy.planner.schema.EddyTable;
 import io.eddy.planner.translate.CircuitTranslator;
 import io.eddy.sql.CalciteParsing;
@@ -65,10 +66,17 @@ public final class QueryPlanner {
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
-  private final CalcCompiler compiler = new CalcCompiler(typeFactory, CONFORMANCE);
+  private final CalcCompiler compiler;
 
+  /** A planner whose compiled expressions are not shared with other planners. */
   public QueryPlanner(Catalog catalog) {
+    this(catalog, CompiledCache.disabled());
+  }
+
+  /** A planner that takes compiled expressions from, and adds them to, {@code cache}. */
+  public QueryPlanner(Catalog catalog, CompiledCache cache) {
     this.catalog = catalog;
+    this.compiler = new CalcCompiler(typeFactory, CONFORMANCE, cache);
   }
 
   public JavaTypeFactory typeFactory() {
@@ -130,6 +138,50 @@ public final class QueryPlanner {
     QueryText at = condition.orElse(new QueryText("", 1, 1));
     Validated v = validate(select, at, script);
     return finish(v, v.rel, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
+  }
+
+  /**
+   * Plans {@code UPDATE t SET ... [WHERE ...]} in snapshot mode. Each result row is the updated
+   * row (the table's columns, assigned values cast to their column types) followed by the row as
+   * it was (the table's columns again): {@code 2 * n} columns for a table of {@code n}. Assignments
+   * are type-checked as INSERT values are; errors are positioned in the statement.
+   */
+  public PlannedQuery planUpdate(QueryText statement, String script) {
+    Validated v = validate(CalciteParsing.parseStatement(statement, script), statement, script);
+    if (!(v.rel instanceof TableModify m) || m.getUpdateColumnList() == null) {
+      throw EddyException.internal("UPDATE did not convert to a table modification: " + v.rel, null);
+    }
+    RelNode input = m.getInput();
+    RexBuilder rex = input.getCluster().getRexBuilder();
+    List<RelDataTypeField> columns = m.getTable().getRowType().getFieldList();
+    List<RexNode> exprs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (RelDataTypeField c : columns) {
+      int j = indexOf(m.getUpdateColumnList(), c.getName());
+      RexNode value = j < 0 ? rex.makeInputRef(input, c.getIndex()) : m.getSourceExpressionList().get(j);
+      if (!value.getType().equals(c.getType())) {
+        value = rex.makeCast(typeFactory.createTypeWithNullability(c.getType(), value.getType().isNullable()),
+            value);
+      }
+      exprs.add(value);
+      names.add(c.getName());
+    }
+    for (RelDataTypeField c : columns) {
+      exprs.add(rex.makeInputRef(input, c.getIndex()));
+      names.add("old_" + c.getName());
+    }
+    RelNode rows = org.apache.calcite.rel.logical.LogicalProject.create(input, List.of(), exprs, names,
+        Set.of());
+    return finish(v, rows, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
+  }
+
+  private static int indexOf(List<String> names, String name) {
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private record Validated(RelNode rel, List<SqlType> params, Set<String> dependencies) {}

@@ -36,10 +36,13 @@ public final class CalcCompiler {
 
   private final JavaTypeFactory typeFactory;
   private final SqlConformance conformance;
+  private final CompiledCache cache;
 
-  public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance) {
+  /** A compiler whose programs are shared through {@code cache} (one per engine). */
+  public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance, CompiledCache cache) {
     this.typeFactory = typeFactory;
     this.conformance = conformance;
+    this.cache = cache;
   }
 
   /** A compiled program; {@link #instantiate} makes a fresh, independent operator instance. */
@@ -67,8 +70,13 @@ public final class CalcCompiler {
     }
   }
 
+  /** Compiles {@code program}, or takes the program compiled earlier from the same source. */
   public Compiled compile(RexProgram program, RowType input, RowType output) {
     String source = generate(program, input, output);
+    return cache.get(source, output, () -> cook(source, output));
+  }
+
+  private static Compiled cook(String source, RowType output) {
     try {
       SimpleCompiler compiler = new SimpleCompiler();
       compiler.setParentClassLoader(CalcCompiler.class.getClassLoader());
