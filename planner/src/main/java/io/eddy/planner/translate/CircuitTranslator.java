@@ -60,6 +60,7 @@ public final class CircuitTranslator {
   private final java.util.BitSet insertOnly = new java.util.BitSet();
   private final JoinTranslator joins;
   private final TopNTranslator topN;
+  private final OverTranslator over;
   private final ColumnFacts facts = new ColumnFacts();
   private final WindowTranslator windows = new WindowTranslator(b, facts, this::compiledCalc, insertOnly);
   /** Whether the query (or view being expanded) emits windows only when they close. */
@@ -82,6 +83,7 @@ public final class CircuitTranslator {
     this.planner = planner;
     this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
+    this.over = new OverTranslator(b, this::visit);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
@@ -115,7 +117,7 @@ public final class CircuitTranslator {
     } else if (rel instanceof Sort sort) {
       return sort.fetch == null && sort.offset == null ? visit(sort.getInput()) : topN.sort(sort);
     } else if (rel instanceof Window window) {
-      return topN.window(window, Long.MAX_VALUE);
+      return TopNTranslator.isRanking(window) ? topN.window(window, Long.MAX_VALUE) : over.window(window);
     }
     throw new EddyException(ErrorCode.UNSUPPORTED, "this query needs " + rel.getRelTypeName()
         .replace("Logical", "") + ", which standing queries do not support yet");
@@ -151,8 +153,8 @@ public final class CircuitTranslator {
   }
 
   private int calc(Calc calc) {
-    int input = calc.getInput() instanceof Window w ? topN.window(w, TopNTranslator.limitAbove(calc, w))
-        : visit(calc.getInput());
+    int input = calc.getInput() instanceof Window w && TopNTranslator.isRanking(w)
+        ? topN.window(w, TopNTranslator.limitAbove(calc, w)) : visit(calc.getInput());
     if (WindowTranslator.hasGroupedWindow(calc.getProgram())) {
       return windows.groupedCalc(calc, input);
     }
@@ -173,6 +175,10 @@ public final class CircuitTranslator {
   private int aggregate(Aggregate agg) {
     if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    RelNode withoutLiterals = LiteralAggs.split(agg);
+    if (withoutLiterals != null) {
+      return visit(withoutLiterals);
     }
     int input = visit(agg.getInput());
     RowType in = b.typeOf(input);
