@@ -79,7 +79,7 @@ public final class CircuitTranslator {
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
-    this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
+    this.joins = new JoinTranslator(b, compiler, insertOnly, facts, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
@@ -185,6 +185,7 @@ public final class CircuitTranslator {
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
     int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
+    facts.throughGroupKeys(input, node, keys);
     if (closing != null && emitOnClose) {
       closingAggregates++;
       insertOnly.set(node);
