@@ -25,6 +25,14 @@ FROM orders o LEFT JOIN shipments s
   ON o.id = s.order_id AND s.ts BETWEEN o.ts AND o.ts + INTERVAL '10' SECOND;
 > ok
 
+# The join holds its output watermark back by the bound (here 10 s), so a window over its output
+# closes only when no later joined row can fall into it.
+CREATE VIEW shipped_per_10s AS
+SELECT window_start, COUNT(*) AS n
+FROM TABLE(TUMBLE(TABLE shipped, DESCRIPTOR(shipped), INTERVAL '10' SECOND))
+GROUP BY window_start, window_end EMIT ON WINDOW CLOSE;
+> ok
+
 # Without an equi key, bounds written as two comparisons the other way round.
 CREATE VIEW nearby AS
 SELECT o.id, s.order_id
@@ -79,6 +87,10 @@ id | shipped
 3  | null
 4  | null
 
+# The join's watermark is 18 s, its output's 8 s: no window over the output has closed yet.
+SELECT * FROM shipped_per_10s;
+window_start | n
+
 > changes
 _diff | id | shipped
 +1    | 4  | null
@@ -103,6 +115,11 @@ _diff | id | shipped
 
 EXPLAIN STATE shipped;
 > contains late rows: 1
+
+# The join's watermark is now min(28 s, 33 s) = 28 s, its output's 18 s: [0, 10) has closed.
+SELECT * FROM shipped_per_10s;
+window_start            | n
+2024-01-01 00:00:00.000 | 1
 
 SELECT o.id, s.ts FROM orders o JOIN shipments s
   ON o.id = s.order_id AND s.ts BETWEEN o.ts AND o.ts + INTERVAL '10' SECOND ORDER BY o.id;
