@@ -69,6 +69,6 @@ public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long 
 
   @Override
   public String toString() {
-    return "$" + rightColumn + " - $" + leftColumn + " in [" + lo + ", " + hi + "] ms";
+    return "right $" + rightColumn + " - left $" + leftColumn + " in [" + lo + ", " + hi + "] ms";
   }
 }

@@ -33,14 +33,20 @@ final class IntervalBounds {
   /** The tightest bound found, or null when the condition bounds no event-time pair both ways. */
   static TimeBound of(JoinInfo info, RexNode remaining, int leftArity, int leftNode, int rightNode,
       ColumnFacts facts, List<SqlTypeName> columnTypes) {
+    TimeBound best = null;
     for (int i = 0; i < info.leftKeys.size(); i++) {
       int l = info.leftKeys.get(i);
       int r = info.rightKeys.get(i);
       long ll = facts.lag(leftNode, l);
       long rl = facts.lag(rightNode, r);
-      if (ll >= 0 && rl >= 0 && isTimestamp(columnTypes.get(l)) && isTimestamp(columnTypes.get(leftArity + r))) {
-        return new TimeBound(l, r, 0, 0, ll, rl);
+      boolean timestamps = isTimestamp(columnTypes.get(l)) && isTimestamp(columnTypes.get(leftArity + r));
+      // prefer window_end (no lag) to window_start: state is freed sooner
+      if (ll >= 0 && rl >= 0 && timestamps && (best == null || ll + rl < best.leftLag() + best.rightLag())) {
+        best = new TimeBound(l, r, 0, 0, ll, rl);
       }
+    }
+    if (best != null) {
+      return best;
     }
     Map<Long, long[]> ranges = new LinkedHashMap<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(remaining)) {
