@@ -31,6 +31,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -61,6 +62,7 @@ public final class CircuitTranslator {
   private final JoinTranslator joins;
   private final TopNTranslator topN;
   private final OverTranslator over;
+  private final TemporalJoinTranslator temporal;
   private final ColumnFacts facts = new ColumnFacts();
   private final WindowTranslator windows = new WindowTranslator(b, facts, this::compiledCalc, insertOnly);
   /** Whether the query (or view being expanded) emits windows only when they close. */
@@ -81,9 +83,10 @@ public final class CircuitTranslator {
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
-    this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
+    this.joins = new JoinTranslator(b, compiler, insertOnly, facts, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
     this.over = new OverTranslator(b, this::visit);
+    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
@@ -106,6 +109,8 @@ public final class CircuitTranslator {
       return aggregate(agg);
     } else if (rel instanceof Join join) {
       return joins.join(join);
+    } else if (rel instanceof Correlate correlate) {
+      return temporal.correlate(correlate);
     } else if (rel instanceof Union union) {
       return union(union);
     } else if (rel instanceof Intersect || rel instanceof Minus) {
@@ -193,6 +198,7 @@ public final class CircuitTranslator {
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
     int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
+    facts.throughGroupKeys(input, node, keys);
     if (closing != null && emitOnClose) {
       closingAggregates++;
       insertOnly.set(node);
