@@ -276,7 +276,14 @@ final class DdlHandler {
    */
   private StreamDef createTopic(StreamDef def, Options options, Statement s, boolean replay, boolean derived) {
     ExternalTopics.Connector c = connector(def.name(), options, s);
-    if (!c.external()) {
+    if (c.external() && rt.external.offline()) {
+      try {
+        ExternalTopics.check(c);
+      } catch (EddyException e) {
+        throw e.span() == null ? e.at(s.span(), s.script()) : e;
+      }
+    }
+    if (!c.external() || rt.external.offline()) {
       createTopic(def.key(), def.partitions(), options, s, replay);
       return def;
     }

@@ -31,7 +31,7 @@ public final class EngineRuntime implements AutoCloseable {
   final EngineConfig config;
   final LogStore log;
   /** Streams kept outside the data directory (Kafka). */
-  final ExternalTopics external = new ExternalTopics();
+  final ExternalTopics external;
   final LogSignal signal = new LogSignal();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
@@ -60,6 +60,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
     this.catalogStore = new CatalogStore(config.dataDir());
+    this.external = new ExternalTopics("true".equals(config.settings().get(ExternalTopics.OFFLINE)));
   }
 
   /** The DDL statements saved by the last run, in order. */

@@ -23,8 +23,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe; closing closes every Kafka client.
  */
 final class ExternalTopics implements AutoCloseable {
+  /**
+   * The engine setting that keeps external streams offline: their options are checked, but they
+   * live in the engine's own log and no broker is contacted (the dry run of a config file).
+   */
+  static final String OFFLINE = "connectors.offline";
+
+  private final boolean offline;
   private final Map<KafkaSettings, KafkaLogStore> stores = new ConcurrentHashMap<>();
   private final Map<String, TextTopicLog> topics = new ConcurrentHashMap<>();
+
+  ExternalTopics(boolean offline) {
+    this.offline = offline;
+  }
+
+  /** Whether external streams stay in the engine's own log (see {@link #OFFLINE}). */
+  boolean offline() {
+    return offline;
+  }
+
+  /** Checks a Kafka stream's client settings without connecting. */
+  static void check(Connector c) {
+    KafkaSettings.of(c.clientProperties());
+  }
 
   /** What a stream's WITH options say about its connector. */
   record Connector(String connector, String topic, TextFormat.Kind format, Map<String, String> clientProperties,

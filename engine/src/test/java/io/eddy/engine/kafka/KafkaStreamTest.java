@@ -269,4 +269,19 @@ class KafkaStreamTest {
       assertTrue(rows(s.execute("SHOW STREAMS")).stream().noneMatch(r -> r.startsWith("[u,")));
     }
   }
+
+  @Test
+  void aConfigDryRunChecksKafkaStreamsWithoutContactingTheBroker() {
+    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("connectors.offline", "true")));
+        Session s = engine.openSession()) {
+      String unreachable = " WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '127.0.0.1:1'";
+      s.execute("CREATE STREAM a (x BIGINT)" + unreachable + ", partitions = 2)");
+      s.execute("CREATE STREAM b" + unreachable + ") AS SELECT x FROM a");
+      s.execute("INSERT INTO a VALUES (1), (2)");
+      assertEquals(List.of("[2]"), rows(s.execute("SELECT COUNT(*) FROM b")));
+      EddyException bad = assertThrows(EddyException.class, () -> s.execute(
+          "CREATE STREAM c (x BIGINT)" + unreachable + ", 'kafka.request.timeout.ms' = 'soon')"));
+      assertEquals(ErrorCode.CONNECTION, bad.code());
+    }
+  }
 }
