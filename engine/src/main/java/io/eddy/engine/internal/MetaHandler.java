@@ -36,12 +36,12 @@ final class MetaHandler {
           long rowsOut = m != null ? m.store().size() : endOffsets(o);
           rows.add(new Object[] {o.name(), o.kind(), q.failure() == null ? "RUNNING" : "FAILED",
               q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
-              q.skewedRows(), Watermarks.format(q.circuit().watermark())});
+              q.skewedRows(), Watermarks.format(q.circuit().watermark()), q.errors(), q.lastError()});
         }
       }
       return rows(rows, "name", TEXT, "kind", TEXT, "status", TEXT, "rows_in", NUMBER, "rows", NUMBER,
           "state_rows", NUMBER, "state_bytes", NUMBER, "late_rows", NUMBER, "skewed_rows", NUMBER,
-          "watermark", TEXT);
+          "watermark", TEXT, "errors", NUMBER, "last_error", TEXT);
     }
     String kind = s.what().name().substring(0, s.what().name().length() - 1);
     for (CatalogObject o : rt.catalog().objects()) {
@@ -50,6 +50,13 @@ final class MetaHandler {
       }
     }
     return rows(rows, "name", TEXT, "columns", NUMBER, "detail", TEXT);
+  }
+
+  /** {@code "errors: 2, last: division by zero in /(price, qty)"} or {@code "errors: 0"}. */
+  static String errorSummary(StandingQuery q) {
+    long n = q.errors();
+    String last = q.lastError();
+    return "errors: " + n + (n > 0 && last != null ? ", last: " + last : "");
   }
 
   private String detail(CatalogObject o) {
@@ -110,6 +117,7 @@ final class MetaHandler {
       rows.add(new Object[] {"(emit " + (v.emit() == io.eddy.sql.ast.EmitPolicy.ON_WINDOW_CLOSE
           ? "on window close" : "changes") + ")", "late rows: " + q.lateRows() + ", skewed rows: "
           + q.skewedRows() + ", watermark: " + Watermarks.format(q.circuit().watermark()), null, ""});
+      rows.add(new Object[] {"(errors)", errorSummary(q), null, ""});
     }
     io.eddy.log.format.MalformedRecords bad = rt.external.malformed(o.key());
     if (bad != null) {

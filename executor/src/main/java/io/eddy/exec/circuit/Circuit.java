@@ -151,6 +151,29 @@ public final class Circuit {
     return n;
   }
 
+  /** Rows skipped by all operators because an expression raised a runtime error. Any thread. */
+  public long errors() {
+    long n = 0;
+    for (Node node : nodes) {
+      RowErrors e = node.op() == null ? null : node.op().rowErrors();
+      n += e == null ? 0 : e.count();
+    }
+    return n;
+  }
+
+  /** The most recent runtime expression error of any operator, or null. Any thread. */
+  public RowErrors.Last lastError() {
+    RowErrors.Last last = null;
+    for (Node node : nodes) {
+      RowErrors e = node.op() == null ? null : node.op().rowErrors();
+      RowErrors.Last l = e == null ? null : e.last();
+      if (l != null && (last == null || l.nanoTime() - last.nanoTime() > 0)) {
+        last = l;
+      }
+    }
+    return last;
+  }
+
   /** Total state held by all operators. */
   public StateSize stateSize() {
     StateSize s = StateSize.NONE;
@@ -195,6 +218,10 @@ public final class Circuit {
       }
       if (n.op().lateRows() > 0) {
         what += " [late rows: " + n.op().lateRows() + "]";
+      }
+      RowErrors errors = n.op().rowErrors();
+      if (errors != null && errors.count() > 0) {
+        what += " [errors: " + errors.count() + "]";
       }
     }
     lines.add("  ".repeat(depth) + what);

@@ -29,6 +29,14 @@ public interface Operator {
   }
 
   /**
+   * The runtime errors of this operator's compiled expressions (division by zero, bad CAST,
+   * overflow; those rows were skipped), or null if it evaluates none. Readable from any thread.
+   */
+  default RowErrors rowErrors() {
+    return null;
+  }
+
+  /**
    * How this operator's state is bounded, for EXPLAIN STATE: e.g. {@code "bounded by the
    * watermark (window_end)"} or {@code "unbounded: grows with keys [0]"}; null if stateless.
    */

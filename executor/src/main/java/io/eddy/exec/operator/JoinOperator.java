@@ -10,6 +10,7 @@ import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * <p>The residual is a {@link BatchCalc} over {@link #pairType} rows (left columns, right columns,
  * then a BIGINT pair number) that keeps the pairs whose condition is TRUE and outputs only their
  * pair number. Rows on which it raises a runtime error do not match and are counted
- * ({@link #errors()}).
+ * ({@link #rowErrors()}).
  *
  * <p>Outer, SEMI and ANTI sides ({@link JoinType#tracksMatches}) keep per row the multiplicity of
  * the other side's matching rows. After each batch every row whose count or multiplicity changed is
@@ -32,7 +33,7 @@ import java.util.Map;
  * retracted so that the output holds it exactly while it should (count 0 -> >0 retracts the padded
  * row, >0 -> 0 emits it). Rows with a NULL key match nothing and are not indexed.
  *
- * <p>Driven by one thread; {@link #stateSize()} and {@link #errors()} may be read from any thread.
+ * <p>Driven by one thread; {@link #stateSize()} and {@link #rowErrors()} may be read from any thread.
  */
 public final class JoinOperator implements Operator {
   private static final long BYTES_PER_ENTRY = 96;
@@ -48,7 +49,7 @@ public final class JoinOperator implements Operator {
   private final JoinIndex[] index = {new JoinIndex(), new JoinIndex()};
   private final List<List<JoinIndex.Entry>> touched = List.of(new ArrayList<>(), new ArrayList<>());
   private volatile StateSize size = StateSize.NONE;
-  private volatile long errors;
+  private final RowErrors errors;
   private Emitter out;
 
   /**
@@ -66,6 +67,7 @@ public final class JoinOperator implements Operator {
     this.residualText = residualText;
     this.outputType = outputType;
     this.pairType = pairType(leftType, rightType);
+    this.errors = new RowErrors(residualText);
     keys.check(leftType, rightType);
     int expected = type.emitsPairs() ? leftType.size() + rightType.size() : leftType.size();
     if (outputType.size() != expected) {
@@ -155,7 +157,7 @@ public final class JoinOperator implements Operator {
     ZBatch candidates = pairs.build();
     ZBatch passing = residual == null || candidates.size() == 0 ? null : residual.apply(candidates);
     if (passing != null) {
-      errors += residual.errors();
+      errors.record(residual.errors(), residual.lastError());
     }
     long[] matched = new long[rows.length];
     boolean otherTracks = type.tracksMatches(other);
@@ -216,8 +218,8 @@ public final class JoinOperator implements Operator {
     return size;
   }
 
-  /** Runtime errors the residual condition raised so far (those pairs did not match). */
-  public long errors() {
+  @Override
+  public RowErrors rowErrors() {
     return errors;
   }
 

@@ -19,6 +19,7 @@ import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.TableDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.codegen.ExpressionText;
 import io.eddy.planner.schema.EddyTable;
 import io.eddy.planner.window.ColumnFacts;
 import io.eddy.planner.window.WindowTranslator;
@@ -163,7 +164,8 @@ public final class CircuitTranslator {
   private int compiledCalc(RexProgram program, int input, RowType out) {
     CalcCompiler.Compiled compiled = compiler.compile(program, b.typeOf(input), out);
     String desc = program.toString();
-    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
+    String text = ExpressionText.of(program);
+    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc, text), out, input);
     insertOnly.set(node, insertOnly.get(input));
     return node;
   }
