@@ -59,9 +59,9 @@ final class MetaHandler {
     return "errors: " + n + (n > 0 && last != null ? ", last: " + last : "");
   }
 
-  private static String detail(CatalogObject o) {
+  private String detail(CatalogObject o) {
     if (o instanceof StreamDef s) {
-      return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s")
+      return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s") + external(s)
           + (s.watermarkColumn() >= 0 ? ", watermark on " + s.rowType().get(s.watermarkColumn()).name() : "")
           + (s.derived() != null ? ", derived: " + s.derived().query().sql().trim() : "");
     } else if (o instanceof TableDef t) {
@@ -73,6 +73,17 @@ final class MetaHandler {
       return sb.append(")").toString();
     }
     return ((ViewDef) o).query().sql().trim();
+  }
+
+  /** ", kafka topic 't' (json), 2 malformed records" for a Kafka stream, else nothing. */
+  private String external(StreamDef s) {
+    io.eddy.log.format.MalformedRecords bad = rt.external.malformed(s.key());
+    if (bad == null) {
+      return "";
+    }
+    String topic = s.options().getOrDefault("topic", s.name());
+    return ", kafka topic '" + topic + "' (" + s.options().getOrDefault("format", "json").toLowerCase(
+        java.util.Locale.ROOT) + "), " + bad.count() + " malformed record" + (bad.count() == 1 ? "" : "s");
   }
 
   private long endOffsets(CatalogObject o) {
@@ -107,6 +118,12 @@ final class MetaHandler {
           ? "on window close" : "changes") + ")", "late rows: " + q.lateRows() + ", skewed rows: "
           + q.skewedRows() + ", watermark: " + Watermarks.format(q.circuit().watermark()), null, ""});
       rows.add(new Object[] {"(errors)", errorSummary(q), null, ""});
+    }
+    io.eddy.log.format.MalformedRecords bad = rt.external.malformed(o.key());
+    if (bad != null) {
+      // Not a column: what readers of the Kafka topic skipped, with the first problems' positions.
+      rows.add(new Object[] {"(malformed records)", bad.count() + (bad.count() == 0 ? "" : "; first: "
+          + String.join("; ", bad.first().stream().map(Object::toString).toList())), null, ""});
     }
     return rows(rows, "column", TEXT, "type", TEXT, "nullable", SqlType.of(TypeKind.BOOLEAN), "key", TEXT);
   }
