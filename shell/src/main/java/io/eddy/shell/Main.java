@@ -16,7 +16,8 @@ public final class Main {
       Commands:
         shell   Run SQL against a data directory (interactive unless -e or -f is given)
         server  Run the streams and views of a config file and serve them over JDBC
-        demo    Create a small example (stream bids, view hot) and open the shell on it
+        demo    A live auction site (Nexmark events at a steady rate, three standing views)
+                and the shell on it
         bench   Run a benchmark: bench nexmark --query q0 ... (see eddy bench --help)
         help    Show this text
 
@@ -29,6 +30,11 @@ public final class Main {
         --limit N              stop a SUBSCRIBE after N changes (scripts only)
         -a, --echo             print each statement before running it
         -v, --verbose          show stack traces of internal errors
+
+      Demo options:
+        --rate N               events per second (default 200)
+        --no-shell             print a snapshot of every view each second instead of a shell
+        --seconds N            how long --no-shell runs (default 5)
 
       Server options:
         -c, --config FILE      the config file (YAML or JSON): engine, server, statements

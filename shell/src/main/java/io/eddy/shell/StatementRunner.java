@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * or a one-line status ("CREATE STREAM", "INSERT 3"). A SUBSCRIBE result (its first columns are
  * {@code _time} and {@code _diff}) is printed change by change as the changes arrive, until it
  * ends, {@code limit} changes were printed, or {@link #cancel()} is called from another thread.
+ * On a terminal a subscription to a view is a live table whose status line shows the view's
+ * watermark and late rows ({@link QueryStatusPoller}).
  */
 final class StatementRunner {
   private static final String CANCELLED = "57014";
@@ -43,7 +45,7 @@ final class StatementRunner {
       running.set(statement);
       if (statement.execute(sql)) {
         try (ResultSet rs = statement.getResultSet()) {
-          print(rs);
+          print(rs, sql);
         }
       } else {
         out.println(status(statement));
@@ -74,7 +76,7 @@ final class StatementRunner {
     }
   }
 
-  private void print(ResultSet rs) throws SQLException {
+  private void print(ResultSet rs, String sql) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<String> columns = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -83,11 +85,12 @@ final class StatementRunner {
     boolean subscription = columns.size() >= 2 && columns.get(0).equalsIgnoreCase("_time")
         && columns.get(1).equalsIgnoreCase("_diff");
     long max = subscription && limit >= 0 ? limit : Long.MAX_VALUE;
-    ResultPrinter printer = subscription && liveTables && format == OutputFormat.TABLE
-        ? OutputFormat.liveTable(out) : format.printer(out, subscription);
+    boolean live = subscription && liveTables && format == OutputFormat.TABLE;
+    ResultPrinter printer = live ? OutputFormat.liveTable(out) : format.printer(out, subscription);
     printer.start(columns);
     long rows = 0;
-    try {
+    try (QueryStatusPoller status = live ? QueryStatusPoller.start(connection, sql, printer::status)
+        : null) {
       while (rows < max && rs.next()) {
         printer.row(Cells.read(rs, columns.size()));
         rows++;

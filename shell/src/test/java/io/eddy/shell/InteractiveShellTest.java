@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InteractiveShellTest {
   @TempDir Path dir;
+  private final EddyDriver driver = new EddyDriver(EngineOpener.embedded());
+  private final Screen screen = new Screen();
+  private final PipedOutputStream keys = new PipedOutputStream();
+  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+  private String url;
+  private PipedInputStream keyboard;
+
+  @BeforeEach
+  void keyboard() throws IOException {
+    url = "jdbc:eddy:dir=" + dir;
+    keyboard = new PipedInputStream(keys, 1 << 16);
+  }
 
   /** Collects everything written, from any thread. */
   private static final class Screen extends OutputStream {
@@ -78,12 +91,6 @@ class InteractiveShellTest {
 
   @Test
   void completionLiveTableCancelAndCommands() throws Exception {
-    EddyDriver driver = new EddyDriver(EngineOpener.embedded());
-    String url = "jdbc:eddy:dir=" + dir;
-    Screen screen = new Screen();
-    PipedOutputStream keys = new PipedOutputStream();
-    PipedInputStream keyboard = new PipedInputStream(keys, 1 << 16);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Connection setup = driver.connect(url, new Properties());
         Connection shellConnection = driver.connect(url, new Properties())) {
       try (Statement s = setup.createStatement()) {
@@ -91,25 +98,14 @@ class InteractiveShellTest {
         s.execute("CREATE VIEW hot AS SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction");
         s.execute("INSERT INTO bids VALUES (1, 10, 'ann')");
       }
-      PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-      StatementRunner runner = new StatementRunner(shellConnection, OutputFormat.TABLE, out, -1);
-      ScriptCommand script = new ScriptCommand(runner, new ErrorReporter(out, false), null);
-      // jline's external terminal interprets the key bytes like a tty line discipline (Ctrl-C raises
-      // INT in-process), which a kernel pty would instead signal to its own process group.
-      InteractiveShell.TerminalFactory terminals = () -> {
-        Terminal t = new ExternalTerminal("test", "xterm", keyboard, screen, StandardCharsets.UTF_8);
-        t.setSize(new org.jline.terminal.Size(120, 40));
-        return t;
-      };
-      Future<Integer> shell = pool.submit(() ->
-          new InteractiveShell(script, runner, dir.resolve("history"), shellConnection, terminals).run());
+      Future<Integer> shell = startShell(shellConnection);
 
       screen.awaitContains("eddy> ");
-      type(keys, "SELECT * FROM bid\t");
+      type("SELECT * FROM bid\t");
       String afterTab = screen.awaitContains("bidder");
       assertTrue(afterTab.contains("bids"), afterTab);
 
-      type(keys, "\u0015SUBSCRIBE TO hot;\r");
+      type("\u0015SUBSCRIBE TO hot;\r");
       screen.awaitContains("1 change");
       try (Statement s = setup.createStatement()) {
         s.execute("INSERT INTO bids VALUES (1, 20, 'bob'), (2, 5, 'cy')");
@@ -117,19 +113,63 @@ class InteractiveShellTest {
       screen.awaitContains("2 rows");
       assertTrue(screen.raw().contains("\u001b[J"), "the table is redrawn in place");
       assertTrue(screen.raw().contains("\u001b[34;1mSELECT"), "keywords are highlighted");
-      type(keys, "\u0003");
+      type("\u0003");
       screen.awaitContains("subscription ended");
 
-      type(keys, "\\d hot\r");
+      type("\\d hot\r");
       screen.awaitContains("nullable");
-      type(keys, "\\q\r");
+      type("\\q\r");
       assertEquals(0, shell.get(20, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static void type(PipedOutputStream keys, String text) throws IOException {
+  @Test
+  void liveTableStatusShowsWatermarkAndLateRows() throws Exception {
+    try (Connection setup = driver.connect(url, new Properties());
+        Connection shellConnection = driver.connect(url, new Properties());
+        Statement s = setup.createStatement()) {
+      s.execute("CREATE STREAM clicks (page VARCHAR, ts TIMESTAMP(3), "
+          + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
+      s.execute("CREATE VIEW per_window AS SELECT window_start, COUNT(*) AS n FROM "
+          + "TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+          + "GROUP BY window_start, window_end");
+      s.execute("INSERT INTO clicks VALUES ('a', TIMESTAMP '2024-01-01 00:00:01'), "
+          + "('b', TIMESTAMP '2024-01-01 00:00:25')");
+      Future<Integer> shell = startShell(shellConnection);
+      screen.awaitContains("eddy> ");
+      type("SUBSCRIBE TO per_window;\r");
+      screen.awaitContains("watermark 2024-01-01T00:00:24Z, 0 late rows");
+      // behind the watermark: dropped from its closed window, and counted, without any change
+      s.execute("INSERT INTO clicks VALUES ('c', TIMESTAMP '2024-01-01 00:00:02')");
+      screen.awaitContains("watermark 2024-01-01T00:00:24Z, 1 late row (Ctrl-C stops)");
+      type("\u0003");
+      screen.awaitContains("subscription ended after 2 changes");
+      type("\\q\r");
+      assertEquals(0, shell.get(20, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs the interactive shell over {@code connection} on a virtual 120x40 xterm. */
+  private Future<Integer> startShell(Connection connection) {
+    PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+    StatementRunner runner = new StatementRunner(connection, OutputFormat.TABLE, out, -1);
+    ScriptCommand script = new ScriptCommand(runner, new ErrorReporter(out, false), null);
+    // jline's external terminal interprets the key bytes like a tty line discipline (Ctrl-C raises
+    // INT in-process), which a kernel pty would instead signal to its own process group.
+    InteractiveShell.TerminalFactory terminals = () -> {
+      Terminal t = new ExternalTerminal("test", "xterm", keyboard, screen, StandardCharsets.UTF_8);
+      t.setSize(new org.jline.terminal.Size(120, 40));
+      return t;
+    };
+    return pool.submit(() ->
+        new InteractiveShell(script, runner, dir.resolve("history"), connection, terminals).run());
+  }
+
+  private void type(String text) throws IOException {
     keys.write(text.getBytes(StandardCharsets.UTF_8));
     keys.flush();
   }

@@ -2,11 +2,13 @@ package io.eddy.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eddy.jdbc.EngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,13 +93,33 @@ class MainTest {
   }
 
   @Test
-  void demoCreatesTheExampleAndRunsTheGivenScriptOnIt() {
-    ShellRun run = ShellRun.run(engines, "", "demo", "--data-dir", dir.toString(), "--format",
-        "csv", "-e", "SELECT * FROM hot ORDER BY auction");
+  void demoFeedsLiveViewsThatFillAndChange() {
+    ShellRun run = ShellRun.run(engines, "", "demo", "--data-dir", dir.toString(), "--format", "csv",
+        "--no-shell", "--seconds", "3", "--rate", "300");
     assertEquals(0, run.status, run.err);
-    assertTrue(run.out.contains("CREATE STREAM\n"), run.out);
-    assertTrue(run.out.contains("INSERT 5\n"), run.out);
-    assertTrue(run.out.endsWith("CREATE VIEW\nauction,n,top\n1,2,150\n2,2,95\n3,1,300\n"), run.out);
+    assertEquals("", run.err);
+    List<String> snapshots = List.of(run.out.split("-- after \\d+ s: ")).subList(1, 4);
+    assertEquals(3, snapshots.size(), run.out);
+    for (String snapshot : snapshots) {
+      List<String> lines = snapshot.lines().toList();
+      assertTrue(Long.parseLong(lines.get(0).replace(" events", "")) > 0, snapshot);
+      int top = lines.indexOf("auction,bids,top_price");
+      int windows = lines.indexOf("window_start,window_end,bids,auctions,top_price");
+      assertTrue(top == 1 && windows > top + 1 && windows <= top + 6, "top auctions fill: " + snapshot);
+      assertTrue(lines.get(windows + 1).matches("\"\\d{4}-.*,\\d+,\\d+,\\d+"), "a window: " + snapshot);
+      assertEquals("auctions_with_sellers", lines.get(lines.size() - 2), snapshot);
+      assertTrue(Long.parseLong(lines.get(lines.size() - 1)) > 0, "the join fills: " + snapshot);
+    }
+    assertNotEquals(snapshots.get(0).lines().skip(1).toList(), snapshots.get(2).lines().skip(1).toList(),
+        "the views change as events arrive");
+  }
+
+  @Test
+  void demoRunsTheGivenScriptOnTheLiveData() {
+    ShellRun run = ShellRun.run(engines, "", "demo", "--data-dir", dir.toString(), "--format", "csv",
+        "-e", "SELECT COUNT(*) > 0 AS live FROM (SELECT * FROM bid)");
+    assertEquals(0, run.status, run.err);
+    assertTrue(run.out.contains("live\n"), run.out);
   }
 
   @Test

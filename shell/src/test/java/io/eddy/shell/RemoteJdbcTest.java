@@ -141,6 +141,17 @@ class RemoteJdbcTest {
   }
 
   @Test
+  void liveTableStatusComesThroughRemoteJdbc() throws SQLException {
+    assertEquals("hot", QueryStatusPoller.subscribedView("SUBSCRIBE TO hot;"));
+    assertEquals("Hot View", QueryStatusPoller.subscribedView("subscribe `Hot View`"));
+    assertEquals(null, QueryStatusPoller.subscribedView("SUBSCRIBE (SELECT * FROM hot)"));
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      assertEquals("0 late rows", QueryStatusPoller.statusOf(s, "hot"), "no event time: no watermark");
+      assertEquals(null, QueryStatusPoller.statusOf(s, "nothing"));
+    }
+  }
+
+  @Test
   void wrongOrMissingTokenIsRefused() {
     String base = "jdbc:eddy:url=http://127.0.0.1:" + server.port();
     SQLException wrong = assertThrows(SQLException.class, () -> connect(base + ";token=nope"));

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * A SUBSCRIBE result on a terminal: the view's current contents as a table that is redrawn in
- * place after every change (ANSI cursor-up and clear-to-end), with a status line showing the
- * logical time of the last change and how many changes arrived. Input rows are
+ * place after every change (ANSI cursor-up and clear-to-end), with a status line showing how many
+ * changes arrived and either the query's {@link #status} (its watermark and late rows) or, until
+ * there is one, the logical time of the last change. Input rows are
  * {@code _time, _diff, columns...}; a row is shown once per unit of its integrated weight.
+ * Thread-safe: {@link #status} may come from another thread than the rows.
  */
 final class LiveTablePrinter implements ResultPrinter {
   private static final String CLEAR_TO_END = "\u001b[J";
@@ -21,19 +23,21 @@ final class LiveTablePrinter implements ResultPrinter {
   private int drawnLines;
   private long changes;
   private String time = "-";
+  private String status;
+  private boolean ended;
 
   LiveTablePrinter(PrintStream out) {
     this.out = out;
   }
 
   @Override
-  public void start(List<String> names) {
+  public synchronized void start(List<String> names) {
     columns = names.subList(2, names.size());
     redraw();
   }
 
   @Override
-  public void row(List<Object> values) {
+  public synchronized void row(List<Object> values) {
     time = Cells.text(values.get(0));
     long diff = ((Number) values.get(1)).longValue();
     List<String> cells = values.subList(2, values.size()).stream().map(Cells::text).toList();
@@ -43,9 +47,18 @@ final class LiveTablePrinter implements ResultPrinter {
   }
 
   @Override
-  public void end(long n) {
+  public synchronized void end(long n) {
+    ended = true;
     out.println("(subscription ended after " + changes + " change" + (changes == 1 ? "" : "s") + ")");
     out.flush();
+  }
+
+  @Override
+  public synchronized void status(String text) {
+    if (columns != null && !ended && !text.equals(status)) {
+      status = text;
+      redraw();
+    }
   }
 
   private void redraw() {
@@ -57,7 +70,8 @@ final class LiveTablePrinter implements ResultPrinter {
     });
     List<String> lines = new ArrayList<>(TableLayout.lines(columns, shown));
     lines.add("-- " + shown.size() + " row" + (shown.size() == 1 ? "" : "s") + ", " + changes
-        + " change" + (changes == 1 ? "" : "s") + ", time " + time + " (Ctrl-C stops)");
+        + " change" + (changes == 1 ? "" : "s") + ", " + (status != null ? status : "time " + time)
+        + " (Ctrl-C stops)");
     StringBuilder sb = new StringBuilder();
     if (drawnLines > 0) {
       sb.append("\u001b[").append(drawnLines).append('A').append('\r');

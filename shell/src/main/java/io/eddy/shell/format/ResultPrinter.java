@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Prints one result: the column names, then rows as they come, then the end. Values are what
  * {@link Cells#read} returns (numbers, booleans, strings; null for SQL NULL). A printer is used
- * for one result only and is not thread-safe.
+ * for one result only and is not thread-safe, except {@link #status}.
  */
 public interface ResultPrinter {
 
@@ -15,4 +15,10 @@ public interface ResultPrinter {
 
   /** Called after the last row; {@code rows} is how many were printed. */
   void end(long rows);
+
+  /**
+   * News about a running subscription's query (its watermark, late rows...), from any thread;
+   * a live table shows it in its status line, other printers ignore it.
+   */
+  default void status(String text) {}
 }

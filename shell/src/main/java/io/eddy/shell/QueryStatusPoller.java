@@ -1,0 +1,115 @@
+package io.eddy.shell;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps a live table's status line current while a {@code SUBSCRIBE TO view} runs: a background
+ * thread runs {@code SHOW QUERIES} through JDBC every {@link #PERIOD_MILLIS} (on its own statement
+ * of the shell's connection, so it works embedded and remote alike) and reports the view's
+ * watermark, late rows and skewed rows as text — also while no change arrives, which is when a
+ * dropped late row would otherwise go unseen. Subscriptions to an ad-hoc query have no row in
+ * SHOW QUERIES and get no poller. A failing poll ends the polling silently (the subscription
+ * itself reports its errors). Thread-safe.
+ */
+final class QueryStatusPoller implements AutoCloseable {
+  static final long PERIOD_MILLIS = 500;
+  private static final Pattern SUBSCRIBE_VIEW = Pattern.compile(
+      "\\s*SUBSCRIBE\\s+(?:TO\\s+)?(`[^`]+`|[A-Za-z_][A-Za-z_0-9]*)\\s*;?\\s*",
+      Pattern.CASE_INSENSITIVE);
+
+  private final Thread thread;
+  private final Object wake = new Object();
+  private volatile boolean closed;
+
+  private QueryStatusPoller(Connection connection, String view, Consumer<String> status) {
+    thread = new Thread(() -> poll(connection, view, status), "eddy-status-" + view);
+    thread.setDaemon(true);
+  }
+
+  /** The view {@code sql} subscribes to ({@code SUBSCRIBE [TO] name}), or null. */
+  static String subscribedView(String sql) {
+    Matcher m = SUBSCRIBE_VIEW.matcher(sql);
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(1);
+    return name.startsWith("`") ? name.substring(1, name.length() - 1) : name;
+  }
+
+  /** Starts polling for {@code sql}'s view; returns a poller that does nothing if there is none. */
+  static QueryStatusPoller start(Connection connection, String sql, Consumer<String> status) {
+    String view = subscribedView(sql);
+    QueryStatusPoller poller = new QueryStatusPoller(connection, view, status);
+    if (view != null) {
+      poller.thread.start();
+    }
+    return poller;
+  }
+
+  private void poll(Connection connection, String view, Consumer<String> status) {
+    try (Statement s = connection.createStatement()) {
+      while (!closed) {
+        String text = statusOf(s, view);
+        if (text != null && !closed) {
+          status.accept(text);
+        }
+        synchronized (wake) {
+          if (!closed) {
+            wake.wait(PERIOD_MILLIS);
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // the connection is closing or the view is gone: the status line keeps its last text
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** "watermark 2024-01-01T00:00:05Z, 1 late row" for the view's row of SHOW QUERIES, or null. */
+  static String statusOf(Statement s, String view) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SHOW QUERIES")) {
+      while (rs.next()) {
+        if (rs.getString("name").equalsIgnoreCase(view)) {
+          List<String> parts = new ArrayList<>();
+          String watermark = rs.getString("watermark");
+          if (watermark != null && !watermark.equals("none")) {
+            parts.add("watermark " + watermark);
+          }
+          parts.add(count(rs.getLong("late_rows"), "late row"));
+          long skewed = rs.getLong("skewed_rows");
+          if (skewed > 0) {
+            parts.add(count(skewed, "skewed row"));
+          }
+          return String.join(", ", parts);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
