@@ -23,6 +23,12 @@ public interface Operator {
    */
   default void onWatermark(long watermark) {}
 
+  /**
+   * Where this operator sends the rows it drops as late (see {@link LateRowSink}); called once,
+   * before {@link #open}. The default ignores it (operators that never drop rows).
+   */
+  default void routeLateRows(LateRowSink sink) {}
+
   /** Input rows this operator dropped because their windows had closed (late rows). */
   default long lateRows() {
     return 0;
