@@ -95,22 +95,12 @@ public final class SessionWindowOperator implements Operator {
     BatchBuilder b = new BatchBuilder(outputType, in.size() + 16);
     long dropped = 0;
     for (int r = 0, n = in.size(); r < n; r++) {
-      long w = in.weight(r);
-      if (w == 0 || in.isNull(timeColumn, r)) {
-        continue;
-      }
-      if (w < 0) {
-        throw new IllegalStateException("SESSION windows need an insert-only input, got a retraction");
-      }
-      long ts = in.getLong(timeColumn, r);
-      if (ts + gap <= watermark) {
+      long ts = SessionRows.time(in, r, timeColumn, gap, watermark, inputType, lateSink);
+      if (ts == SessionRows.LATE) {
         dropped++;
-        for (long i = 0; i < w; i++) {
-          lateSink.late(inputType, in, r, ts, ts, ts + gap);
-        }
-        continue;
+      } else if (ts != SessionRows.NONE) {
+        add(Row.project(in, r, keyColumns), in.row(r), in.weight(r), ts, b);
       }
-      add(Row.project(in, r, keyColumns), in.row(r), w, ts, b);
     }
     if (dropped > 0) {
       late += dropped;

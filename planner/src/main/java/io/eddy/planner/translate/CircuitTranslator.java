@@ -172,8 +172,6 @@ public final class CircuitTranslator {
     if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
-    int input = visit(agg.getInput());
-    RowType in = b.typeOf(input);
     RowType out = typeOf(agg);
     int[] keys = agg.getGroupSet().toArray();
     List<AggCall> calls = new ArrayList<>();
@@ -182,6 +180,15 @@ public final class CircuitTranslator {
       calls.add(new AggCall(kind(call), call.getArgList().isEmpty() ? -1 : call.getArgList().get(0),
           call.isDistinct(), call.filterArg, out.type(i++)));
     }
+    if (WindowTranslator.isSessionGroup(agg)) {
+      int fused = windows.sessionAggregate(agg, calls, out, emitOnClose, visit(agg.getInput().getInput(0)));
+      if (emitOnClose && insertOnly.get(fused)) {
+        closingAggregates++;
+      }
+      return fused;
+    }
+    int input = visit(agg.getInput());
+    RowType in = b.typeOf(input);
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
     int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
