@@ -58,10 +58,14 @@ import org.apache.calcite.tools.RelBuilder;
 public final class QueryPlanner {
   static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
-  /** Calcite's standard operators plus Flink's CUMULATE window function. */
+  /**
+   * Calcite's standard operators plus Flink's CUMULATE window function and the CONCAT function
+   * (PostgreSQL's and DuckDB's: NULL arguments are skipped).
+   */
   private static final org.apache.calcite.sql.SqlOperatorTable OPERATORS =
       org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE));
+          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE,
+              org.apache.calcite.sql.fun.SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL));
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
@@ -190,6 +194,9 @@ public final class QueryPlanner {
       // snapshot applies order and limit at the end.
       boolean topN = mode == PlanMode.STANDING && (sort.fetch != null || sort.offset != null);
       rel = topN ? rel : sort.getInput();
+    }
+    if (mode == PlanMode.STANDING) {
+      DynamicFunctions.refuseIn(rel);
     }
     RelNode optimized = Rules.optimize(rel);
     String logical = RelOptUtil.toString(optimized);

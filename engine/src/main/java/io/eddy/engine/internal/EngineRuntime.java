@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EngineRuntime implements AutoCloseable {
   final EngineConfig config;
   final LogStore log;
+  /** Streams kept outside the data directory (Kafka). */
+  final ExternalTopics external;
   final LogSignal signal = new LogSignal();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
@@ -58,6 +60,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
     this.catalogStore = new CatalogStore(config.dataDir());
+    this.external = new ExternalTopics("true".equals(config.settings().get(ExternalTopics.OFFLINE)));
   }
 
   /** The DDL statements saved by the last run, in order. */
@@ -86,7 +89,8 @@ public final class EngineRuntime implements AutoCloseable {
   }
 
   TopicLog topic(CatalogObject o) {
-    return log.open(o.key());
+    TopicLog t = external.topic(o.key());
+    return t != null ? t : log.open(o.key());
   }
 
   /** What generated code reads for {@code ?} parameters and the statement time. */
@@ -204,6 +208,7 @@ public final class EngineRuntime implements AutoCloseable {
     for (StandingQuery q : counting.values()) {
       q.close();
     }
+    external.close();
     log.close();
   }
 }

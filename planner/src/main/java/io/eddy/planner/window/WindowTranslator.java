@@ -110,7 +110,7 @@ public final class WindowTranslator {
       throw new EddyException(ErrorCode.VALIDATION, w.name() + " needs a TIMESTAMP time column, but "
           + in.get(w.timeColumn()).name() + " is " + in.type(w.timeColumn()));
     }
-    boolean eventTime = facts.eventTimeColumn(input) == w.timeColumn();
+    boolean eventTime = facts.isEventTime(input, w.timeColumn());
     int arity = in.size();
     int node;
     if (w.spec() == null) {
@@ -294,7 +294,7 @@ public final class WindowTranslator {
       throw new EddyException(ErrorCode.VALIDATION, "SESSION needs a TIMESTAMP time column, but "
           + inRel.getFieldList().get(ts.getIndex()).getName() + " is " + calcType.type(sessionColumn));
     }
-    boolean eventTime = facts.eventTimeColumn(node) == sessionColumn;
+    boolean eventTime = facts.isEventTime(node, sessionColumn);
     int[] outKeys = new int[keys.length];
     List<Integer> partition = new ArrayList<>();
     for (int k = 0; k < keys.length; k++) {
