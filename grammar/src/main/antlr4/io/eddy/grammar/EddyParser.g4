@@ -34,13 +34,13 @@ statement
 createStream
     : CREATE STREAM ifNotExists? name=identifier
       ( tableElements withOptions?
-      | withOptions? AS query
+      | withOptions? AS query (emitClause lateClause?)?
       )
     ;
 
 createTable: CREATE TABLE ifNotExists? name=identifier tableElements withOptions?;
 
-createView: CREATE VIEW ifNotExists? name=identifier AS query emitClause?;
+createView: CREATE VIEW ifNotExists? name=identifier AS query (emitClause lateClause?)?;
 
 insert: INSERT INTO target=identifier columnList? query;
 
@@ -140,6 +140,10 @@ emitClause
     | EMIT ON WINDOW CLOSE      # emitOnWindowClose
     ;
 
+// Where a windowed query's late rows go: `EMIT ... LATE INTO late_stream` (after the emit clause,
+// because a query body runs up to EMIT).
+lateClause: LATE INTO target=identifier;
+
 // ---- captured bodies ----
 
 query: queryHead queryElement*;
@@ -167,7 +171,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | nonReserved;
 // Keywords that may still be used as plain names (e.g. a column called `key` or `date`).
 nonReserved
     : AS | CHANGES | CLOSE | COPY | CREATE | DELETE | DESC | DESCRIBE | DROP | EMIT | EXISTS
-    | EXPLAIN | FOR | FROM | IF | INSERT | INTERVAL | INTO | KEY | NOT | NULL | ON | PLAN
+    | EXPLAIN | FOR | FROM | IF | INSERT | INTERVAL | INTO | KEY | LATE | NOT | NULL | ON | PLAN
     | PRIMARY | QUERIES | SET | SHOW | STATE | STREAM | STREAMS | SUBSCRIBE | TABLE | TABLES
     | TO | UPDATE | VIEW | VIEWS | WATERMARK | WHERE | WINDOW
     | BIGINT | BOOLEAN | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | FLOAT | INT | INTEGER

@@ -122,6 +122,17 @@ class StatementKindsTest {
     assertEquals(2, onClose.query().line());
     assertEquals(3, onClose.query().column());
     assertTrue(onClose.query().sql().endsWith("window_end"), onClose.query().sql());
+    assertTrue(onClose.lateInto().isEmpty());
+
+    CreateView late = (CreateView) StatementParser.parseOne(
+        "CREATE VIEW w AS SELECT 1 AS late FROM bids EMIT ON WINDOW CLOSE LATE INTO `Late_Bids`");
+    assertEquals(EmitPolicy.ON_WINDOW_CLOSE, late.emit());
+    assertEquals("Late_Bids", late.lateInto().orElseThrow().name());
+    assertEquals("SELECT 1 AS late FROM bids", late.query().sql());
+    CreateView lateChanges = (CreateView) StatementParser.parseOne(
+        "CREATE VIEW w AS SELECT 1 EMIT CHANGES LATE INTO dropped");
+    assertEquals(EmitPolicy.CHANGES, lateChanges.emit());
+    assertEquals("dropped", lateChanges.lateInto().orElseThrow().name());
   }
 
   @Test
@@ -134,6 +145,13 @@ class StatementKindsTest {
 
     CreateStreamAs plain = (CreateStreamAs) StatementParser.parseOne("CREATE STREAM s2 AS (SELECT 1)");
     assertEquals("(SELECT 1)", plain.query().sql());
+    assertEquals(EmitPolicy.CHANGES, plain.emit());
+    assertTrue(plain.lateInto().isEmpty());
+
+    CreateStreamAs late = (CreateStreamAs) StatementParser.parseOne(
+        "CREATE STREAM w AS SELECT * FROM bids EMIT ON WINDOW CLOSE LATE INTO late_bids");
+    assertEquals(EmitPolicy.ON_WINDOW_CLOSE, late.emit());
+    assertEquals("late_bids", late.lateInto().orElseThrow().name());
   }
 
   @Test

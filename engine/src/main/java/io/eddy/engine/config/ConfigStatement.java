@@ -33,6 +33,14 @@ public record ConfigStatement(int number, Statement statement, TextOrigin origin
     return statement.text();
   }
 
+  /** The stream the statement's late rows go to ({@code LATE INTO}), if any. */
+  java.util.Optional<Identifier> lateInto() {
+    if (statement instanceof CreateView c) {
+      return c.lateInto();
+    }
+    return statement instanceof CreateStreamAs c ? c.lateInto() : java.util.Optional.empty();
+  }
+
   Identifier identifier() {
     return nameOf(statement);
   }

@@ -68,8 +68,10 @@ public final class Reconciler {
     List<String> savedKeys = new ArrayList<>(saved.keySet());
     for (int i = savedKeys.size() - 1; i >= 0; i--) {
       Statement old = saved.get(savedKeys.get(i));
-      if (config.statements().stream().noneMatch(cs -> cs.name().equalsIgnoreCase(
-          ConfigStatement.nameOf(old).name()))) {
+      String oldName = ConfigStatement.nameOf(old).name();
+      // A late stream created on demand by a listed view's LATE INTO is kept with its rows.
+      if (config.statements().stream().noneMatch(cs -> cs.name().equalsIgnoreCase(oldName)
+          || cs.lateInto().filter(l -> l.name().equalsIgnoreCase(oldName)).isPresent())) {
         steps.add(new Step(Action.DROP, ConfigStatement.kindOf(old),
             ConfigStatement.nameOf(old).name(), "", null));
       }

@@ -131,19 +131,15 @@ final class DdlHandler {
       if (exists(v.name(), v.ifNotExists(), v)) {
         return new Result.Status("CREATE VIEW (already exists)", -1);
       }
-      PlannedQuery plan;
-      try {
-        plan = rt.planner().planView(v.query(), v.script(), v.emit());
-      } catch (EddyException e) {
-        if (v.emit() == EmitPolicy.ON_WINDOW_CLOSE && e.code() == ErrorCode.UNSUPPORTED && e.span() == null) {
-          throw error(e.code(), e.reason(), v.name(), v);
-        }
-        throw e;
-      }
+      PlannedQuery plan = planStanding(v.query(), v.emit(), v.name(), v);
       checkUniqueNames(plan.outputType(), v.name(), v);
       ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
           v.text());
-      materialize(def, plan, WatermarkPolicy.of(rt.config.settings(), session));
+      StreamDef late = lateStream(v.lateInto(), v.name(), plan, v);
+      ViewStore store = new ViewStore(def.rowType());
+      StandingQuery q = rt.start(def.name(), plan, store, List.of(), WatermarkPolicy.of(rt.config.settings(), session),
+          late);
+      rt.materialized.put(def.key(), new Materialized(q, store));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);
     }
@@ -154,7 +150,7 @@ final class DdlHandler {
       if (exists(c.name(), c.ifNotExists(), c)) {
         return new Result.Status("CREATE STREAM (already exists)", -1);
       }
-      PlannedQuery plan = rt.planner().plan(c.query(), c.script(), PlanMode.STANDING);
+      PlannedQuery plan = planStanding(c.query(), c.emit(), c.name(), c);
       if (!plan.circuit().insertOnly()) {
         throw error(ErrorCode.VALIDATION, "stream " + c.name() + " would need to retract rows: its query "
             + "aggregates, reads a table, or removes duplicates", c.name(), c)
@@ -164,9 +160,11 @@ final class DdlHandler {
       int partitions = partitions(c.options(), c);
       StreamDef def = new StreamDef(c.name().name(), plan.outputType(), -1, 0, partitions,
           c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
+      StreamDef late = lateStream(c.lateInto(), c.name(), plan, c);
       def = createTopic(def, c.options(), c, replay, true);
       LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
-      rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of()));
+      rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of(), WatermarkPolicy.of(rt.config.settings()),
+          late));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
     }
@@ -174,6 +172,52 @@ final class DdlHandler {
 
   private void materialize(CatalogObject def, PlannedQuery plan) {
     materialize(def, plan, WatermarkPolicy.of(rt.config.settings()));
+  }
+
+  /**
+   * Plans a view's or derived stream's query with its emit policy; an EMIT ON WINDOW CLOSE the
+   * query cannot honour is reported at the object's name.
+   */
+  private PlannedQuery planStanding(io.eddy.sql.ast.QueryText query, EmitPolicy emit, Identifier name, Statement s) {
+    try {
+      return rt.planner().planView(query, s.script(), emit);
+    } catch (EddyException e) {
+      if (emit == EmitPolicy.ON_WINDOW_CLOSE && e.code() == ErrorCode.UNSUPPORTED && e.span() == null) {
+        throw error(e.code(), e.reason(), name, s);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The stream a query's late rows go to ({@code LATE INTO target}), created with the fixed
+   * columns of {@link LateStream} when it does not exist; null without LATE INTO. A query may not
+   * read its own late stream.
+   */
+  private StreamDef lateStream(java.util.Optional<Identifier> target, Identifier query, PlannedQuery plan,
+      Statement s) {
+    if (target.isEmpty()) {
+      return null;
+    }
+    Identifier name = target.get();
+    if (name.key().equals(query.key())) {
+      throw error(ErrorCode.VALIDATION, query.name() + " cannot write its late rows into itself", name, s);
+    }
+    if (plan.dependencies().contains(name.key())) {
+      throw error(ErrorCode.VALIDATION, query.name() + " reads " + name.name()
+          + ", so it cannot also write its late rows into it", name, s);
+    }
+    CatalogObject o = rt.catalog().lookup(name.name()).orElse(null);
+    if (o == null) {
+      createStream((CreateStream) io.eddy.sql.StatementParser.parseOne(LateStream.ddl(name.name())), false);
+      o = rt.catalog().lookup(name.name()).orElseThrow();
+    }
+    try {
+      return LateStream.check(o);
+    } catch (EddyException e) {
+      throw error(e.code(), e.reason(), name, s).withHint("omit the stream to have it created, or create it as "
+          + LateStream.ddl(name.name()));
+    }
   }
 
   private void materialize(CatalogObject def, PlannedQuery plan, WatermarkPolicy policy) {
@@ -203,6 +247,12 @@ final class DdlHandler {
         throw error(ErrorCode.DEPENDENCY, "cannot drop " + kind.toLowerCase(Locale.ROOT) + " " + o.name()
             + ": " + String.join(", ", dependents) + (dependents.size() == 1 ? " depends" : " depend")
             + " on it", d.name(), d).withHint("drop the dependent views first");
+      }
+      List<String> writers = rt.lateWriters(o.key()).stream().map(StandingQuery::name).toList();
+      if (!writers.isEmpty()) {
+        throw error(ErrorCode.DEPENDENCY, "cannot drop stream " + o.name() + ": " + String.join(", ", writers)
+            + (writers.size() == 1 ? " writes its" : " write their") + " late rows into it", d.name(), d)
+            .withHint("drop " + String.join(", ", writers) + " first");
       }
       Materialized m = rt.materialized.remove(o.key());
       if (m != null) {

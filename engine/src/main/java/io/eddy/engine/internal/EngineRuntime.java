@@ -130,6 +130,16 @@ public final class EngineRuntime implements AutoCloseable {
    * that declare a WATERMARK.
    */
   StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy) {
+    return start(name, plan, sink, params, policy, null);
+  }
+
+  /**
+   * As {@link #start(String, PlannedQuery, Emitter, List, WatermarkPolicy)}; the rows the query
+   * drops as late are appended to {@code lateStream} (null: only counted).
+   */
+  StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy,
+      StreamDef lateStream) {
+    LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, name);
     Circuit circuit = plan.circuit().instantiate(paramContext(params));
     List<SourceReader> readers = new ArrayList<>();
     long now = System.currentTimeMillis();
@@ -140,7 +150,7 @@ public final class EngineRuntime implements AutoCloseable {
           ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now) : null;
       readers.add(new SourceReader(topic, o.rowType(), time));
     }
-    return new StandingQuery(name, circuit, readers, sink, signal).start();
+    return new StandingQuery(name, circuit, readers, sink, signal, late).start();
   }
 
   /**
@@ -149,13 +159,43 @@ public final class EngineRuntime implements AutoCloseable {
    * current ends, then until {@code query} itself has.
    */
   void awaitCaughtUp(StandingQuery query) {
+    awaitCaughtUp(query, new java.util.HashSet<>());
+  }
+
+  /**
+   * Upstream of a source are the derived stream's query and every query writing its late rows
+   * into it ({@code LATE INTO}); {@code seen} stops cycles through late streams.
+   */
+  private void awaitCaughtUp(StandingQuery query, java.util.Set<StandingQuery> seen) {
+    if (!seen.add(query)) {
+      return;
+    }
     for (io.eddy.exec.circuit.Circuit.Source s : query.circuit().sources()) {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
-        awaitCaughtUp(upstream);
+        awaitCaughtUp(upstream, seen);
+      }
+      for (StandingQuery writer : lateWriters(s.name())) {
+        awaitCaughtUp(writer, seen);
       }
     }
     query.awaitCaughtUp();
+  }
+
+  /** The running views and derived streams that write their late rows into {@code key}. */
+  List<StandingQuery> lateWriters(String key) {
+    List<StandingQuery> out = new ArrayList<>();
+    for (Materialized m : materialized.values()) {
+      if (key.equalsIgnoreCase(m.query().lateStream())) {
+        out.add(m.query());
+      }
+    }
+    for (StandingQuery q : derived.values()) {
+      if (key.equalsIgnoreCase(q.lateStream())) {
+        out.add(q);
+      }
+    }
+    return out;
   }
 
   /** Waits for writes made before this call to reach the contents of {@code o}'s store or log. */

@@ -115,7 +115,9 @@ final class MetaHandler {
       // Not a column: the view's event-time counters, so DESCRIBE shows what windows dropped.
       StandingQuery q = m.query();
       rows.add(new Object[] {"(emit " + (v.emit() == io.eddy.sql.ast.EmitPolicy.ON_WINDOW_CLOSE
-          ? "on window close" : "changes") + ")", "late rows: " + q.lateRows() + ", skewed rows: "
+          ? "on window close" : "changes") + ")", "late rows: " + q.lateRows()
+          + (q.lateStream() == null ? "" : " (into " + rt.catalog().lookup(q.lateStream()).map(c -> c.name())
+              .orElse(q.lateStream()) + ")") + ", skewed rows: "
           + q.skewedRows() + ", watermark: " + Watermarks.format(q.circuit().watermark()), null, ""});
       rows.add(new Object[] {"(errors)", errorSummary(q), null, ""});
     }

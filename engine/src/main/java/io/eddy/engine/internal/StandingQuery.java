@@ -32,17 +32,26 @@ public final class StandingQuery implements AutoCloseable {
   private volatile long time;
   private final boolean eventTime;
   private final long[] sourceWatermarks;
+  /** The circuit's late rows go here (LATE INTO); null when they are only counted. */
+  private final LateStreamSink late;
 
   public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
       LogSignal signal) {
+    this(name, circuit, readers, sink, signal, null);
+  }
+
+  /** As the five-argument constructor; the rows the circuit drops as late go to {@code late} (nullable). */
+  StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink, LogSignal signal,
+      LateStreamSink late) {
     this.name = name;
+    this.late = late;
     this.circuit = circuit;
     this.readers = List.copyOf(readers);
     this.signal = signal;
     this.eventTime = readers.stream().anyMatch(SourceReader::hasEventTime);
     this.sourceWatermarks = new long[readers.size()];
     java.util.Arrays.fill(sourceWatermarks, Long.MIN_VALUE);
-    circuit.open(sink);
+    circuit.open(sink, late == null ? io.eddy.exec.circuit.LateRowSink.NONE : late);
     this.thread = new Thread(this::run, "eddy-query-" + name);
     this.thread.setDaemon(true);
   }
@@ -66,6 +75,11 @@ public final class StandingQuery implements AutoCloseable {
 
   public long time() {
     return time;
+  }
+
+  /** The late stream this query writes to (LATE INTO), or null. */
+  String lateStream() {
+    return late == null ? null : late.target();
   }
 
   /** Rows dropped from closed windows by this query's operators. */
@@ -162,6 +176,10 @@ public final class StandingQuery implements AutoCloseable {
             circuit.push(s, c.batch());
           }
           advanceWatermark(s, r.watermark(System.currentTimeMillis()));
+          if (late != null) {
+            // Before the position is published: a read waiting for it then sees the late rows too.
+            late.flush();
+          }
           synchronized (progress) {
             r.advance(p);
           }

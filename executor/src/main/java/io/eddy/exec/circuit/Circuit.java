@@ -65,6 +65,14 @@ public final class Circuit {
 
   /** Opens every operator, consumers before producers; initial output flows to {@code sink}. */
   public void open(Emitter sink) {
+    open(sink, LateRowSink.NONE);
+  }
+
+  /**
+   * As {@link #open(Emitter)}; the rows operators drop as late also go to {@code late}, the
+   * circuit's side output.
+   */
+  public void open(Emitter sink, LateRowSink late) {
     if (opened) {
       throw new IllegalStateException("circuit already open");
     }
@@ -89,6 +97,7 @@ public final class Circuit {
     for (int i = nodes.size() - 1; i >= 0; i--) {
       Node n = nodes.get(i);
       if (n.op() != null) {
+        n.op().routeLateRows(late);
         n.op().open(emitters[n.id()]);
       }
     }

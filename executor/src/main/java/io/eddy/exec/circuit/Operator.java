@@ -24,6 +24,12 @@ public interface Operator {
   default void onWatermark(long watermark) {}
 
   /**
+   * Where this operator sends the rows it drops as late (see {@link LateRowSink}); called once,
+   * before {@link #open}. The default ignores it (operators that never drop rows).
+   */
+  default void routeLateRows(LateRowSink sink) {}
+
+  /**
    * The watermark of this operator's output when its inputs' is {@code watermark} (called right
    * after {@link #onWatermark}): every row it emits later has its event-time columns at or above
    * it. The default passes time through; an operator whose later output can carry older times

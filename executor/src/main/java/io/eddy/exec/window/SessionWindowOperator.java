@@ -5,6 +5,7 @@ import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  *
  * <p>The input must be insert-only (a stream). With {@code eventTime}, a row whose own window
  * {@code [ts, ts + gap)} has closed (end at or before the watermark) is late: dropped and
- * counted. A session whose end is at or before the watermark is final: its rows are freed (a
+ * counted, and sent to the circuit's {@link LateRowSink} with that window. A session whose end is at or before the watermark is final: its rows are freed (a
  * later row close to it starts a new session, as in Flink). Without event time every session
  * stays open. Driven by one thread; {@link #stateSize()} and {@link #lateRows()} from any.
  */
@@ -48,6 +49,7 @@ public final class SessionWindowOperator implements Operator {
     }
   }
 
+  private final RowType inputType;
   private final RowType outputType;
   private final int timeColumn;
   private final int[] keyColumns;
@@ -60,6 +62,7 @@ public final class SessionWindowOperator implements Operator {
   private volatile StateSize size = StateSize.NONE;
   private volatile long late;
   private Emitter out;
+  private LateRowSink lateSink = LateRowSink.NONE;
 
   public SessionWindowOperator(RowType inputType, int timeColumn, int[] keyColumns, long gap,
       boolean eventTime, RowType outputType) {
@@ -69,11 +72,17 @@ public final class SessionWindowOperator implements Operator {
     if (outputType.size() != inputType.size() + 2) {
       throw new IllegalArgumentException("session output needs the input's columns + window_start, window_end");
     }
+    this.inputType = inputType;
     this.outputType = outputType;
     this.timeColumn = timeColumn;
     this.keyColumns = keyColumns.clone();
     this.gap = gap;
     this.eventTime = eventTime;
+  }
+
+  @Override
+  public void routeLateRows(LateRowSink sink) {
+    this.lateSink = sink;
   }
 
   @Override
@@ -86,19 +95,12 @@ public final class SessionWindowOperator implements Operator {
     BatchBuilder b = new BatchBuilder(outputType, in.size() + 16);
     long dropped = 0;
     for (int r = 0, n = in.size(); r < n; r++) {
-      long w = in.weight(r);
-      if (w == 0 || in.isNull(timeColumn, r)) {
-        continue;
-      }
-      if (w < 0) {
-        throw new IllegalStateException("SESSION windows need an insert-only input, got a retraction");
-      }
-      long ts = in.getLong(timeColumn, r);
-      if (ts + gap <= watermark) {
+      long ts = SessionRows.time(in, r, timeColumn, gap, watermark, inputType, lateSink);
+      if (ts == SessionRows.LATE) {
         dropped++;
-        continue;
+      } else if (ts != SessionRows.NONE) {
+        add(Row.project(in, r, keyColumns), in.row(r), in.weight(r), ts, b);
       }
-      add(Row.project(in, r, keyColumns), in.row(r), w, ts, b);
     }
     if (dropped > 0) {
       late += dropped;

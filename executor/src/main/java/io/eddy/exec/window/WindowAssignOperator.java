@@ -4,6 +4,7 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
 
 /**
@@ -13,10 +14,12 @@ import io.eddy.exec.circuit.Operator;
  *
  * <p>When {@code eventTime} is set (the time column carries the sources' watermark), a row is
  * late for a window whose end is at or before the watermark when the row arrives: it is dropped
- * from that window (and kept in the open ones), and counted once in {@link #lateRows()}.
+ * from that window (and kept in the open ones), counted once in {@link #lateRows()}, and sent to
+ * the circuit's {@link LateRowSink} once per missed window.
  * Stateless otherwise. Driven by one thread; {@link #lateRows()} may be read from any.
  */
 public final class WindowAssignOperator implements Operator {
+  private final RowType inputType;
   private final RowType outputType;
   private final int timeColumn;
   private final WindowSpec spec;
@@ -25,17 +28,24 @@ public final class WindowAssignOperator implements Operator {
   private long watermark = Long.MIN_VALUE;
   private volatile long late;
   private Emitter out;
+  private LateRowSink lateSink = LateRowSink.NONE;
 
   public WindowAssignOperator(RowType inputType, int timeColumn, WindowSpec spec, boolean eventTime,
       RowType outputType) {
     if (outputType.size() != inputType.size() + 2) {
       throw new IllegalArgumentException("window output needs the input's columns + window_start, window_end");
     }
+    this.inputType = inputType;
     this.outputType = outputType;
     this.timeColumn = timeColumn;
     this.spec = spec;
     this.eventTime = eventTime;
     this.arity = inputType.size();
+  }
+
+  @Override
+  public void routeLateRows(LateRowSink sink) {
+    this.lateSink = sink;
   }
 
   @Override
@@ -55,7 +65,8 @@ public final class WindowAssignOperator implements Operator {
       a.row = r;
       a.weight = w;
       a.late = false;
-      spec.assign(in.getLong(timeColumn, r), a);
+      a.time = in.getLong(timeColumn, r);
+      spec.assign(a.time, a);
       if (a.late) {
         dropped++;
       }
@@ -74,6 +85,7 @@ public final class WindowAssignOperator implements Operator {
     final BatchBuilder out;
     int row;
     long weight;
+    long time;
     boolean late;
 
     Assigner(ZBatch in) {
@@ -85,6 +97,9 @@ public final class WindowAssignOperator implements Operator {
     public void window(long start, long end) {
       if (end <= watermark) {
         late = true;
+        for (long i = 0; i < weight; i++) {
+          lateSink.late(inputType, in, row, time, start, end);
+        }
         return;
       }
       for (int c = 0; c < arity; c++) {

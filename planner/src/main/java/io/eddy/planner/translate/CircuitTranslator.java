@@ -185,8 +185,6 @@ public final class CircuitTranslator {
     if (withoutLiterals != null) {
       return visit(withoutLiterals);
     }
-    int input = visit(agg.getInput());
-    RowType in = b.typeOf(input);
     RowType out = typeOf(agg);
     int[] keys = agg.getGroupSet().toArray();
     List<AggCall> calls = new ArrayList<>();
@@ -195,6 +193,15 @@ public final class CircuitTranslator {
       calls.add(new AggCall(kind(call), call.getArgList().isEmpty() ? -1 : call.getArgList().get(0),
           call.isDistinct(), call.filterArg, out.type(i++)));
     }
+    if (WindowTranslator.isSessionGroup(agg)) {
+      int fused = windows.sessionAggregate(agg, calls, out, emitOnClose, visit(agg.getInput().getInput(0)));
+      if (emitOnClose && insertOnly.get(fused)) {
+        closingAggregates++;
+      }
+      return fused;
+    }
+    int input = visit(agg.getInput());
+    RowType in = b.typeOf(input);
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
     int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);

@@ -4,6 +4,8 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.operator.agg.AggCall;
+import io.eddy.exec.window.SessionAggregateOperator;
 import io.eddy.exec.window.SessionWindowOperator;
 import io.eddy.exec.window.WindowAssignOperator;
 import io.eddy.exec.window.WindowClose;
@@ -132,6 +134,21 @@ public final class WindowTranslator {
     return node;
   }
 
+  /** Whether {@code agg} groups by a {@code SESSION(ts, gap)} its input Calc computes. */
+  public static boolean isSessionGroup(org.apache.calcite.rel.core.Aggregate agg) {
+    if (!(agg.getInput() instanceof Calc calc)) {
+      return false;
+    }
+    RexProgram program = calc.getProgram();
+    List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
+    for (int k : agg.getGroupSet()) {
+      if (program.expandLocalRef(projects.get(k)) instanceof RexCall c && c.getKind() == SqlKind.SESSION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code program} calls a grouped window function ({@code $TUMBLE}, {@code $HOP}, {@code $SESSION}). */
   public static boolean hasGroupedWindow(RexProgram program) {
     for (RexNode e : program.getExprList()) {
@@ -206,6 +223,94 @@ public final class WindowTranslator {
     facts.throughCalc(node, out, next);
     insertOnly.set(out, insertOnly.get(node));
     return out;
+  }
+
+  /**
+   * {@code GROUP BY k..., SESSION(ts, gap)}: Calcite puts the {@code $SESSION} call in the Calc
+   * under the aggregate. Sessions are per value of the other group keys (as in Flink), and the
+   * window and the aggregate become one {@link SessionAggregateOperator} over a Calc that computes
+   * the same columns with the call replaced by its time column. Returns -1 unless {@code agg}'s
+   * input is such a Calc. {@code calls} are the aggregate's calls (arguments index the Calc's
+   * output); {@code input} is the translated input of the Calc.
+   */
+  public int sessionAggregate(org.apache.calcite.rel.core.Aggregate agg, List<AggCall> calls, RowType out,
+      boolean emitOnClose, int input) {
+    if (!isSessionGroup(agg)) {
+      return -1;
+    }
+    Calc calc = (Calc) agg.getInput();
+    RexProgram program = calc.getProgram();
+    List<RexNode> projects = new ArrayList<>();
+    for (var ref : program.getProjectList()) {
+      projects.add(program.expandLocalRef(ref));
+    }
+    int sessionColumn = -1;
+    for (int i = 0; i < projects.size(); i++) {
+      if (projects.get(i) instanceof RexCall c && c.getKind() == SqlKind.SESSION) {
+        if (sessionColumn >= 0 && !c.equals(projects.get(sessionColumn))) {
+          throw new EddyException(ErrorCode.UNSUPPORTED, "a query may group by one window function only");
+        }
+        sessionColumn = sessionColumn >= 0 ? sessionColumn : i;
+      }
+    }
+    int[] keys = agg.getGroupSet().toArray();
+    if (sessionColumn < 0 || !agg.getGroupSet().get(sessionColumn)) {
+      return -1;
+    }
+    RexCall call = (RexCall) projects.get(sessionColumn);
+    List<RexNode> ops = call.getOperands();
+    if (!(ops.get(0) instanceof RexInputRef ts)) {
+      throw new EddyException(ErrorCode.UNSUPPORTED, "SESSION must be applied to a column, not to an expression");
+    }
+    if (!insertOnly.get(input)) {
+      throw new EddyException(ErrorCode.UNSUPPORTED,
+          "SESSION windows over rows that can change (a table or an aggregate) are not supported yet");
+    }
+    long gap = interval(ops, 1);
+    // The Calc with every SESSION call replaced by its time column.
+    RexShuttle replace = new RexShuttle() {
+      @Override
+      public RexNode visitCall(RexCall c) {
+        return c.getKind() == SqlKind.SESSION ? c.getOperands().get(0) : super.visitCall(c);
+      }
+    };
+    List<RexNode> rewritten = new ArrayList<>();
+    projects.forEach(p -> rewritten.add(p.accept(replace)));
+    RexNode condition = program.getCondition() == null ? null
+        : program.expandLocalRef(program.getCondition()).accept(replace);
+    RexBuilder rex = calc.getCluster().getRexBuilder();
+    RelDataType inRel = calc.getInput().getRowType();
+    var fields = rex.getTypeFactory().builder();
+    for (int i = 0; i < rewritten.size(); i++) {
+      fields.add(calc.getRowType().getFieldList().get(i).getName(), rewritten.get(i).getType());
+    }
+    RelDataType projected = fields.uniquify().build();
+    RexProgram next = RexProgram.create(inRel, rewritten, condition, projected, rex);
+    RowType calcType = TypeMapping.toEddyRow(projected);
+    int node = calcs.calc(next, input, calcType);
+    facts.throughCalc(input, node, next);
+    insertOnly.set(node, insertOnly.get(input));
+    if (calcType.type(sessionColumn).kind() != TypeKind.TIMESTAMP) {
+      throw new EddyException(ErrorCode.VALIDATION, "SESSION needs a TIMESTAMP time column, but "
+          + inRel.getFieldList().get(ts.getIndex()).getName() + " is " + calcType.type(sessionColumn));
+    }
+    boolean eventTime = facts.isEventTime(node, sessionColumn);
+    int[] outKeys = new int[keys.length];
+    List<Integer> partition = new ArrayList<>();
+    for (int k = 0; k < keys.length; k++) {
+      boolean isSession = projects.get(keys[k]) instanceof RexCall c && c.getKind() == SqlKind.SESSION;
+      outKeys[k] = isSession ? SessionAggregateOperator.WINDOW_START : keys[k];
+      if (!isSession) {
+        partition.add(keys[k]);
+      }
+    }
+    int[] partitionKeys = partition.stream().mapToInt(Integer::intValue).toArray();
+    int time = sessionColumn;
+    boolean onClose = emitOnClose && eventTime;
+    int result = b.add(ctx -> new SessionAggregateOperator(calcType, time, partitionKeys, gap, eventTime, outKeys,
+        calls, out, onClose), out, node);
+    insertOnly.set(result, onClose);
+    return result;
   }
 
   /**

@@ -53,8 +53,8 @@ public final class AstBuilder extends EddyParserBaseVisitor<Statement> {
     Identifier name = source.identifier(ctx.name);
     boolean ifNotExists = ctx.ifNotExists() != null;
     if (ctx.query() != null) {
-      return new CreateStreamAs(name, options.read(ctx.withOptions()), query(ctx.query()), ifNotExists,
-          span(ctx), script());
+      return new CreateStreamAs(name, options.read(ctx.withOptions()), query(ctx.query()),
+          emit(ctx.emitClause()), lateInto(ctx.lateClause()), ifNotExists, span(ctx), script());
     }
     TableElements.Stream elements = TableElements.forStream(source, ctx.tableElements());
     return new CreateStream(name, elements.columns(), elements.watermark(), options.read(ctx.withOptions()),
@@ -70,10 +70,16 @@ public final class AstBuilder extends EddyParserBaseVisitor<Statement> {
 
   @Override
   public Statement visitCreateView(EddyParser.CreateViewContext ctx) {
-    EmitPolicy emit = ctx.emitClause() instanceof EddyParser.EmitOnWindowCloseContext
-        ? EmitPolicy.ON_WINDOW_CLOSE : EmitPolicy.CHANGES;
-    return new CreateView(source.identifier(ctx.name), query(ctx.query()), emit, ctx.ifNotExists() != null,
-        span(ctx), script());
+    return new CreateView(source.identifier(ctx.name), query(ctx.query()), emit(ctx.emitClause()),
+        lateInto(ctx.lateClause()), ctx.ifNotExists() != null, span(ctx), script());
+  }
+
+  private static EmitPolicy emit(EddyParser.EmitClauseContext ctx) {
+    return ctx instanceof EddyParser.EmitOnWindowCloseContext ? EmitPolicy.ON_WINDOW_CLOSE : EmitPolicy.CHANGES;
+  }
+
+  private Optional<Identifier> lateInto(EddyParser.LateClauseContext ctx) {
+    return ctx == null ? Optional.empty() : Optional.of(source.identifier(ctx.target));
   }
 
   @Override

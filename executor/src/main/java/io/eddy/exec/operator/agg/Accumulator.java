@@ -26,6 +26,13 @@ public interface Accumulator {
   /** The current result in the argument's representation (Long for integer sums); null if none. */
   Object result();
 
+  /**
+   * Folds the state of {@code other} (an accumulator of the same function) into this one, as if
+   * every row added to it had been added here; {@code other} must not be used afterwards. Used
+   * when two session windows merge.
+   */
+  void merge(Accumulator other);
+
   /** Distinct values held (for state size); 0 for fixed-size state. */
   default int entries() {
     return 0;

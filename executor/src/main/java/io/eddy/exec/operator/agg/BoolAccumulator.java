@@ -33,6 +33,13 @@ final class BoolAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    BoolAccumulator o = (BoolAccumulator) other;
+    trues += o.trues;
+    falses += o.falses;
+  }
+
+  @Override
   public Object result() {
     if (trues == 0 && falses == 0) {
       return null;

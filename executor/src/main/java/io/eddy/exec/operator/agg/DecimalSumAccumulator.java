@@ -20,6 +20,13 @@ final class DecimalSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    DecimalSumAccumulator o = (DecimalSumAccumulator) other;
+    sum = sum.add(o.sum);
+    nonNull += o.nonNull;
+  }
+
+  @Override
   public Object result() {
     return nonNull == 0 && !zeroWhenEmpty ? null : sum;
   }

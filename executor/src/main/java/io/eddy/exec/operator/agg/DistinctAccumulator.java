@@ -32,6 +32,12 @@ final class DistinctAccumulator implements Accumulator {
     }
   }
 
+  /** O(distinct values of {@code other}). */
+  @Override
+  public void merge(Accumulator other) {
+    ((DistinctAccumulator) other).counts.forEach(this::addValue);
+  }
+
   @Override
   public Object result() {
     return inner.result();

@@ -34,6 +34,13 @@ final class DoubleSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    DoubleSumAccumulator o = (DoubleSumAccumulator) other;
+    sum += o.sum;
+    nonNull += o.nonNull;
+  }
+
+  @Override
   public Object result() {
     if (nonNull == 0) {
       sum = 0; // all retracted: drop the rounding residue (not earlier: a batch may dip to 0)

@@ -29,6 +29,14 @@ final class ExtremeAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    Comparable<Object> o = ((ExtremeAccumulator) other).best;
+    if (o != null) {
+      addValue(o, 1);
+    }
+  }
+
+  @Override
   public Object result() {
     return best;
   }

@@ -34,6 +34,13 @@ final class LongSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    LongSumAccumulator o = (LongSumAccumulator) other;
+    sum += o.sum;
+    nonNull += o.nonNull;
+  }
+
+  @Override
   public Object result() {
     return nonNull == 0 && !zeroWhenEmpty ? null : (Object) sum;
   }

@@ -20,6 +20,12 @@ final class MinMaxAccumulator implements Accumulator {
     values.merge(v, w, (x, y) -> x + y == 0 ? null : x + y);
   }
 
+  /** O(values of {@code other}); callers merge the smaller multiset into the larger. */
+  @Override
+  public void merge(Accumulator other) {
+    ((MinMaxAccumulator) other).values.forEach(this::addValue);
+  }
+
   @Override
   public Object result() {
     if (values.isEmpty()) {
