@@ -47,6 +47,14 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Hits and misses of this engine's cache of compiled expression programs (setting
+   * {@code codegen.cache_size}, default 1024 programs, 0 = off).
+   */
+  public io.eddy.planner.codegen.CompiledCache.Stats compiledCacheStats() {
+    return runtime.compiledCacheStats();
+  }
+
+  /**
    * Starts {@code select} as a standing query whose output is only counted (no view store, no
    * catalog entry): the benchmark's sink. Planning errors are thrown like those of CREATE VIEW
    * (an unsupported query fails with {@code UNSUPPORTED}). Closing the engine stops it.

@@ -20,6 +20,7 @@ statement
     | createView
     | insert
     | delete
+    | update
     | drop
     | show
     | describe
@@ -44,6 +45,18 @@ createView: CREATE VIEW ifNotExists? name=identifier AS query emitClause?;
 insert: INSERT INTO target=identifier columnList? query;
 
 delete: DELETE FROM target=identifier (WHERE expressionBody)?;
+
+// UPDATE t SET col = expr, ... [WHERE cond]: each value is a captured expression that ends at a
+// top-level ',' or WHERE.
+update: UPDATE target=identifier SET assignment (COMMA assignment)* (WHERE expressionBody)?;
+
+assignment: column=identifier EQ assignmentValue;
+
+assignmentValue
+    : ( LPAREN nestedElement* RPAREN
+      | ~(LPAREN | RPAREN | SEMI | EMIT | COMMA | WHERE | UNCLOSED_STRING | UNCLOSED_BACKQUOTE | UNCLOSED_COMMENT)
+      )+
+    ;
 
 drop: DROP objectKind ifExists? name=identifier;
 
@@ -156,7 +169,7 @@ nonReserved
     : AS | CHANGES | CLOSE | COPY | CREATE | DELETE | DESC | DESCRIBE | DROP | EMIT | EXISTS
     | EXPLAIN | FOR | FROM | IF | INSERT | INTERVAL | INTO | KEY | NOT | NULL | ON | PLAN
     | PRIMARY | QUERIES | SET | SHOW | STATE | STREAM | STREAMS | SUBSCRIBE | TABLE | TABLES
-    | TO | VIEW | VIEWS | WATERMARK | WHERE | WINDOW
+    | TO | UPDATE | VIEW | VIEWS | WATERMARK | WHERE | WINDOW
     | BIGINT | BOOLEAN | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | FLOAT | INT | INTEGER
     | NUMERIC | PRECISION | REAL | SMALLINT | STRING | TIMESTAMP | TINYINT | VARCHAR | VARYING
     ;

@@ -6,6 +6,7 @@ import io.eddy.common.type.SqlType;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.codegen.CompiledCache;
 import io.eddy.planner.schema.EddyTable;
 import io.eddy.planner.translate.CircuitTranslator;
 import io.eddy.sql.CalciteParsing;
@@ -58,17 +59,28 @@ import org.apache.calcite.tools.RelBuilder;
 public final class QueryPlanner {
   static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
-  /** Calcite's standard operators plus Flink's CUMULATE window function. */
+  /**
+   * Calcite's standard operators plus Flink's CUMULATE window function and the CONCAT function
+   * (PostgreSQL's and DuckDB's: NULL arguments are skipped).
+   */
   private static final org.apache.calcite.sql.SqlOperatorTable OPERATORS =
       org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE));
+          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE,
+              org.apache.calcite.sql.fun.SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL));
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
-  private final CalcCompiler compiler = new CalcCompiler(typeFactory, CONFORMANCE);
+  private final CalcCompiler compiler;
 
+  /** A planner whose compiled expressions are not shared with other planners. */
   public QueryPlanner(Catalog catalog) {
+    this(catalog, CompiledCache.disabled());
+  }
+
+  /** A planner that takes compiled expressions from, and adds them to, {@code cache}. */
+  public QueryPlanner(Catalog catalog, CompiledCache cache) {
     this.catalog = catalog;
+    this.compiler = new CalcCompiler(typeFactory, CONFORMANCE, cache);
   }
 
   public JavaTypeFactory typeFactory() {
@@ -132,6 +144,50 @@ public final class QueryPlanner {
     return finish(v, v.rel, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
   }
 
+  /**
+   * Plans {@code UPDATE t SET ... [WHERE ...]} in snapshot mode. Each result row is the updated
+   * row (the table's columns, assigned values cast to their column types) followed by the row as
+   * it was (the table's columns again): {@code 2 * n} columns for a table of {@code n}. Assignments
+   * are type-checked as INSERT values are; errors are positioned in the statement.
+   */
+  public PlannedQuery planUpdate(QueryText statement, String script) {
+    Validated v = validate(CalciteParsing.parseStatement(statement, script), statement, script);
+    if (!(v.rel instanceof TableModify m) || m.getUpdateColumnList() == null) {
+      throw EddyException.internal("UPDATE did not convert to a table modification: " + v.rel, null);
+    }
+    RelNode input = m.getInput();
+    RexBuilder rex = input.getCluster().getRexBuilder();
+    List<RelDataTypeField> columns = m.getTable().getRowType().getFieldList();
+    List<RexNode> exprs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (RelDataTypeField c : columns) {
+      int j = indexOf(m.getUpdateColumnList(), c.getName());
+      RexNode value = j < 0 ? rex.makeInputRef(input, c.getIndex()) : m.getSourceExpressionList().get(j);
+      if (!value.getType().equals(c.getType())) {
+        value = rex.makeCast(typeFactory.createTypeWithNullability(c.getType(), value.getType().isNullable()),
+            value);
+      }
+      exprs.add(value);
+      names.add(c.getName());
+    }
+    for (RelDataTypeField c : columns) {
+      exprs.add(rex.makeInputRef(input, c.getIndex()));
+      names.add("old_" + c.getName());
+    }
+    RelNode rows = org.apache.calcite.rel.logical.LogicalProject.create(input, List.of(), exprs, names,
+        Set.of());
+    return finish(v, rows, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
+  }
+
+  private static int indexOf(List<String> names, String name) {
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private record Validated(RelNode rel, List<SqlType> params, Set<String> dependencies) {}
 
   private Validated validate(SqlNode node, QueryText q, String script) {
@@ -190,6 +246,9 @@ public final class QueryPlanner {
       // snapshot applies order and limit at the end.
       boolean topN = mode == PlanMode.STANDING && (sort.fetch != null || sort.offset != null);
       rel = topN ? rel : sort.getInput();
+    }
+    if (mode == PlanMode.STANDING) {
+      DynamicFunctions.refuseIn(rel);
     }
     RelNode optimized = Rules.optimize(rel);
     String logical = RelOptUtil.toString(optimized);

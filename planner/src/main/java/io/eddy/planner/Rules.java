@@ -55,14 +55,60 @@ final class Rules {
   }
 
   static RelNode optimize(RelNode rel) {
-    HepProgram program = new HepProgramBuilder()
+    RelNode logical = run(ApproxComparisons.normalize(rel), new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleInstance(CoreRules.AGGREGATE_REDUCE_FUNCTIONS)
         .addRuleCollection(LOGICAL)
+        .build());
+    if (JoinCount.reorderable(logical)) {
+      logical = run(logical, new HepProgramBuilder()
+          .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+          .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+          .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+          .addRuleCollection(LOGICAL)
+          .build());
+    }
+    return run(logical, new HepProgramBuilder()
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleCollection(CALC)
-        .build();
+        .build());
+  }
+
+  private static RelNode run(RelNode rel, HepProgram program) {
     HepPlanner planner = new HepPlanner(program);
     planner.setRoot(rel);
     return planner.findBestExp();
+  }
+
+  /**
+   * Whether {@code rel} joins at least {@link #MIN_REORDERED} inputs with inner joins only. Such
+   * joins (typically a comma-separated FROM list with the conditions in WHERE) are re-ordered by
+   * Calcite's heuristic ({@code LoptOptimizeJoinRule}, through a {@code MultiJoin}), which joins
+   * inputs connected by a condition before it resorts to a cartesian product: joining them in the
+   * written order could build cross products of many tables. Smaller joins, and trees with outer,
+   * semi or anti joins, keep the written order.
+   */
+  private static final class JoinCount extends org.apache.calcite.rel.RelHomogeneousShuttle {
+    private static final int MIN_REORDERED = 4;
+    private int inner;
+    private boolean other;
+
+    static boolean reorderable(RelNode rel) {
+      JoinCount c = new JoinCount();
+      rel.accept(c);
+      return !c.other && c.inner + 1 >= MIN_REORDERED;
+    }
+
+    @Override
+    public RelNode visit(RelNode node) {
+      if (node instanceof org.apache.calcite.rel.core.Join j) {
+        if (j.getJoinType() == org.apache.calcite.rel.core.JoinRelType.INNER) {
+          inner++;
+        } else {
+          other = true;
+        }
+      }
+      return super.visit(node);
+    }
   }
 }

@@ -61,6 +61,15 @@ public final class CalciteParsing {
     }
   }
 
+  /** Parses a whole statement, such as an {@code UPDATE}, that Calcite's parser knows. */
+  public static SqlNode parseStatement(QueryText statement, String script) {
+    try {
+      return SqlParser.create(statement.sql(), CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      throw CalciteErrors.toEddy(e, statement, script);
+    }
+  }
+
   /** Like {@link #parseExpression(QueryText, String)} without the script. */
   public static SqlNode parseExpression(QueryText expression) {
     return parseExpression(expression, CalciteErrors.standIn(expression));

@@ -15,6 +15,7 @@ import io.eddy.sql.ast.CreateStreamAs;
 import io.eddy.sql.ast.CreateTable;
 import io.eddy.sql.ast.CreateView;
 import io.eddy.sql.ast.Delete;
+import io.eddy.sql.ast.Update;
 import io.eddy.sql.ast.Describe;
 import io.eddy.sql.ast.Drop;
 import io.eddy.sql.ast.EmitPolicy;
@@ -158,6 +159,23 @@ class StatementKindsTest {
 
     Delete all = (Delete) StatementParser.parseOne("delete from users");
     assertTrue(all.condition().isEmpty());
+  }
+
+  @Test
+  void updateAssignmentsEndAtTopLevelCommasAndWhere() {
+    Update u = (Update) StatementParser.parseOne(
+        "UPDATE users SET name = COALESCE(a, 'x,y'), n = (SELECT MAX(x) FROM t WHERE y > 0) WHERE id = 3");
+    assertEquals("users", u.target().name());
+    assertEquals(2, u.assignments().size());
+    assertEquals("name", u.assignments().get(0).column().name());
+    assertEquals(new QueryText("COALESCE(a, 'x,y')", 1, 25), u.assignments().get(0).value());
+    assertEquals("(SELECT MAX(x) FROM t WHERE y > 0)", u.assignments().get(1).value().sql());
+    assertEquals(new QueryText("id = 3", 1, 90), u.condition().orElseThrow());
+    assertEquals(1, u.statement().line());
+
+    Update all = (Update) StatementParser.parseOne("update users set n = n + 1");
+    assertTrue(all.condition().isEmpty());
+    assertEquals("update users set n = n + 1", all.statement().sql());
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Validates a config's statements the only complete way: by running them, in order, in a scratch
  * engine over an empty temporary directory (deleted afterwards). Planning errors come back placed
- * in the config file. Stateless.
+ * in the config file. Kafka streams stay offline (options checked, no broker contacted, nothing
+ * written to a topic). Stateless.
  */
 final class DryRun {
   private DryRun() {}
@@ -32,7 +33,8 @@ final class DryRun {
     } catch (IOException e) {
       throw new EddyException(ErrorCode.STORAGE, "cannot create a scratch directory: " + e.getMessage(), e);
     }
-    try (EngineRuntime rt = new EngineRuntime(new EngineConfig(scratch, Map.of("log.fsync", "none")))) {
+    try (EngineRuntime rt = new EngineRuntime(new EngineConfig(scratch,
+        Map.of("log.fsync", "none", "connectors.offline", "true")))) {
       StatementExecutor executor = new StatementExecutor(rt, new HashMap<>());
       for (ConfigStatement cs : config.statements()) {
         try {

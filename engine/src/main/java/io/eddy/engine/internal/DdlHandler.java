@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ final class DdlHandler {
       int partitions = partitions(s.options(), s);
       StreamDef def = new StreamDef(s.name().name(), type, wm, delay, partitions, s.options().values(), null,
           s.text());
-      createTopic(def.key(), partitions, s.options(), s, replay);
+      def = createTopic(def, s.options(), s, replay, false);
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
     }
@@ -98,6 +99,10 @@ final class DdlHandler {
               + t.name(), k, t);
         }
         cols.set(pk[i], new Column(cols.get(pk[i]).name(), cols.get(pk[i]).type().withNullable(false)));
+      }
+      if (!connector(t.name().name(), t.options(), t).connector().equals("log")) {
+        throw new EddyException(ErrorCode.UNSUPPORTED, "tables are kept in Eddy's own log; connector = '"
+            + t.options().get("connector").orElse("") + "' is for streams", t.span(), t.script(), null, null);
       }
       int partitions = partitions(t.options(), t);
       TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
@@ -159,7 +164,7 @@ final class DdlHandler {
       int partitions = partitions(c.options(), c);
       StreamDef def = new StreamDef(c.name().name(), plan.outputType(), -1, 0, partitions,
           c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
-      createTopic(def.key(), partitions, c.options(), c, replay);
+      def = createTopic(def, c.options(), c, replay, true);
       LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
       rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of()));
       commit(rt.catalog().with(def), replay);
@@ -207,6 +212,7 @@ final class DdlHandler {
       if (derived != null) {
         derived.close();
       }
+      rt.external.detach(o.key());
       if (!(o instanceof ViewDef) && rt.log.exists(o.key())) {
         rt.log.delete(o.key());
       }
@@ -261,6 +267,43 @@ final class DdlHandler {
     }
     throw new EddyException(ErrorCode.VALIDATION, "partitions must be a whole number from 1 to 1024, not '"
         + p + "'", s.span(), s.script(), null, null);
+  }
+
+  /**
+   * Creates or connects a stream's log: its topic in Eddy's log, or with {@code connector =
+   * 'kafka'} its Kafka topic (connected again on replay; a derived stream's must be empty when
+   * created). Returns the definition with the partition count the topic really has.
+   */
+  private StreamDef createTopic(StreamDef def, Options options, Statement s, boolean replay, boolean derived) {
+    ExternalTopics.Connector c = connector(def.name(), options, s);
+    if (c.external() && rt.external.offline()) {
+      try {
+        ExternalTopics.check(c);
+      } catch (EddyException e) {
+        throw e.span() == null ? e.at(s.span(), s.script()) : e;
+      }
+    }
+    if (!c.external() || rt.external.offline()) {
+      createTopic(def.key(), def.partitions(), options, s, replay);
+      return def;
+    }
+    int n;
+    try {
+      n = rt.external.attach(def, c, derived && !replay);
+    } catch (EddyException e) {
+      throw e.span() == null ? e.at(s.span(), s.script()) : e;
+    }
+    return n == def.partitions() ? def : new StreamDef(def.name(), def.rowType(), def.watermarkColumn(),
+        def.watermarkDelayMillis(), n, def.options(), def.derived(), def.ddl());
+  }
+
+  private static ExternalTopics.Connector connector(String name, Options options, Statement s) {
+    try {
+      return ExternalTopics.Connector.of(name, options.values(),
+          options.get("partitions").isPresent() ? Optional.of(partitions(options, s)) : Optional.empty());
+    } catch (EddyException e) {
+      throw e.span() == null ? e.at(s.span(), s.script()) : e;
+    }
   }
 
   private void createTopic(String key, int partitions, Options options, Statement s, boolean replay) {

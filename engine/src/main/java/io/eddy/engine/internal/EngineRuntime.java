@@ -11,6 +11,7 @@ import io.eddy.log.file.FileLogStore;
 import io.eddy.log.file.LogConfig;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.QueryPlanner;
+import io.eddy.planner.codegen.CompiledCache;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.StreamDef;
@@ -30,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EngineRuntime implements AutoCloseable {
   final EngineConfig config;
   final LogStore log;
+  /** Streams kept outside the data directory (Kafka). */
+  final ExternalTopics external;
   final LogSignal signal = new LogSignal();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
@@ -42,9 +45,12 @@ public final class EngineRuntime implements AutoCloseable {
   private volatile Catalog catalog = Catalog.EMPTY;
   /** Makes the parameter contexts of compiled code; holds one shared type factory. */
   private final QueryPlanner contexts = new QueryPlanner(Catalog.EMPTY);
+  /** Compiled expression programs shared by every plan of this engine. */
+  private final CompiledCache compiled;
 
   public EngineRuntime(EngineConfig config) {
     this.config = config;
+    this.compiled = new CompiledCache(cacheCapacity(config));
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -58,6 +64,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
     this.catalogStore = new CatalogStore(config.dataDir());
+    this.external = new ExternalTopics("true".equals(config.settings().get(ExternalTopics.OFFLINE)));
   }
 
   /** The DDL statements saved by the last run, in order. */
@@ -82,11 +89,30 @@ public final class EngineRuntime implements AutoCloseable {
   }
 
   QueryPlanner planner() {
-    return new QueryPlanner(catalog);
+    return new QueryPlanner(catalog, compiled);
+  }
+
+  /** Hits and misses of the compiled-expression cache. */
+  public CompiledCache.Stats compiledCacheStats() {
+    return compiled.stats();
+  }
+
+  /** {@code codegen.cache_size} (programs kept; 0 disables the cache), default 1024. */
+  private static int cacheCapacity(EngineConfig config) {
+    String v = config.settings().get("codegen.cache_size");
+    if (v == null) {
+      return CompiledCache.DEFAULT_CAPACITY;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new EddyException(ErrorCode.CONFIG, "codegen.cache_size must be a whole number: " + v);
+    }
   }
 
   TopicLog topic(CatalogObject o) {
-    return log.open(o.key());
+    TopicLog t = external.topic(o.key());
+    return t != null ? t : log.open(o.key());
   }
 
   /** What generated code reads for {@code ?} parameters and the statement time. */
@@ -164,6 +190,7 @@ public final class EngineRuntime implements AutoCloseable {
     for (StandingQuery q : counting.values()) {
       q.close();
     }
+    external.close();
     log.close();
   }
 }

@@ -36,12 +36,12 @@ final class MetaHandler {
           long rowsOut = m != null ? m.store().size() : endOffsets(o);
           rows.add(new Object[] {o.name(), o.kind(), q.failure() == null ? "RUNNING" : "FAILED",
               q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
-              q.skewedRows(), Watermarks.format(q.circuit().watermark())});
+              q.skewedRows(), Watermarks.format(q.circuit().watermark()), q.errors(), q.lastError()});
         }
       }
       return rows(rows, "name", TEXT, "kind", TEXT, "status", TEXT, "rows_in", NUMBER, "rows", NUMBER,
           "state_rows", NUMBER, "state_bytes", NUMBER, "late_rows", NUMBER, "skewed_rows", NUMBER,
-          "watermark", TEXT);
+          "watermark", TEXT, "errors", NUMBER, "last_error", TEXT);
     }
     String kind = s.what().name().substring(0, s.what().name().length() - 1);
     for (CatalogObject o : rt.catalog().objects()) {
@@ -52,9 +52,16 @@ final class MetaHandler {
     return rows(rows, "name", TEXT, "columns", NUMBER, "detail", TEXT);
   }
 
-  private static String detail(CatalogObject o) {
+  /** {@code "errors: 2, last: division by zero in /(price, qty)"} or {@code "errors: 0"}. */
+  static String errorSummary(StandingQuery q) {
+    long n = q.errors();
+    String last = q.lastError();
+    return "errors: " + n + (n > 0 && last != null ? ", last: " + last : "");
+  }
+
+  private String detail(CatalogObject o) {
     if (o instanceof StreamDef s) {
-      return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s")
+      return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s") + external(s)
           + (s.watermarkColumn() >= 0 ? ", watermark on " + s.rowType().get(s.watermarkColumn()).name() : "")
           + (s.derived() != null ? ", derived: " + s.derived().query().sql().trim() : "");
     } else if (o instanceof TableDef t) {
@@ -66,6 +73,17 @@ final class MetaHandler {
       return sb.append(")").toString();
     }
     return ((ViewDef) o).query().sql().trim();
+  }
+
+  /** ", kafka topic 't' (json), 2 malformed records" for a Kafka stream, else nothing. */
+  private String external(StreamDef s) {
+    io.eddy.log.format.MalformedRecords bad = rt.external.malformed(s.key());
+    if (bad == null) {
+      return "";
+    }
+    String topic = s.options().getOrDefault("topic", s.name());
+    return ", kafka topic '" + topic + "' (" + s.options().getOrDefault("format", "json").toLowerCase(
+        java.util.Locale.ROOT) + "), " + bad.count() + " malformed record" + (bad.count() == 1 ? "" : "s");
   }
 
   private long endOffsets(CatalogObject o) {
@@ -99,6 +117,13 @@ final class MetaHandler {
       rows.add(new Object[] {"(emit " + (v.emit() == io.eddy.sql.ast.EmitPolicy.ON_WINDOW_CLOSE
           ? "on window close" : "changes") + ")", "late rows: " + q.lateRows() + ", skewed rows: "
           + q.skewedRows() + ", watermark: " + Watermarks.format(q.circuit().watermark()), null, ""});
+      rows.add(new Object[] {"(errors)", errorSummary(q), null, ""});
+    }
+    io.eddy.log.format.MalformedRecords bad = rt.external.malformed(o.key());
+    if (bad != null) {
+      // Not a column: what readers of the Kafka topic skipped, with the first problems' positions.
+      rows.add(new Object[] {"(malformed records)", bad.count() + (bad.count() == 0 ? "" : "; first: "
+          + String.join("; ", bad.first().stream().map(Object::toString).toList())), null, ""});
     }
     return rows(rows, "column", TEXT, "type", TEXT, "nullable", SqlType.of(TypeKind.BOOLEAN), "key", TEXT);
   }

@@ -73,6 +73,7 @@ final class ReadHandler {
           + " bytes");
       lines.add("  watermark: " + Watermarks.format(c.watermark()) + ", late rows: " + m.query().lateRows()
           + ", skewed rows: " + m.query().skewedRows());
+      lines.add("  " + MetaHandler.errorSummary(m.query()));
     } else {
       PlannedQuery plan = rt.planner().plan(e.query().get(), e.script(), PlanMode.STANDING);
       lines.add("Logical plan:");

@@ -1,10 +1,13 @@
 package io.eddy.engine.internal;
 
+import io.eddy.common.error.EddyException;
+import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.planner.PlannedQuery;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.StreamDef;
@@ -34,6 +37,7 @@ final class Snapshots {
     for (Circuit.Source s : circuit.sources()) {
       circuit.push(s.index(), contents(rt, s.name(), s.type()));
     }
+    failOnRowErrors(circuit);
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<Row, Long> e : result.entrySet()) {
       for (long i = 0; i < e.getValue(); i++) {
@@ -41,6 +45,19 @@ final class Snapshots {
       }
     }
     return plan.order().apply(rows);
+  }
+
+  /**
+   * A one-shot statement fails as a batch database would when an expression raised a runtime
+   * error on any row (standing queries count and skip such rows instead).
+   */
+  private static void failOnRowErrors(Circuit circuit) {
+    long n = circuit.errors();
+    if (n > 0) {
+      RowErrors.Last last = circuit.lastError();
+      throw new EddyException(ErrorCode.DATA, (last == null ? "runtime error" : last.message())
+          + (n > 1 ? " (" + n + " rows failed)" : ""));
+    }
   }
 
   /** The current contents of a catalog object as one batch. */

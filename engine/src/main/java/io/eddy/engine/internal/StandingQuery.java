@@ -73,6 +73,17 @@ public final class StandingQuery implements AutoCloseable {
     return circuit.lateRows();
   }
 
+  /** Rows skipped because an expression raised a runtime error (division by zero, bad CAST). */
+  public long errors() {
+    return circuit.errors();
+  }
+
+  /** The last such error's message with the expression it happened in, or null. */
+  public String lastError() {
+    io.eddy.exec.circuit.RowErrors.Last last = circuit.lastError();
+    return last == null ? null : last.message();
+  }
+
   /** Rows whose event time was beyond the allowed future skew. */
   public long skewedRows() {
     long n = 0;

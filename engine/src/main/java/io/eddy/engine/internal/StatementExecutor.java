@@ -14,6 +14,7 @@ import io.eddy.sql.ast.CreateStreamAs;
 import io.eddy.sql.ast.CreateTable;
 import io.eddy.sql.ast.CreateView;
 import io.eddy.sql.ast.Delete;
+import io.eddy.sql.ast.Update;
 import io.eddy.sql.ast.Describe;
 import io.eddy.sql.ast.Drop;
 import io.eddy.sql.ast.Explain;
@@ -87,6 +88,9 @@ public final class StatementExecutor {
     } else if (s instanceof Delete d) {
       PlannedQuery plan = dml.planDelete(d);
       return prepared(plan.parameterTypes(), params -> dml.delete(d, plan, params));
+    } else if (s instanceof Update u) {
+      PlannedQuery plan = dml.planUpdate(u);
+      return prepared(plan.parameterTypes(), params -> dml.update(u, plan, params));
     }
     return prepared(List.of(), params -> run(s));
   }

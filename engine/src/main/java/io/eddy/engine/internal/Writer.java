@@ -23,11 +23,26 @@ final class Writer {
   private Writer() {}
 
   static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte kind) {
+    byte[] kinds = new byte[rows.size()];
+    Arrays.fill(kinds, kind);
+    return append(rt, target, rows, kinds);
+  }
+
+  /**
+   * Appends {@code rows}, row i with {@code kinds[i]} ({@link RowCodec#INSERT} or
+   * {@link RowCodec#DELETE}). Each partition's rows go in one log batch, in the given order, so a
+   * reader of that partition sees all of them or none.
+   */
+  static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
     RowType type = target.rowType();
-    if (kind == RowCodec.INSERT) {
-      checkNotNull(target, rows);
-      checkEventTime(target, rows);
+    List<Object[]> inserts = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (kinds[i] == RowCodec.INSERT) {
+        inserts.add(rows.get(i));
+      }
     }
+    checkNotNull(target, inserts);
+    checkEventTime(target, inserts);
     TopicLog topic = rt.topic(target);
     RowCodec codec = new RowCodec(type);
     int parts = topic.partitions();
@@ -39,7 +54,8 @@ final class Writer {
     int tsCol = target instanceof StreamDef s ? s.watermarkColumn() : -1;
     long now = System.currentTimeMillis();
     int rr = 0;
-    for (Object[] row : rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = rows.get(r);
       int p;
       if (parts == 1) {
         p = 0;
@@ -53,7 +69,7 @@ final class Writer {
         p = rr++ % parts;
       }
       long ts = tsCol >= 0 && row[tsCol] != null ? ((Number) row[tsCol]).longValue() : now;
-      byPartition.get(p).add(LogRecord.of(ts, codec.encode(kind, row)));
+      byPartition.get(p).add(LogRecord.of(ts, codec.encode(kinds[r], row)));
     }
     for (int p = 0; p < parts; p++) {
       if (!byPartition.get(p).isEmpty()) {

@@ -32,7 +32,12 @@ class DifferentialTest {
   }
 
   private static void run(long seed, int queries) throws Exception {
-    Workload w = WorkloadGenerator.generate(seed, queries);
+    run(WorkloadGenerator.generate(seed, queries));
+  }
+
+  /** Runs {@code w} with whole steps (checked against DuckDB after each), 1 and 5 rows per INSERT. */
+  static void run(Workload w) throws Exception {
+    long seed = w.seed();
     Map<String, List<Object[]>> whole = runIn(w, Integer.MAX_VALUE, true);
     for (int batch : new int[] {1, 5}) {
       Map<String, List<Object[]>> other = runIn(w, batch, false);

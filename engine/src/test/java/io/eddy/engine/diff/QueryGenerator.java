@@ -24,7 +24,7 @@ final class QueryGenerator {
   String query(List<SourceDef> sources) {
     SourceDef s = sources.get(r.nextInt(sources.size()));
     RelationalQueries relational = new RelationalQueries(r, this);
-    return switch (r.nextInt(10)) {
+    return switch (r.nextInt(12)) {
       case 0 -> project(s);
       case 1, 2 -> groupBy(s);
       case 3 -> global(s);
@@ -32,7 +32,20 @@ final class QueryGenerator {
       case 5 -> union(s, sources);
       case 6 -> relational.setOperation(s, sources);
       case 7 -> relational.topN(s);
+      case 8 -> relational.over(s);
+      case 9 -> relational.in(s, sources);
       default -> relational.join(s, sources);
+    };
+  }
+
+  /** A TOP-N (ROW_NUMBER, RANK, DENSE_RANK, LIMIT), OVER aggregate or [NOT] IN query. */
+  String windowQuery(List<SourceDef> sources) {
+    SourceDef s = sources.get(r.nextInt(sources.size()));
+    RelationalQueries relational = new RelationalQueries(r, this);
+    return switch (r.nextInt(3)) {
+      case 0 -> relational.topN(s);
+      case 1 -> relational.over(s);
+      default -> relational.in(s, sources);
     };
   }
 

@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Random queries over several relations that Eddy and DuckDB read alike: INNER/LEFT/RIGHT/FULL
  * joins on a pair of same-typed columns (self-joins included), sometimes with a residual condition
- * or an aggregate on top; INTERSECT/EXCEPT [ALL] of same-typed columns; TOP-N ({@link #topN}). Output columns are c0, c1...
+ * or an aggregate on top; INTERSECT/EXCEPT [ALL] of same-typed columns; TOP-N ({@link #topN});
+ * OVER aggregates ({@link #over}); [NOT] IN sub-queries ({@link #in}). Output columns are c0, c1...
  */
 final class RelationalQueries {
   private static final String[] JOINS = {"JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"};
@@ -63,28 +64,83 @@ final class RelationalQueries {
   }
 
   /**
-   * ROW_NUMBER per partition filtered by rn <= N, or ORDER BY ... LIMIT N. The order is every
+   * ROW_NUMBER per partition filtered by rn <= N, or ORDER BY ... LIMIT N: the order is every
    * column of the source with explicit NULL placement, so only identical rows tie, and they give
-   * the same output rows whichever comes first.
+   * the same output rows whichever comes first. Or RANK / DENSE_RANK by one or two of those keys
+   * filtered by <= N (ties are kept, so the result is deterministic).
    */
   String topN(SourceDef s) {
     List<String> items = new ArrayList<>();
     List<String> order = new ArrayList<>();
+    everyColumn(s, items, order);
+    int n = 1 + r.nextInt(3);
+    if (r.nextInt(3) == 0) {
+      return "SELECT " + String.join(", ", items) + " FROM " + s.name() + where(s) + " ORDER BY "
+          + String.join(", ", order) + " LIMIT " + n;
+    }
+    int kind = r.nextInt(3);
+    List<String> keys = kind == 0 ? order : order.subList(0, Math.min(order.size(), 1 + r.nextInt(2)));
+    String rn = (kind == 0 ? "ROW_NUMBER()" : kind == 1 ? "RANK()" : "DENSE_RANK()") + " OVER (PARTITION BY "
+        + scalar.pick(s).name() + " ORDER BY " + String.join(", ", keys) + ") AS rn";
+    return "SELECT * FROM (SELECT " + String.join(", ", items) + ", " + rn + " FROM " + s.name() + where(s)
+        + ") t WHERE rn " + (n == 1 && r.nextBoolean() ? "= 1" : "<= " + n);
+  }
+
+  /**
+   * An OVER aggregate per partition: a ROWS frame of n preceding rows, the default frame (RANGE
+   * UNBOUNDED PRECEDING), or a RANGE frame of n preceding values of one INT/BIGINT key. ROWS and
+   * the default frame order by every column, so only identical rows tie. No SUM/AVG over DOUBLE
+   * (rounding depends on the summation order).
+   */
+  String over(SourceDef s) {
+    List<String> items = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    everyColumn(s, items, order);
+    ColumnDef arg = scalar.pick(s);
+    String agg = switch (r.nextInt(4)) {
+      case 0 -> "COUNT(*)";
+      case 1 -> "COUNT(" + arg.name() + ")";
+      case 2 -> arg.type().numeric() && arg.type() != DiffType.DOUBLE ? "SUM(" + arg.name() + ")"
+          : "COUNT(" + arg.name() + ")";
+      default -> arg.type().ordered() ? (r.nextBoolean() ? "MIN(" : "MAX(") + arg.name() + ")" : "COUNT(*)";
+    };
+    String window = "PARTITION BY " + scalar.pick(s).name() + " ORDER BY ";
+    Optional<ColumnDef> integral = s.columns().stream()
+        .filter(c -> c.type() == DiffType.INT || c.type() == DiffType.BIGINT).findFirst();
+    int frame = r.nextInt(3);
+    if (frame == 2 && integral.isPresent()) {
+      window += integral.get().name() + (r.nextBoolean() ? " DESC" : "") + " RANGE BETWEEN " + r.nextInt(4)
+          + " PRECEDING AND CURRENT ROW";
+    } else {
+      window += String.join(", ", order) + (frame == 0 ? " ROWS BETWEEN " + r.nextInt(3)
+          + " PRECEDING AND CURRENT ROW" : "");
+    }
+    return "SELECT " + String.join(", ", items) + ", " + agg + " OVER (" + window + ") AS c" + items.size()
+        + " FROM " + s.name() + where(s);
+  }
+
+  /** {@code x [NOT] IN (SELECT y FROM other [WHERE ...])}, NULLs in play on both sides. */
+  String in(SourceDef s, List<SourceDef> sources) {
+    ColumnDef a = scalar.pick(s);
+    SourceDef other = sources.get(r.nextInt(sources.size()));
+    Optional<ColumnDef> b = sameType(other, a);
+    if (b.isEmpty()) {
+      other = s;
+      b = Optional.of(a);
+    }
+    return "SELECT " + scalar.pick(s).name() + " AS c0, " + a.name() + " AS c1 FROM " + s.name() + " WHERE "
+        + a.name() + (r.nextInt(3) == 0 ? " IN" : " NOT IN") + " (SELECT " + b.get().name() + " FROM "
+        + other.name() + where(other) + ")";
+  }
+
+  /** Adds each column as {@code name AS c<i>} to {@code items} and, in random order and directions, to {@code order}. */
+  private void everyColumn(SourceDef s, List<String> items, List<String> order) {
     for (int i = 0; i < s.columns().size(); i++) {
       String name = s.columns().get(i).name();
       items.add(name + " AS c" + i);
       order.add(name + (r.nextBoolean() ? " DESC" : "") + (r.nextBoolean() ? " NULLS FIRST" : " NULLS LAST"));
     }
     java.util.Collections.shuffle(order, r);
-    int n = 1 + r.nextInt(3);
-    if (r.nextInt(3) == 0) {
-      return "SELECT " + String.join(", ", items) + " FROM " + s.name() + where(s) + " ORDER BY "
-          + String.join(", ", order) + " LIMIT " + n;
-    }
-    String rn = "ROW_NUMBER() OVER (PARTITION BY " + scalar.pick(s).name() + " ORDER BY " + String.join(", ", order)
-        + ") AS rn";
-    return "SELECT * FROM (SELECT " + String.join(", ", items) + ", " + rn + " FROM " + s.name() + where(s)
-        + ") t WHERE rn " + (n == 1 && r.nextBoolean() ? "= 1" : "<= " + n);
   }
 
   private String where(SourceDef s) {

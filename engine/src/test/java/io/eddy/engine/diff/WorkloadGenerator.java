@@ -16,6 +16,11 @@ final class WorkloadGenerator {
   private WorkloadGenerator() {}
 
   static Workload generate(long seed, int queryCount) {
+    return generate(seed, queryCount, false);
+  }
+
+  /** With {@code windowFunctions}, every query is a TOP-N, OVER aggregate or [NOT] IN sub-query. */
+  static Workload generate(long seed, int queryCount, boolean windowFunctions) {
     Random r = new Random(seed);
     List<SourceDef> sources = new ArrayList<>();
     int n = 1 + r.nextInt(3);
@@ -35,7 +40,7 @@ final class WorkloadGenerator {
     QueryGenerator queries = new QueryGenerator(r);
     List<String> qs = new ArrayList<>();
     for (int i = 0; i < queryCount; i++) {
-      qs.add(queries.query(sources));
+      qs.add(windowFunctions ? queries.windowQuery(sources) : queries.query(sources));
     }
     return new Workload(seed, sources, ops, qs);
   }

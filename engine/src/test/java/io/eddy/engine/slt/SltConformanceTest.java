@@ -29,11 +29,15 @@ import org.junit.jupiter.api.TestInstance;
  * root; missing: skipped, but a failure when the environment has {@code CI=true});
  * {@code eddy.slt.sample} (query records checked per file, evenly spaced; default 12, {@code 0} =
  * all, as the {@code slt-full} Maven profile sets); {@code eddy.slt.files} (only files whose path
- * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline from this run.
+ * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline from this run;
+ * {@code eddy.slt.report=<path from the repository root>} also writes the report there as
+ * Markdown; {@code eddy.slt.codegenCache} (the engine's {@code codegen.cache_size}, default 1024; 0 = off).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SltConformanceTest {
   private final List<FileRun> runs = new ArrayList<>();
+  /** The runs with their own outcomes (not the baseline's reasons): what a rewritten baseline holds. */
+  private final List<FileRun> rawRuns = new ArrayList<>();
   private final List<String> nowPassing = new ArrayList<>();
   private SltBaseline baseline;
 
@@ -49,6 +53,7 @@ class SltConformanceTest {
 
   private void check(FileRun run) {
     runs.add(classified(run));
+    rawRuns.add(run);
     if (!run.statementProblems().isEmpty()) {
       System.out.println("SLT " + run.file() + ": " + run.statementProblems().size() + " statement(s) not as in "
           + "SQLite, first: " + String.join(" | ", run.statementProblems().subList(0,
@@ -84,13 +89,22 @@ class SltConformanceTest {
     if (runs.isEmpty()) {
       return;
     }
-    System.out.println(SltReport.render(runs));
+    String report = SltReport.render(runs);
+    System.out.println(report);
+    String reportFile = System.getProperty("eddy.slt.report");
+    if (reportFile != null && !reportFile.isBlank()) {
+      Path out = repoRoot().resolve(reportFile);
+      Files.writeString(out, "# sqllogictest conformance (generated)\n\nWritten by `SltConformanceTest` with "
+          + "`-Deddy.slt.report=" + reportFile + "` (sample size " + Integer.getInteger("eddy.slt.sample", 12)
+          + " per file; 0 = every record). Classes come from `baseline.tsv`.\n\n```\n" + report + "```\n");
+      System.out.println("SLT: report written: " + out);
+    }
     if (!nowPassing.isEmpty()) {
       System.out.println("SLT: " + nowPassing.size() + " baseline record(s) now pass; tighten the baseline "
           + "(-Deddy.slt.updateBaseline=true):\n  " + String.join("\n  ", nowPassing));
     }
     if (Boolean.getBoolean("eddy.slt.updateBaseline")) {
-      for (FileRun run : runs) {
+      for (FileRun run : rawRuns) {
         baseline.replace(run.file(), run.outcomes());
       }
       baseline.write(baselineSource());

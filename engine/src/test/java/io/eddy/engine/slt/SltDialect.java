@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *       columns NULL), so consecutive inserts into one table can be batched.</li>
  *   <li>Indexes are physical details: CREATE/DROP INDEX and REINDEX become no-ops.</li>
  *   <li>DROP TABLE of a stream becomes DROP STREAM.</li>
+ *   <li>{@code REPLACE INTO} / {@code INSERT OR REPLACE INTO} a table with a primary key becomes
+ *       INSERT, which replaces the row of an existing key in Eddy.</li>
  * </ul>
  */
 final class SltDialect {
@@ -36,6 +38,8 @@ final class SltDialect {
   private static final Pattern DROP_VIEW = Pattern.compile("(?is)DROP\\s+VIEW\\s+(IF\\s+EXISTS\\s+)?(\\w+).*");
   private static final Pattern NO_OP =
       Pattern.compile("(?is)(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX)\\b.*");
+  private static final Pattern REPLACE =
+      Pattern.compile("(?is)(?:REPLACE|INSERT\\s+OR\\s+REPLACE)\\s+INTO\\s+(\\w+)(.*)");
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** Columns of each table or stream this file created, by lower-case name. */
@@ -67,6 +71,10 @@ final class SltDialect {
     }
     if ((m = CREATE_TABLE.matcher(s)).matches()) {
       return createTable(m.group(1), m.group(2));
+    }
+    if ((m = REPLACE.matcher(s)).matches() && columns.containsKey(key(m.group(1)))
+        && !streams.contains(key(m.group(1)))) {
+      s = "INSERT INTO " + m.group(1) + m.group(2);
     }
     if ((m = INSERT_COLUMNS.matcher(s)).matches() && columns.containsKey(key(m.group(1)))) {
       Optional<List<String>> rows = reorder(m.group(1), m.group(2), m.group(3));

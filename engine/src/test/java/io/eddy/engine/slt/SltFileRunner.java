@@ -151,8 +151,9 @@ final class SltFileRunner {
     } else if (e != null && !s.expectError()) {
       statementProblems.add(s.line() + ": " + e.code() + " " + e.reason());
       if (taint == null) {
-        taint = "after refused statement at line " + s.line() + " (" + e.code() + ")";
-        taintUnsupported = e.code() == ErrorCode.SYNTAX || e.code() == ErrorCode.UNSUPPORTED;
+        taint = "after refused statement at line " + s.line() + " (" + e.code() + " " + e.reason() + ")";
+        taintUnsupported = e.code() == ErrorCode.SYNTAX || e.code() == ErrorCode.UNSUPPORTED
+            || e.reason().contains("streams are append-only");
       }
     }
     return e == null;

@@ -39,10 +39,13 @@ final class SltFiles {
     SltScript script = SltParser.parse(file, Files.readString(root.resolve(file)));
     SltSample kept = SltSample.of(script, sample);
     Path dir = Files.createTempDirectory("eddy-slt-");
-    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none")));
+    Map<String, String> settings = Map.of("log.fsync", "none",
+        "codegen.cache_size", System.getProperty("eddy.slt.codegenCache", "1024"));
+    try (Engine engine = Engine.open(new EngineConfig(dir, settings));
         Session session = engine.openSession()) {
       SltFileRunner runner = new SltFileRunner(session, kept.script(), kept.selected());
       List<SltOutcome> outcomes = runner.run();
+      System.out.println("SLT " + file + ": compiled-expression cache " + engine.compiledCacheStats());
       return new FileRun(file, outcomes, runner.earlyRegistered(), runner.statementProblems(),
           script.guardedOut(), script.queryCount(), (System.nanoTime() - start) / 1_000_000);
     } finally {

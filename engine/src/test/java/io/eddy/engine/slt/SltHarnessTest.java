@@ -97,6 +97,10 @@ class SltHarnessTest {
     assertEquals(new SltDialect.Insert("t1", List.of("(3, NULL, 'x,y')")),
         d.translate("INSERT INTO t1(c,a) VALUES('x,y',3)"));
     assertInstanceOf(SltDialect.NoOp.class, d.translate("CREATE INDEX i ON t1(a)"));
+    assertEquals(new SltDialect.Insert("tab0", List.of("(2, 'r')")), d.translate("REPLACE INTO tab0 VALUES(2, 'r')"));
+    assertEquals(new SltDialect.Insert("tab0", List.of("(3, 'r')")),
+        d.translate("INSERT OR REPLACE INTO tab0 VALUES(3, 'r')"));
+    assertEquals(new SltDialect.Run("REPLACE INTO t1 VALUES(1, 'r', 2)"), d.translate("REPLACE INTO t1 VALUES(1, 'r', 2)"));
     assertEquals(new SltDialect.Run("DROP STREAM t1"), d.translate("DROP TABLE t1"));
     assertEquals(new SltDialect.Run("DROP TABLE tab0"), d.translate("DROP TABLE tab0"));
   }

@@ -34,6 +34,15 @@ public final class Row {
     return new Row(v);
   }
 
+  /** The given columns of this row. */
+  public Row project(int[] cols) {
+    Object[] v = new Object[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      v[i] = values[cols[i]];
+    }
+    return new Row(v);
+  }
+
   public int arity() {
     return values.length;
   }

@@ -26,7 +26,10 @@ public final class Circuit {
   private final List<List<Edge>> consumers = new ArrayList<>();
   private final Emitter[] emitters;
   /** Per node, the event time its output has reached ({@link Long#MIN_VALUE}: none yet). */
+  /** Per node, the watermark of its output (sources: as advanced; operators: {@link Operator#outputWatermark}). */
   private final long[] watermarks;
+  /** Per operator, the minimum watermark over its inputs as last delivered to it. */
+  private final long[] inputWatermarks;
   private volatile long outputWatermark = Long.MIN_VALUE;
   private boolean opened;
 
@@ -44,9 +47,11 @@ public final class Circuit {
     }
     this.emitters = new Emitter[nodes.size()];
     this.watermarks = new long[nodes.size()];
+    this.inputWatermarks = new long[nodes.size()];
     for (Node n : nodes) {
       // An operator without inputs (VALUES) is constant: it never holds event time back.
       watermarks[n.id()] = n.op() != null && n.inputs().length == 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+      inputWatermarks[n.id()] = Long.MIN_VALUE;
     }
   }
 
@@ -122,12 +127,16 @@ public final class Circuit {
       for (int i : n.inputs()) {
         in = Math.min(in, watermarks[i]);
       }
-      if (in > watermarks[id]) {
-        watermarks[id] = in;
-        if (id == output) {
-          outputWatermark = in;
-        }
+      if (in > inputWatermarks[id]) {
+        inputWatermarks[id] = in;
         n.op().onWatermark(in);
+        long out = n.op().outputWatermark(in);
+        if (out > watermarks[id]) {
+          watermarks[id] = out;
+          if (id == output) {
+            outputWatermark = out;
+          }
+        }
       }
     }
     if (src == output) {
@@ -149,6 +158,29 @@ public final class Circuit {
       }
     }
     return n;
+  }
+
+  /** Rows skipped by all operators because an expression raised a runtime error. Any thread. */
+  public long errors() {
+    long n = 0;
+    for (Node node : nodes) {
+      RowErrors e = node.op() == null ? null : node.op().rowErrors();
+      n += e == null ? 0 : e.count();
+    }
+    return n;
+  }
+
+  /** The most recent runtime expression error of any operator, or null. Any thread. */
+  public RowErrors.Last lastError() {
+    RowErrors.Last last = null;
+    for (Node node : nodes) {
+      RowErrors e = node.op() == null ? null : node.op().rowErrors();
+      RowErrors.Last l = e == null ? null : e.last();
+      if (l != null && (last == null || l.nanoTime() - last.nanoTime() > 0)) {
+        last = l;
+      }
+    }
+    return last;
   }
 
   /** Total state held by all operators. */
@@ -195,6 +227,10 @@ public final class Circuit {
       }
       if (n.op().lateRows() > 0) {
         what += " [late rows: " + n.op().lateRows() + "]";
+      }
+      RowErrors errors = n.op().rowErrors();
+      if (errors != null && errors.count() > 0) {
+        what += " [errors: " + errors.count() + "]";
       }
     }
     lines.add("  ".repeat(depth) + what);

@@ -23,9 +23,27 @@ public interface Operator {
    */
   default void onWatermark(long watermark) {}
 
+  /**
+   * The watermark of this operator's output when its inputs' is {@code watermark} (called right
+   * after {@link #onWatermark}): every row it emits later has its event-time columns at or above
+   * it. The default passes time through; an operator whose later output can carry older times
+   * (an interval join) holds it back. Must not decrease as {@code watermark} grows.
+   */
+  default long outputWatermark(long watermark) {
+    return watermark;
+  }
+
   /** Input rows this operator dropped because their windows had closed (late rows). */
   default long lateRows() {
     return 0;
+  }
+
+  /**
+   * The runtime errors of this operator's compiled expressions (division by zero, bad CAST,
+   * overflow; those rows were skipped), or null if it evaluates none. Readable from any thread.
+   */
+  default RowErrors rowErrors() {
+    return null;
   }
 
   /**

@@ -17,4 +17,9 @@ public interface BatchCalc {
   default long errors() {
     return 0;
   }
+
+  /** The exception of the last row counted by {@link #errors()} in the last call, or null. */
+  default RuntimeException lastError() {
+    return null;
+  }
 }

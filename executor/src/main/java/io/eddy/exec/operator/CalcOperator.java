@@ -3,16 +3,28 @@ package io.eddy.exec.operator;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 
-/** Filter and project with a compiled {@link BatchCalc}. Linear: no state. */
+/**
+ * Filter and project with a compiled {@link BatchCalc}. Linear: no state. Rows whose expressions
+ * raise a runtime error are skipped and counted ({@link #rowErrors()}).
+ */
 public final class CalcOperator implements Operator {
   private final BatchCalc calc;
   private final String description;
+  private final RowErrors errors;
   private Emitter out;
 
+  /** As the three-argument constructor, with the description as the expression text of errors. */
   public CalcOperator(BatchCalc calc, String description) {
+    this(calc, description, description);
+  }
+
+  /** @param expressions the expression text error messages name ({@code "in /($1, $2)"}) */
+  public CalcOperator(BatchCalc calc, String description, String expressions) {
     this.calc = calc;
     this.description = description;
+    this.errors = new RowErrors(expressions);
   }
 
   @Override
@@ -22,7 +34,14 @@ public final class CalcOperator implements Operator {
 
   @Override
   public void onBatch(int port, ZBatch batch) {
-    out.emit(calc.apply(batch));
+    ZBatch result = calc.apply(batch);
+    errors.record(calc.errors(), calc.lastError());
+    out.emit(result);
+  }
+
+  @Override
+  public RowErrors rowErrors() {
+    return errors;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 final class JoinIndex {
   /** A distinct row of one input and what the join knows about it. */
   static final class Entry {
+    final Row key;
     final Row row;
     /** The row's multiplicity in the input (> 0 while indexed). */
     long weight;
@@ -23,8 +24,11 @@ final class JoinIndex {
     long emitted;
     /** Whether the entry is on the operator's list of entries to reconcile after the batch. */
     boolean touched;
+    /** Whether the entry is registered with a {@link JoinExpiry}. */
+    boolean timed;
 
-    Entry(Row row) {
+    Entry(Row key, Row row) {
+      this.key = key;
       this.row = row;
     }
   }
@@ -46,7 +50,7 @@ final class JoinIndex {
     Map<Row, Entry> b = buckets.computeIfAbsent(key, k -> new HashMap<>());
     Entry e = b.get(row);
     if (e == null) {
-      e = new Entry(row);
+      e = new Entry(key, row);
       e.matches = matches;
       b.put(row, e);
       entries++;
@@ -60,6 +64,18 @@ final class JoinIndex {
       }
     }
     return e;
+  }
+
+  /** Removes {@code e} whatever its multiplicity, if it is still indexed (state freed by time). */
+  void remove(Entry e) {
+    Map<Row, Entry> b = buckets.get(e.key);
+    if (b != null && b.get(e.row) == e) {
+      b.remove(e.row);
+      entries--;
+      if (b.isEmpty()) {
+        buckets.remove(e.key);
+      }
+    }
   }
 
   /** Distinct rows held. */

@@ -10,6 +10,7 @@ import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * <p>The residual is a {@link BatchCalc} over {@link #pairType} rows (left columns, right columns,
  * then a BIGINT pair number) that keeps the pairs whose condition is TRUE and outputs only their
  * pair number. Rows on which it raises a runtime error do not match and are counted
- * ({@link #errors()}).
+ * ({@link #rowErrors()}).
  *
  * <p>Outer, SEMI and ANTI sides ({@link JoinType#tracksMatches}) keep per row the multiplicity of
  * the other side's matching rows. After each batch every row whose count or multiplicity changed is
@@ -32,7 +33,17 @@ import java.util.Map;
  * retracted so that the output holds it exactly while it should (count 0 -> >0 retracts the padded
  * row, >0 -> 0 emits it). Rows with a NULL key match nothing and are not indexed.
  *
- * <p>Driven by one thread; {@link #stateSize()} and {@link #errors()} may be read from any thread.
+ * <p>With a {@link TimeBound} (interval and window joins) the join frees state by the watermark:
+ * a row of either side whose time is below that side's {@link TimeBound#horizon} when it arrives
+ * is late: dropped and counted ({@link #lateRows()}), so the output equals the batch join over the
+ * accepted rows. On each watermark the rows no later row can match are freed; an outer row's
+ * NULL-padded output, emitted when it arrived unmatched (and retracted/re-emitted as matches come
+ * and go, exactly as without a bound), is final once the row is freed. The operator reports
+ * {@link TimeBound#outputWatermark} as its output's watermark. A row with a NULL time matches
+ * nothing.
+ *
+ * <p>Driven by one thread; {@link #stateSize()}, {@link #rowErrors()} and {@link #lateRows()} may
+ * be read from any thread.
  */
 public final class JoinOperator implements Operator {
   private static final long BYTES_PER_ENTRY = 96;
@@ -47,8 +58,12 @@ public final class JoinOperator implements Operator {
   private final RowType pairType;
   private final JoinIndex[] index = {new JoinIndex(), new JoinIndex()};
   private final List<List<JoinIndex.Entry>> touched = List.of(new ArrayList<>(), new ArrayList<>());
+  private final TimeBound bound;
+  private final JoinExpiry expiry;
+  private long watermark = Long.MIN_VALUE;
   private volatile StateSize size = StateSize.NONE;
-  private volatile long errors;
+  private final RowErrors errors;
+  private volatile long late;
   private Emitter out;
 
   /**
@@ -58,6 +73,15 @@ public final class JoinOperator implements Operator {
    */
   public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
       String residualText, RowType outputType) {
+    this(leftType, rightType, keys, type, residual, residualText, outputType, null);
+  }
+
+  /**
+   * As the seven-argument constructor, with a time bound the condition implies (or null for
+   * none): state is then freed by the watermark and late rows are dropped.
+   */
+  public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
+      String residualText, RowType outputType, TimeBound bound) {
     this.leftType = leftType;
     this.rightType = rightType;
     this.keys = keys;
@@ -66,6 +90,9 @@ public final class JoinOperator implements Operator {
     this.residualText = residualText;
     this.outputType = outputType;
     this.pairType = pairType(leftType, rightType);
+    this.bound = bound;
+    this.expiry = bound == null ? null : new JoinExpiry();
+    this.errors = new RowErrors(residualText);
     keys.check(leftType, rightType);
     int expected = type.emitsPairs() ? leftType.size() + rightType.size() : leftType.size();
     if (outputType.size() != expected) {
@@ -92,13 +119,26 @@ public final class JoinOperator implements Operator {
     int n = delta.size();
     Row[] rows = new Row[n];
     Row[] rowKeys = new Row[n];
+    long[] times = bound == null ? null : new long[n];
     long[] weights = new long[n];
     int i = 0;
     for (Map.Entry<Row, Long> d : delta.entrySet()) {
-      rows[i] = d.getKey();
-      rowKeys[i] = keys.of(rows[i], port);
+      Row row = d.getKey();
+      Row key = keys.of(row, port);
+      if (bound != null) {
+        Long t = bound.timeOf(row, port);
+        if (t != null && t < bound.horizon(port, watermark)) {
+          late += Math.abs(d.getValue());
+          continue;
+        }
+        key = t == null ? null : key;
+        times[i] = t == null ? 0 : t;
+      }
+      rows[i] = row;
+      rowKeys[i] = key;
       weights[i++] = d.getValue();
     }
+    n = i;
     BatchBuilder output = new BatchBuilder(outputType, n * 2);
     long[] matched = probe(port, rows, rowKeys, weights, output);
     boolean tracks = type.tracksMatches(port);
@@ -109,6 +149,9 @@ public final class JoinOperator implements Operator {
         }
       } else {
         JoinIndex.Entry e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
+        if (expiry != null && !e.timed && e.weight != 0) {
+          expiry.added(port, times[i], e);
+        }
         if (tracks) {
           touch(port, e);
         }
@@ -116,11 +159,43 @@ public final class JoinOperator implements Operator {
     }
     reconcile(0, output);
     reconcile(1, output);
-    long entries = index[0].entries() + index[1].entries();
-    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+    updateSize();
     if (output.size() > 0) {
       out.emit(output.build());
     }
+  }
+
+  private void updateSize() {
+    long entries = index[0].entries() + index[1].entries();
+    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+  }
+
+  /** Frees, with a time bound, every stored row that neither matches a later row nor can be retracted. */
+  @Override
+  public void onWatermark(long wm) {
+    watermark = wm;
+    if (bound != null) {
+      for (int port = 0; port < 2; port++) {
+        expiry.expire(port, Math.min(bound.expiresBefore(port, wm), bound.horizon(port, wm)), index[port]);
+      }
+      updateSize();
+    }
+  }
+
+  @Override
+  public long outputWatermark(long wm) {
+    return bound == null ? wm : bound.outputWatermark(wm);
+  }
+
+  @Override
+  public long lateRows() {
+    return late;
+  }
+
+  @Override
+  public String stateBound() {
+    return bound == null ? "unbounded: grows with both inputs"
+        : "bounded by the watermark: a row is freed once no later row can match it (" + bound + ")";
   }
 
   /**
@@ -155,7 +230,7 @@ public final class JoinOperator implements Operator {
     ZBatch candidates = pairs.build();
     ZBatch passing = residual == null || candidates.size() == 0 ? null : residual.apply(candidates);
     if (passing != null) {
-      errors += residual.errors();
+      errors.record(residual.errors(), residual.lastError());
     }
     long[] matched = new long[rows.length];
     boolean otherTracks = type.tracksMatches(other);
@@ -216,13 +291,14 @@ public final class JoinOperator implements Operator {
     return size;
   }
 
-  /** Runtime errors the residual condition raised so far (those pairs did not match). */
-  public long errors() {
+  @Override
+  public RowErrors rowErrors() {
     return errors;
   }
 
   @Override
   public String describe() {
-    return "Join(" + type + ", " + keys + (residual == null ? "" : ", residual=" + residualText) + ")";
+    return "Join(" + type + ", " + keys + (residual == null ? "" : ", residual=" + residualText)
+        + (bound == null ? "" : ", time bound " + bound) + ")";
   }
 }

@@ -11,6 +11,24 @@ public record SortKey(int column, boolean descending, boolean nullsFirst) {
    * only identical rows compare equal. Values are those of {@link io.eddy.exec.batch.Row}.
    */
   public static Comparator<io.eddy.exec.batch.Row> totalOrder(List<SortKey> keys) {
+    Comparator<io.eddy.exec.batch.Row> byKeys = keyOrder(keys);
+    return (a, b) -> {
+      int k = byKeys.compare(a, b);
+      if (k != 0) {
+        return k;
+      }
+      for (int i = 0; i < a.arity(); i++) {
+        int c = compare(a.get(i), b.get(i), true);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+  }
+
+  /** The order of {@code keys} alone: rows equal on every key compare equal (peers, for RANK). */
+  public static Comparator<io.eddy.exec.batch.Row> keyOrder(List<SortKey> keys) {
     List<SortKey> order = List.copyOf(keys);
     return (a, b) -> {
       for (SortKey k : order) {
@@ -18,12 +36,6 @@ public record SortKey(int column, boolean descending, boolean nullsFirst) {
         Object y = b.get(k.column);
         int c = x == null || y == null ? compare(x, y, k.nullsFirst) : k.descending ? compare(y, x, true)
             : compare(x, y, true);
-        if (c != 0) {
-          return c;
-        }
-      }
-      for (int i = 0; i < a.arity(); i++) {
-        int c = compare(a.get(i), b.get(i), true);
         if (c != 0) {
           return c;
         }

@@ -1,7 +1,6 @@
 package io.eddy.exec.operator;
 
 import io.eddy.common.type.RowType;
-import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
@@ -19,8 +18,10 @@ import java.util.TreeMap;
 /**
  * TOP-N per partition: of each partition's rows, sorted by {@link SortKey#totalOrder}, the output
  * holds those at positions {@code offset+1 .. offset+limit} (a row of multiplicity m takes m
- * positions). With {@code rowNumber} each output row gets its position within the partition as a
- * trailing BIGINT (ROW_NUMBER); without, the rows are output as they are (ORDER BY ... LIMIT).
+ * positions). With a {@link Numbering} each output row gets a trailing BIGINT: its position within
+ * the partition (ROW_NUMBER), or its RANK / DENSE_RANK among its peers (rows equal on the ORDER BY
+ * keys); then {@code limit} bounds that number, so ties at the limit are all kept (TOP-N with
+ * ties) and {@code offset} must be 0. Without, the rows are output as they are (ORDER BY ... LIMIT).
  *
  * <p>State: every row of every partition (a retraction may bring a lower row back into the top),
  * plus the rows currently output. After each batch the output of every touched partition is
@@ -30,6 +31,9 @@ import java.util.TreeMap;
  */
 public final class TopNOperator implements Operator {
   private static final long BYTES_PER_ROW = 72;
+
+  /** The number appended to each output row. */
+  public enum Numbering { NONE, ROW_NUMBER, RANK, DENSE_RANK }
 
   private static final class Partition {
     final Row key;
@@ -50,7 +54,8 @@ public final class TopNOperator implements Operator {
   private final Comparator<Row> comparator;
   private final long offset;
   private final long limit;
-  private final boolean rowNumber;
+  private final Comparator<Row> peers;
+  private final Numbering numbering;
   private final Map<Row, Partition> partitions = new HashMap<>();
   private final List<Partition> touched = new ArrayList<>();
   private volatile long stateRows;
@@ -59,8 +64,17 @@ public final class TopNOperator implements Operator {
   /** {@code limit} may be {@link Long#MAX_VALUE} (rank every row). */
   public TopNOperator(RowType outputType, int[] partitionKeys, List<SortKey> order, long offset, long limit,
       boolean rowNumber) {
+    this(outputType, partitionKeys, order, offset, limit, rowNumber ? Numbering.ROW_NUMBER : Numbering.NONE);
+  }
+
+  /** {@code limit} may be {@link Long#MAX_VALUE} (number every row). */
+  public TopNOperator(RowType outputType, int[] partitionKeys, List<SortKey> order, long offset, long limit,
+      Numbering numbering) {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+    }
+    if (offset > 0 && (numbering == Numbering.RANK || numbering == Numbering.DENSE_RANK)) {
+      throw new IllegalArgumentException("RANK and DENSE_RANK take no offset");
     }
     this.outputType = outputType;
     this.partitionKeys = partitionKeys.clone();
@@ -68,7 +82,8 @@ public final class TopNOperator implements Operator {
     this.comparator = SortKey.totalOrder(order);
     this.offset = offset;
     this.limit = limit;
-    this.rowNumber = rowNumber;
+    this.peers = SortKey.keyOrder(order);
+    this.numbering = numbering;
   }
 
   @Override
@@ -80,7 +95,7 @@ public final class TopNOperator implements Operator {
   public void onBatch(int port, ZBatch b) {
     for (Map.Entry<Row, Long> d : ZSets.consolidate(b).entrySet()) {
       Row row = d.getKey();
-      Row key = project(row);
+      Row key = row.project(partitionKeys);
       Partition p = partitions.computeIfAbsent(key, k -> new Partition(k, comparator));
       p.rows.merge(row, d.getValue(), (x, y) -> x + y == 0 ? null : x + y);
       if (!p.touched) {
@@ -103,18 +118,8 @@ public final class TopNOperator implements Operator {
     touched.clear();
     stateRows = held;
     if (!changes.isEmpty()) {
-      BatchBuilder batch = new BatchBuilder(outputType, changes.size());
-      changes.forEach((r, w) -> batch.addRow(r.values(), w));
-      out.emit(batch.build());
+      out.emit(ZSets.toBatch(outputType, changes));
     }
-  }
-
-  private Row project(Row row) {
-    Object[] key = new Object[partitionKeys.length];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = row.get(partitionKeys[i]);
-    }
-    return new Row(key);
   }
 
   /** The output rows of a partition now. */
@@ -123,6 +128,10 @@ public final class TopNOperator implements Operator {
     if (limit == 0) {
       return rows;
     }
+    if (numbering == Numbering.RANK || numbering == Numbering.DENSE_RANK) {
+      return ranked(p, rows);
+    }
+    boolean rowNumber = numbering == Numbering.ROW_NUMBER;
     long position = 0;
     for (Map.Entry<Row, Long> e : p.rows.entrySet()) {
       for (long i = 0; i < e.getValue(); i++) {
@@ -134,6 +143,32 @@ public final class TopNOperator implements Operator {
           return rows;
         }
       }
+    }
+    return rows;
+  }
+
+  /** Rows whose RANK (DENSE_RANK) is at most {@code limit}, each with its rank. */
+  private List<Row> ranked(Partition p, List<Row> rows) {
+    long position = 0;
+    long rank = 0;
+    long dense = 0;
+    Row previous = null;
+    for (Map.Entry<Row, Long> e : p.rows.entrySet()) {
+      Row row = e.getKey();
+      if (previous == null || peers.compare(previous, row) != 0) {
+        rank = position + 1;
+        dense++;
+      }
+      long n = numbering == Numbering.RANK ? rank : dense;
+      if (n > limit) {
+        break;
+      }
+      Row numbered = withNumber(row, n);
+      for (long i = 0; i < e.getValue(); i++) {
+        rows.add(numbered);
+      }
+      position += e.getValue();
+      previous = row;
     }
     return rows;
   }
@@ -151,8 +186,14 @@ public final class TopNOperator implements Operator {
   }
 
   @Override
+  public String stateBound() {
+    return "unbounded: every input row of every partition" + (partitionKeys.length == 0 ? ""
+        : " (partition " + Arrays.toString(partitionKeys) + ")");
+  }
+
+  @Override
   public String describe() {
     return "TopN(partition=" + Arrays.toString(partitionKeys) + ", order=" + order + ", offset=" + offset
-        + ", limit=" + (limit == Long.MAX_VALUE ? "all" : limit) + (rowNumber ? ", ROW_NUMBER" : "") + ")";
+        + ", limit=" + (limit == Long.MAX_VALUE ? "all" : limit) + (numbering == Numbering.NONE ? "" : ", " + numbering) + ")";
   }
 }

@@ -89,7 +89,7 @@ class JoinPropertyTest {
       assertEquals(expected, integrator.output(), () -> "seed " + s + " " + type + " keys " + op.describe()
           + "\nleft " + li + "\nright " + ri);
     }
-    return op.errors();
+    return op.rowErrors().count();
   }
 
   /** A deterministic condition on one column of each side; raises an error when both are NULL. */

@@ -130,6 +130,43 @@ public final class RowCodec {
     return kind;
   }
 
+  /** Decodes the row in {@code buf[off, off + len)} into its values; the kind is not returned. */
+  public Object[] decodeValues(byte[] buf, int off, int len) {
+    Object[] row = new Object[kinds.length];
+    decode(buf, off, len, new FieldSink() {
+      @Override
+      public void nullField(int i) {
+        row[i] = null;
+      }
+
+      @Override
+      public void booleanField(int i, boolean v) {
+        row[i] = v;
+      }
+
+      @Override
+      public void intField(int i, int v) {
+        row[i] = v;
+      }
+
+      @Override
+      public void longField(int i, long v) {
+        row[i] = v;
+      }
+
+      @Override
+      public void doubleField(int i, double v) {
+        row[i] = v;
+      }
+
+      @Override
+      public void objectField(int i, Object v) {
+        row[i] = v;
+      }
+    });
+    return row;
+  }
+
   private void readField(int i, ByteSource in, FieldSink sink) {
     switch (kinds[i]) {
       case BOOLEAN -> sink.booleanField(i, in.readByte() != 0);

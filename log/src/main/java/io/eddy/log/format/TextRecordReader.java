@@ -27,10 +27,17 @@ public abstract class TextRecordReader implements Closeable {
   /** A record that does not fit the row type, with its 1-based line number. */
   public static final class Malformed extends RuntimeException {
     private final long line;
+    private final String reason;
 
     public Malformed(long line, String reason) {
       super("line " + line + ": " + reason);
       this.line = line;
+      this.reason = reason;
+    }
+
+    /** What is wrong, without the line. */
+    public String reason() {
+      return reason;
     }
 
     public long line() {
@@ -56,7 +63,49 @@ public abstract class TextRecordReader implements Closeable {
     };
   }
 
-  protected Object value(int column, String text, long line) {
+
+  /** The row of one JSON object (fields matched to columns by name, case-insensitively). */
+  static Object[] jsonRow(ObjectMapper mapper, RowType type, String text, long line) {
+    JsonNode node;
+    try {
+      node = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new Malformed(line, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new Malformed(line, "expected a JSON object");
+    }
+    Map<String, JsonNode> fields = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      fields.put(f.getKey().toLowerCase(Locale.ROOT), f.getValue());
+    }
+    Object[] row = new Object[type.size()];
+    for (int c = 0; c < row.length; c++) {
+      JsonNode v = fields.remove(type.get(c).name().toLowerCase(Locale.ROOT));
+      row[c] = v == null || v.isNull() ? null : value(type, c, v.isValueNode() ? v.asText() : v.toString(), line);
+    }
+    if (!fields.isEmpty()) {
+      throw new Malformed(line, "unknown field(s) " + fields.keySet());
+    }
+    return row;
+  }
+
+  /** The row of CSV fields, field i holding column {@code columnOf[i]}; empty fields are NULL except for VARCHAR. */
+  static Object[] csvRow(RowType type, String[] fields, int[] columnOf, long line) {
+    if (fields.length != columnOf.length) {
+      throw new Malformed(line, "expected " + columnOf.length + " fields, found " + fields.length);
+    }
+    Object[] row = new Object[type.size()];
+    for (int i = 0; i < fields.length; i++) {
+      String f = fields[i];
+      row[columnOf[i]] = f.isEmpty() && type.type(columnOf[i]).kind() != io.eddy.common.type.TypeKind.VARCHAR
+          ? null : value(type, columnOf[i], f, line);
+    }
+    return row;
+  }
+
+  private static Object value(RowType type, int column, String text, long line) {
     try {
       return TextValues.parse(text, type.type(column));
     } catch (MalformedDataException e) {
@@ -84,29 +133,7 @@ public abstract class TextRecordReader implements Closeable {
           return null;
         }
       } while (text.isBlank());
-      JsonNode node;
-      try {
-        node = mapper.readTree(text);
-      } catch (JsonProcessingException e) {
-        throw new Malformed(line, "not valid JSON: " + e.getOriginalMessage());
-      }
-      if (!node.isObject()) {
-        throw new Malformed(line, "expected a JSON object");
-      }
-      Map<String, JsonNode> fields = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        fields.put(f.getKey().toLowerCase(Locale.ROOT), f.getValue());
-      }
-      Object[] row = new Object[type.size()];
-      for (int c = 0; c < row.length; c++) {
-        JsonNode v = fields.remove(type.get(c).name().toLowerCase(Locale.ROOT));
-        row[c] = v == null || v.isNull() ? null : value(c, v.isValueNode() ? v.asText() : v.toString(), line);
-      }
-      if (!fields.isEmpty()) {
-        throw new Malformed(line, "unknown field(s) " + fields.keySet());
-      }
-      return row;
+      return jsonRow(mapper, type, text, line);
     }
 
     @Override
@@ -134,17 +161,7 @@ public abstract class TextRecordReader implements Closeable {
         return null;
       }
       long line = rows.getCurrentLocation().getLineNr();
-      String[] fields = rows.nextValue();
-      if (fields.length != columnOf.length) {
-        throw new Malformed(line, "expected " + columnOf.length + " fields, found " + fields.length);
-      }
-      Object[] row = new Object[type.size()];
-      for (int i = 0; i < fields.length; i++) {
-        String f = fields[i];
-        row[columnOf[i]] = f.isEmpty() && type.type(columnOf[i]).kind() != io.eddy.common.type.TypeKind.VARCHAR
-            ? null : value(columnOf[i], f, line);
-      }
-      return row;
+      return csvRow(type, rows.nextValue(), columnOf, line);
     }
 
     private boolean readHeader() throws IOException {

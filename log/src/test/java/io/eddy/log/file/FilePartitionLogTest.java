@@ -1,8 +1,8 @@
 package io.eddy.log.file;
 
-import static io.eddy.log.file.LogFixtures.assertRecords;
-import static io.eddy.log.file.LogFixtures.batch;
-import static io.eddy.log.file.LogFixtures.readAll;
+import static io.eddy.log.LogFixtures.assertRecords;
+import static io.eddy.log.LogFixtures.batch;
+import static io.eddy.log.LogFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** File-log specifics; the shared promises are in {@link FilePartitionLogContractTest}. */
 class FilePartitionLogTest {
   private static final LogConfig SMALL = LogConfig.defaults().withSegmentBytes(2048).withIndexIntervalBytes(256)
       .withFsync(LogConfig.Fsync.NONE);
@@ -89,75 +89,6 @@ class FilePartitionLogTest {
     assertEquals(7, seen.size());
     assertEquals(20, log.read(10, 1, (o, ts, b, off, len) -> { }));
     assertEquals(20, log.read(20, 1, (o, ts, b, off, len) -> { }), "nothing to read returns fromOffset");
-  }
-
-  @Test
-  void emptyAppendAppendsNothing() {
-    PartitionLog log = partition(SMALL);
-    log.append(batch(0, 3));
-    assertEquals(3, log.append(List.of()));
-    assertEquals(3, log.endOffset());
-  }
-
-  @Test
-  void readingOutsideTheLogFailsClearly() {
-    PartitionLog log = partition(SMALL);
-    log.append(batch(0, 5));
-    EddyException below = assertThrows(EddyException.class, () -> log.read(-1, 100, (o, ts, b, off, len) -> { }));
-    assertEquals(ErrorCode.NOT_FOUND, below.code());
-    assertTrue(below.getMessage().contains("no longer retained"), below.getMessage());
-    EddyException beyond = assertThrows(EddyException.class, () -> log.read(6, 100, (o, ts, b, off, len) -> { }));
-    assertEquals(ErrorCode.NOT_FOUND, beyond.code());
-  }
-
-  @Test
-  void concurrentReadersSeeEveryReturnedAppendInOrder() throws Exception {
-    PartitionLog log = partition(SMALL.withSegmentBytes(64 << 10));
-    int total = 20_000;
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Thread> readers = new ArrayList<>();
-    for (int r = 0; r < 2; r++) {
-      Thread t = new Thread(() -> {
-        try {
-          long next = 0;
-          List<LogFixtures.Read> reads = new ArrayList<>();
-          while (next < total) {
-            long published = log.endOffset();
-            long from = next;
-            next = log.read(from, 4096, (o, ts, b, off, len) ->
-                reads.add(new LogFixtures.Read(o, ts, new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8))));
-            if (published > from && next == from) {
-              throw new AssertionError("read at " + from + " returned nothing though the end was " + published);
-            }
-          }
-          assertRecords(reads, 0, total);
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      });
-      t.start();
-      readers.add(t);
-    }
-    fill(log, total);
-    for (Thread t : readers) {
-      t.join(30_000);
-    }
-    if (failure.get() != null) {
-      throw new AssertionError("reader failed", failure.get());
-    }
-  }
-
-  @Test
-  void reopenAfterCloseKeepsEverything() {
-    PartitionLog log = partition(SMALL);
-    fill(log, 500);
-    store.close();
-    store = FileLogStore.open(dir, SMALL);
-    PartitionLog reopened = store.open("t").partition(0);
-    assertEquals(500, reopened.endOffset());
-    assertRecords(readAll(reopened, 0, 1000), 0, 500);
-    assertEquals(500, reopened.append(batch(500, 10)));
-    assertRecords(readAll(reopened, 0, 1000), 0, 510);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.eddy.log.file;
 
-import static io.eddy.log.file.LogFixtures.readAll;
+import io.eddy.log.LogFixtures;
+import static io.eddy.log.LogFixtures.readAll;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

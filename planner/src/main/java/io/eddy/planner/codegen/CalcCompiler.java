@@ -36,10 +36,13 @@ public final class CalcCompiler {
 
   private final JavaTypeFactory typeFactory;
   private final SqlConformance conformance;
+  private final CompiledCache cache;
 
-  public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance) {
+  /** A compiler whose programs are shared through {@code cache} (one per engine). */
+  public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance, CompiledCache cache) {
     this.typeFactory = typeFactory;
     this.conformance = conformance;
+    this.cache = cache;
   }
 
   /** A compiled program; {@link #instantiate} makes a fresh, independent operator instance. */
@@ -67,8 +70,13 @@ public final class CalcCompiler {
     }
   }
 
+  /** Compiles {@code program}, or takes the program compiled earlier from the same source. */
   public Compiled compile(RexProgram program, RowType input, RowType output) {
     String source = generate(program, input, output);
+    return cache.get(source, output, () -> cook(source, output));
+  }
+
+  private static Compiled cook(String source, RowType output) {
     try {
       SimpleCompiler compiler = new SimpleCompiler();
       compiler.setParentClassLoader(CalcCompiler.class.getClassLoader());
@@ -126,9 +134,11 @@ public final class CalcCompiler {
         + "  private final org.apache.calcite.DataContext root;\n"
         + "  private final io.eddy.exec.batch.BatchBuilder out;\n"
         + "  private long errors;\n"
+        + "  private RuntimeException lastError;\n"
         + "  public GeneratedCalc(org.apache.calcite.DataContext root, io.eddy.exec.batch.BatchBuilder out) {\n"
         + "    this.root = root;\n    this.out = out;\n  }\n"
         + "  public long errors() { return errors; }\n"
+        + "  public RuntimeException lastError() { return lastError; }\n"
         + "  public io.eddy.exec.batch.ZBatch apply(io.eddy.exec.batch.ZBatch in) {\n"
         + "    final int size = in.size();\n"
         + "    final long[] w = in.weights();\n"
@@ -136,9 +146,10 @@ public final class CalcCompiler {
         + "    final org.apache.calcite.DataContext root = this.root;\n"
         + decl
         + "    errors = 0;\n"
+        + "    lastError = null;\n"
         + "    for (int r = 0; r < size; r++) {\n"
         + "      try " + rowCode.trim() + " catch (RuntimeException e) {\n"
-        + "        out.abortRow();\n        errors++;\n      }\n"
+        + "        out.abortRow();\n        errors++;\n        lastError = e;\n      }\n"
         + "    }\n"
         + "    return out.build();\n"
         + "  }\n"

@@ -2,12 +2,18 @@ package io.eddy.planner.schema;
 
 import io.eddy.planner.TypeMapping;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A catalog object as Calcite's validator sees it: a named row type, nothing more. */
-public final class EddyTable extends AbstractTable {
+/**
+ * A catalog object as Calcite's validator sees it: a named row type. It is a
+ * {@link TemporalTable} (may be read {@code FOR SYSTEM_TIME AS OF}) when it is a stream with a
+ * WATERMARK: its rows are versions, valid from their event time (see the temporal join).
+ */
+public final class EddyTable extends AbstractTable implements TemporalTable {
   private final CatalogObject object;
 
   public EddyTable(CatalogObject object) {
@@ -16,6 +22,21 @@ public final class EddyTable extends AbstractTable {
 
   public CatalogObject object() {
     return object;
+  }
+
+  /** Whether the object has an event-time column whose rows can serve as versions. */
+  public boolean versioned() {
+    return object instanceof StreamDef s && s.watermarkColumn() >= 0;
+  }
+
+  @Override
+  public String getSysStartFieldName() {
+    return versioned() ? object.rowType().get(((StreamDef) object).watermarkColumn()).name() : "";
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return getSysStartFieldName();
   }
 
   @Override

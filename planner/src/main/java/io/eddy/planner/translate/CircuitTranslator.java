@@ -19,6 +19,7 @@ import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.TableDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.codegen.ExpressionText;
 import io.eddy.planner.schema.EddyTable;
 import io.eddy.planner.window.ColumnFacts;
 import io.eddy.planner.window.WindowTranslator;
@@ -30,6 +31,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -59,6 +61,8 @@ public final class CircuitTranslator {
   private final java.util.BitSet insertOnly = new java.util.BitSet();
   private final JoinTranslator joins;
   private final TopNTranslator topN;
+  private final OverTranslator over;
+  private final TemporalJoinTranslator temporal;
   private final ColumnFacts facts = new ColumnFacts();
   private final WindowTranslator windows = new WindowTranslator(b, facts, this::compiledCalc, insertOnly);
   /** Whether the query (or view being expanded) emits windows only when they close. */
@@ -79,8 +83,10 @@ public final class CircuitTranslator {
     this.mode = mode;
     this.compiler = compiler;
     this.planner = planner;
-    this.joins = new JoinTranslator(b, compiler, insertOnly, this::visit);
+    this.joins = new JoinTranslator(b, compiler, insertOnly, facts, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
+    this.over = new OverTranslator(b, this::visit);
+    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
@@ -103,6 +109,8 @@ public final class CircuitTranslator {
       return aggregate(agg);
     } else if (rel instanceof Join join) {
       return joins.join(join);
+    } else if (rel instanceof Correlate correlate) {
+      return temporal.correlate(correlate);
     } else if (rel instanceof Union union) {
       return union(union);
     } else if (rel instanceof Intersect || rel instanceof Minus) {
@@ -114,7 +122,7 @@ public final class CircuitTranslator {
     } else if (rel instanceof Sort sort) {
       return sort.fetch == null && sort.offset == null ? visit(sort.getInput()) : topN.sort(sort);
     } else if (rel instanceof Window window) {
-      return topN.window(window, Long.MAX_VALUE);
+      return TopNTranslator.isRanking(window) ? topN.window(window, Long.MAX_VALUE) : over.window(window);
     }
     throw new EddyException(ErrorCode.UNSUPPORTED, "this query needs " + rel.getRelTypeName()
         .replace("Logical", "") + ", which standing queries do not support yet");
@@ -150,8 +158,8 @@ public final class CircuitTranslator {
   }
 
   private int calc(Calc calc) {
-    int input = calc.getInput() instanceof Window w ? topN.window(w, TopNTranslator.limitAbove(calc, w))
-        : visit(calc.getInput());
+    int input = calc.getInput() instanceof Window w && TopNTranslator.isRanking(w)
+        ? topN.window(w, TopNTranslator.limitAbove(calc, w)) : visit(calc.getInput());
     if (WindowTranslator.hasGroupedWindow(calc.getProgram())) {
       return windows.groupedCalc(calc, input);
     }
@@ -163,7 +171,8 @@ public final class CircuitTranslator {
   private int compiledCalc(RexProgram program, int input, RowType out) {
     CalcCompiler.Compiled compiled = compiler.compile(program, b.typeOf(input), out);
     String desc = program.toString();
-    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc), out, input);
+    String text = ExpressionText.of(program);
+    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc, text), out, input);
     insertOnly.set(node, insertOnly.get(input));
     return node;
   }
@@ -171,6 +180,10 @@ public final class CircuitTranslator {
   private int aggregate(Aggregate agg) {
     if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    RelNode withoutLiterals = LiteralAggs.split(agg);
+    if (withoutLiterals != null) {
+      return visit(withoutLiterals);
     }
     int input = visit(agg.getInput());
     RowType in = b.typeOf(input);
@@ -185,6 +198,7 @@ public final class CircuitTranslator {
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
     int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
+    facts.throughGroupKeys(input, node, keys);
     if (closing != null && emitOnClose) {
       closingAggregates++;
       insertOnly.set(node);

@@ -6,8 +6,10 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.operator.JoinKeys;
 import io.eddy.exec.operator.JoinOperator;
 import io.eddy.exec.operator.JoinType;
+import io.eddy.exec.operator.TimeBound;
 import io.eddy.planner.TypeMapping;
 import io.eddy.planner.codegen.CalcCompiler;
+import io.eddy.planner.window.ColumnFacts;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -27,20 +29,24 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Translates a {@link Join} into a {@link JoinOperator}: the equi-keys come from Calcite's
  * {@link JoinInfo} ({@code =} excludes NULLs, {@code IS NOT DISTINCT FROM} matches them), the rest
  * of the condition is compiled as a residual {@link io.eddy.exec.operator.BatchCalc} over
- * {@link JoinOperator#pairType} rows that outputs the numbers of the pairs it keeps.
+ * {@link JoinOperator#pairType} rows that outputs the numbers of the pairs it keeps. When the
+ * condition bounds the distance between two event-time columns ({@link IntervalBounds}: interval
+ * and window joins) the operator gets that {@link TimeBound} and frees state by the watermark.
  */
 final class JoinTranslator {
   private final CircuitPlan.Builder b;
   private final CalcCompiler compiler;
   private final BitSet insertOnly;
+  private final ColumnFacts facts;
   private final ToIntFunction<org.apache.calcite.rel.RelNode> visitor;
 
   /** {@code visitor} translates an input and returns its node; {@code insertOnly} is shared with it. */
-  JoinTranslator(CircuitPlan.Builder b, CalcCompiler compiler, BitSet insertOnly,
+  JoinTranslator(CircuitPlan.Builder b, CalcCompiler compiler, BitSet insertOnly, ColumnFacts facts,
       ToIntFunction<org.apache.calcite.rel.RelNode> visitor) {
     this.b = b;
     this.compiler = compiler;
     this.insertOnly = insertOnly;
+    this.facts = facts;
     this.visitor = visitor;
   }
 
@@ -63,9 +69,20 @@ final class JoinTranslator {
         : compiler.compile(residualProgram(join, remaining, rex), JoinOperator.pairType(leftType, rightType),
             TypeMapping.toEddyRow(pairNumberType(join.getCluster().getTypeFactory())));
     String text = remaining.toString();
+    List<SqlTypeName> columnTypes = new ArrayList<>();
+    join.getLeft().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
+    join.getRight().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
+    TimeBound bound = IntervalBounds.of(info, remaining, leftType.size(), left, right, facts, columnTypes);
     int node = b.add(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out), out, left, right);
+        residual == null ? null : residual.instantiate(ctx), text, out, bound), out, left, right);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
+    if (bound != null) {
+      // the join holds its output watermark back so that both time columns stay event time
+      facts.eventTime(node, bound.leftColumn());
+      if (type.emitsPairs()) {
+        facts.eventTime(node, leftType.size() + bound.rightColumn());
+      }
+    }
     return node;
   }
 

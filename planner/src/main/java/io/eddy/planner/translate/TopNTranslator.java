@@ -26,9 +26,10 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * Translates TOP-N shapes into a {@link TopNOperator}: {@code ORDER BY ... LIMIT n [OFFSET m]}
  * (a {@link Sort} with a fetch) keeps the top rows; {@code ROW_NUMBER() OVER (PARTITION BY ...
- * ORDER BY ...)} (a {@link Window} with one ROW_NUMBER) numbers each partition's rows, and when
- * the Calc above filters {@code rn <= n}, {@code rn < n} or {@code rn = n}, only the first n are
- * kept in state-visible output (the Calc still applies its whole condition).
+ * ORDER BY ...)} (a {@link Window} with one ROW_NUMBER, RANK or DENSE_RANK) numbers each
+ * partition's rows, and when the Calc above filters {@code rn <= n}, {@code rn < n} or
+ * {@code rn = n}, only the rows numbered up to n are output (with ties for RANK and DENSE_RANK;
+ * the Calc still applies its whole condition).
  */
 final class TopNTranslator {
   private final CircuitPlan.Builder b;
@@ -48,19 +49,37 @@ final class TopNTranslator {
     return b.add(ctx -> new TopNOperator(out, new int[0], keys, offset, fetch, false), out, input);
   }
 
-  /** A window of one ROW_NUMBER; {@code limit} from the filter above, or {@link Long#MAX_VALUE}. */
+  /** Whether {@code window} computes one ROW_NUMBER, RANK or DENSE_RANK (and nothing else). */
+  static boolean isRanking(Window window) {
+    return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
+        && numbering(window.groups.get(0).aggCalls.get(0).getKind()) != null;
+  }
+
+  private static TopNOperator.Numbering numbering(SqlKind kind) {
+    return switch (kind) {
+      case ROW_NUMBER -> TopNOperator.Numbering.ROW_NUMBER;
+      case RANK -> TopNOperator.Numbering.RANK;
+      case DENSE_RANK -> TopNOperator.Numbering.DENSE_RANK;
+      default -> null;
+    };
+  }
+
+  /**
+   * A {@link #isRanking ranking} window; {@code limit} from the filter above, or
+   * {@link Long#MAX_VALUE} (then every row is numbered: each change renumbers its partition).
+   */
   int window(Window window, long limit) {
-    if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1
-        || window.groups.get(0).aggCalls.get(0).getKind() != SqlKind.ROW_NUMBER) {
+    if (!isRanking(window)) {
       throw new EddyException(ErrorCode.UNSUPPORTED,
-          "window functions other than one ROW_NUMBER() OVER (...) are not supported yet");
+          "window functions other than one ROW_NUMBER(), RANK() or DENSE_RANK() OVER (...) are not supported yet");
     }
     Window.Group group = window.groups.get(0);
+    TopNOperator.Numbering numbering = numbering(group.aggCalls.get(0).getKind());
     int input = visitor.applyAsInt(window.getInput());
     RowType out = TypeMapping.toEddyRow(window.getRowType());
     int[] partition = group.keys.toArray();
     List<SortKey> keys = sortKeys(group.orderKeys);
-    return b.add(ctx -> new TopNOperator(out, partition, keys, 0, limit, true), out, input);
+    return b.add(ctx -> new TopNOperator(out, partition, keys, 0, limit, numbering), out, input);
   }
 
   /** The bound a Calc over {@code window} puts on its ROW_NUMBER column, or {@link Long#MAX_VALUE}. */
@@ -96,7 +115,7 @@ final class TopNTranslator {
     return limit;
   }
 
-  private static List<SortKey> sortKeys(RelCollation collation) {
+  static List<SortKey> sortKeys(RelCollation collation) {
     List<SortKey> keys = new ArrayList<>();
     for (RelFieldCollation f : collation.getFieldCollations()) {
       boolean desc = f.getDirection().isDescending();

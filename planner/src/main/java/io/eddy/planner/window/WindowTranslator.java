@@ -108,7 +108,7 @@ public final class WindowTranslator {
       throw new EddyException(ErrorCode.VALIDATION, w.name() + " needs a TIMESTAMP time column, but "
           + in.get(w.timeColumn()).name() + " is " + in.type(w.timeColumn()));
     }
-    boolean eventTime = facts.eventTimeColumn(input) == w.timeColumn();
+    boolean eventTime = facts.isEventTime(input, w.timeColumn());
     int arity = in.size();
     int node;
     if (w.spec() == null) {

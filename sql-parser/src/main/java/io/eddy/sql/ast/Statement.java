@@ -7,7 +7,7 @@ import io.eddy.common.error.SourceSpan;
  * knows its own source text and where it stood in the script it came from.
  */
 public sealed interface Statement
-    permits CreateStream, CreateTable, CreateView, CreateStreamAs, Insert, Delete, Drop, Show,
+    permits CreateStream, CreateTable, CreateView, CreateStreamAs, Insert, Delete, Update, Drop, Show,
         Describe, Explain, Select, Subscribe, SetOption, Copy {
 
   /** Where the statement stands in the script (line/column of its first and last character). */

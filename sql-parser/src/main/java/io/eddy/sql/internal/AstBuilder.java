@@ -10,6 +10,7 @@ import io.eddy.sql.ast.CreateStreamAs;
 import io.eddy.sql.ast.CreateTable;
 import io.eddy.sql.ast.CreateView;
 import io.eddy.sql.ast.Delete;
+import io.eddy.sql.ast.Update;
 import io.eddy.sql.ast.Describe;
 import io.eddy.sql.ast.Drop;
 import io.eddy.sql.ast.EmitPolicy;
@@ -87,6 +88,20 @@ public final class AstBuilder extends EddyParserBaseVisitor<Statement> {
     Optional<QueryText> condition = Optional.ofNullable(ctx.expressionBody()).map(source::queryText);
     condition.ifPresent(c -> CalciteParsing.parseExpression(c, script()));
     return new Delete(source.identifier(ctx.target), condition, span(ctx), script());
+  }
+
+  @Override
+  public Statement visitUpdate(EddyParser.UpdateContext ctx) {
+    List<Update.Assignment> assignments = new java.util.ArrayList<>();
+    for (EddyParser.AssignmentContext a : ctx.assignment()) {
+      QueryText value = source.queryText(a.assignmentValue());
+      CalciteParsing.parseExpression(value, script());
+      assignments.add(new Update.Assignment(source.identifier(a.column), value));
+    }
+    Optional<QueryText> condition = Optional.ofNullable(ctx.expressionBody()).map(source::queryText);
+    condition.ifPresent(c -> CalciteParsing.parseExpression(c, script()));
+    return new Update(source.identifier(ctx.target), assignments, condition, source.queryText(ctx), span(ctx),
+        script());
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.eddy.log.file;
+package io.eddy.log;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records with recognisable contents, and reading a partition back. */
-final class LogFixtures {
+public final class LogFixtures {
   private LogFixtures() {}
 
   /** The record appended at {@code offset} by {@link #batch}. */
-  static String valueAt(long offset) {
+  public static String valueAt(long offset) {
     return "value-" + offset + "-" + "x".repeat((int) (offset % 7));
   }
 
-  static List<LogRecord> batch(long firstOffset, int n) {
+  public static List<LogRecord> batch(long firstOffset, int n) {
     List<LogRecord> records = new ArrayList<>(n);
     for (long o = firstOffset; o < firstOffset + n; o++) {
       records.add(new LogRecord(1000 + o, o % 3 == 0 ? null : ("k" + o).getBytes(UTF_8), valueAt(o).getBytes(UTF_8)));
@@ -25,9 +25,9 @@ final class LogFixtures {
   }
 
   /** A read record as seen by a visitor. */
-  record Read(long offset, long timestamp, String value) {}
+  public record Read(long offset, long timestamp, String value) {}
 
-  static List<Read> readAll(PartitionLog log, long from, int maxBytes) {
+  public static List<Read> readAll(PartitionLog log, long from, int maxBytes) {
     List<Read> out = new ArrayList<>();
     long next = from;
     while (next < log.endOffset()) {
@@ -41,7 +41,7 @@ final class LogFixtures {
   }
 
   /** Checks that {@code reads} are exactly the records {@code [from, to)} written by {@link #batch}. */
-  static void assertRecords(List<Read> reads, long from, long to) {
+  public static void assertRecords(List<Read> reads, long from, long to) {
     if (reads.size() != to - from) {
       throw new AssertionError("expected " + (to - from) + " records from " + from + ", read " + reads.size());
     }
