@@ -24,6 +24,14 @@ public interface Session extends AutoCloseable {
   /** Cancels the statement running in this session, if any (ends a SUBSCRIBE). */
   void cancel();
 
+  /**
+   * The progress of the statement running in this session, if it reports any (COPY does); null
+   * otherwise. Like {@link #cancel()}, callable from any thread while the statement runs.
+   */
+  default Progress progress() {
+    return null;
+  }
+
   @Override
   void close();
 }

@@ -44,6 +44,7 @@ class CopyTest {
     try (Engine engine = Engine.open(EngineConfig.of(dir.resolve("data"))); Session s = open(engine)) {
       Result.Status st = (Result.Status) s.execute("COPY bids FROM '" + f + "'");
       assertEquals(3, st.updateCount());
+      assertEquals(null, s.progress(), "progress is only reported while the COPY runs");
       assertEquals(List.of("[1, 2]", "[2, 1]"), rows(s.execute("SELECT * FROM per_auction ORDER BY auction")));
       assertEquals(List.of("[1, 10.50, ann, 1704103200000]", "[1, 12.00, null, 1704103205000]",
           "[2, 3.25, null, 1704103209000]"), rows(s.execute("SELECT * FROM bids ORDER BY ts")));

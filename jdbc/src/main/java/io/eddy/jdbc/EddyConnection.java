@@ -51,6 +51,11 @@ final class EddyConnection extends AvaticaConnection {
     return meta instanceof EddyMeta embedded ? embedded.status(h) : null;
   }
 
+  /** The progress of the statement's running execution, or null (always null remotely). */
+  StatementProgress progress(Meta.StatementHandle h) {
+    return meta instanceof EddyMeta embedded ? embedded.progress(h) : null;
+  }
+
   /** The embedded connection's Meta (for the server, which serves it). */
   EddyMeta eddyMeta() {
     return (EddyMeta) meta;

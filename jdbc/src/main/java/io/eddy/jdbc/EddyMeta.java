@@ -1,6 +1,7 @@
 package io.eddy.jdbc;
 
 import io.eddy.engine.PreparedQuery;
+import io.eddy.engine.Progress;
 import io.eddy.engine.Result;
 import io.eddy.engine.Session;
 import io.eddy.engine.Subscription;
@@ -55,6 +56,14 @@ final class EddyMeta extends MetaImpl {
   String status(StatementHandle h) {
     StatementState state = statements.get(h.id);
     return state == null ? null : state.status();
+  }
+
+  /** The progress of the statement's running execution, or null. Any thread. */
+  StatementProgress progress(StatementHandle h) {
+    StatementState state = statements.get(h.id);
+    Progress p = state != null && state.executing() ? session.progress() : null;
+    return p == null ? null
+        : new StatementProgress(p.operation(), p.bytesDone(), p.bytesTotal(), p.rows());
   }
 
   /** Ends the statement's subscription or running execution. Any thread. */

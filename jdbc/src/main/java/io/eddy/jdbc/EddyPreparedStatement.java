@@ -37,6 +37,12 @@ final class EddyPreparedStatement extends AvaticaPreparedStatement implements Ed
   }
 
   @Override
+  public StatementProgress progress() throws SQLException {
+    checkOpen();
+    return ((EddyConnection) connection).progress(handle);
+  }
+
+  @Override
   public void setNString(int parameterIndex, String value) throws SQLException {
     setString(parameterIndex, value);
   }

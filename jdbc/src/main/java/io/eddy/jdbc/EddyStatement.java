@@ -27,4 +27,10 @@ final class EddyStatement extends AvaticaStatement implements EddyStatementInfo 
     checkOpen();
     return ((EddyConnection) connection).statusMessage(handle);
   }
+
+  @Override
+  public StatementProgress progress() throws SQLException {
+    checkOpen();
+    return ((EddyConnection) connection).progress(handle);
+  }
 }

@@ -13,4 +13,11 @@ public interface EddyStatementInfo {
    * {@code "CREATE STREAM"} or {@code "INSERT 3"}); null after a statement that returned rows.
    */
   String statusMessage() throws SQLException;
+
+  /**
+   * The progress of the statement's running execution, if it reports one (COPY does), else null.
+   * Meant to be polled from another thread while {@code execute} blocks. Embedded connections
+   * only: the remote protocol has no channel for it, so remotely this is always null.
+   */
+  StatementProgress progress() throws SQLException;
 }

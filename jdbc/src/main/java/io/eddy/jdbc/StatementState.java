@@ -42,6 +42,11 @@ final class StatementState {
     executing = false;
   }
 
+  /** Whether an execution is running now. Any thread. */
+  boolean executing() {
+    return executing;
+  }
+
   /** The status message of the last execution, or null if it returned rows. */
   String status() {
     return status;

@@ -25,13 +25,12 @@ final class QueryStatusPoller implements AutoCloseable {
       "\\s*SUBSCRIBE\\s+(?:TO\\s+)?(`[^`]+`|[A-Za-z_][A-Za-z_0-9]*)\\s*;?\\s*",
       Pattern.CASE_INSENSITIVE);
 
-  private final Thread thread;
-  private final Object wake = new Object();
-  private volatile boolean closed;
+  private final Statement statement;
+  private final Ticker ticker;
 
-  private QueryStatusPoller(Connection connection, String view, Consumer<String> status) {
-    thread = new Thread(() -> poll(connection, view, status), "eddy-status-" + view);
-    thread.setDaemon(true);
+  private QueryStatusPoller(Statement statement, Ticker ticker) {
+    this.statement = statement;
+    this.ticker = ticker;
   }
 
   /** The view {@code sql} subscribes to ({@code SUBSCRIBE [TO] name}), or null. */
@@ -44,34 +43,21 @@ final class QueryStatusPoller implements AutoCloseable {
     return name.startsWith("`") ? name.substring(1, name.length() - 1) : name;
   }
 
-  /** Starts polling for {@code sql}'s view; returns a poller that does nothing if there is none. */
-  static QueryStatusPoller start(Connection connection, String sql, Consumer<String> status) {
+  /** Starts polling for {@code sql}'s view; returns null if it subscribes to no view. */
+  static QueryStatusPoller start(Connection connection, String sql, Consumer<String> status)
+      throws SQLException {
     String view = subscribedView(sql);
-    QueryStatusPoller poller = new QueryStatusPoller(connection, view, status);
-    if (view != null) {
-      poller.thread.start();
+    if (view == null) {
+      return null;
     }
-    return poller;
-  }
-
-  private void poll(Connection connection, String view, Consumer<String> status) {
-    try (Statement s = connection.createStatement()) {
-      while (!closed) {
-        String text = statusOf(s, view);
-        if (text != null && !closed) {
-          status.accept(text);
-        }
-        synchronized (wake) {
-          if (!closed) {
-            wake.wait(PERIOD_MILLIS);
-          }
-        }
+    Statement s = connection.createStatement();
+    return new QueryStatusPoller(s, Ticker.start("eddy-status-" + view, PERIOD_MILLIS, false, () -> {
+      String text = statusOf(s, view);
+      if (text != null) {
+        status.accept(text);
       }
-    } catch (SQLException | RuntimeException e) {
-      // the connection is closing or the view is gone: the status line keeps its last text
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+      return true;
+    }));
   }
 
   /** "watermark 2024-01-01T00:00:05Z, 1 late row" for the view's row of SHOW QUERIES, or null. */
@@ -102,14 +88,11 @@ final class QueryStatusPoller implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    synchronized (wake) {
-      wake.notifyAll();
-    }
+    ticker.close();
     try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      statement.close();
+    } catch (SQLException e) {
+      // the connection is closing: nothing to release
     }
   }
 }

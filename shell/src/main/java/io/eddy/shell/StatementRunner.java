@@ -43,7 +43,11 @@ final class StatementRunner {
   void run(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       running.set(statement);
-      if (statement.execute(sql)) {
+      boolean rows;
+      try (ProgressBar bar = liveTables ? ProgressBar.startFor(sql, statement, out) : null) {
+        rows = statement.execute(sql);
+      }
+      if (rows) {
         try (ResultSet rs = statement.getResultSet()) {
           print(rs, sql);
         }
@@ -58,7 +62,7 @@ final class StatementRunner {
 
   /**
    * On a terminal, subscriptions in table format are shown as a table redrawn in place instead of
-   * a list of changes.
+   * a list of changes, and COPY shows a {@link ProgressBar} while it runs.
    */
   void useLiveTables() {
     liveTables = true;

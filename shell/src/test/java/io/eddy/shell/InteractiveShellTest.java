@@ -13,6 +13,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -146,6 +147,32 @@ class InteractiveShellTest {
       screen.awaitContains("watermark 2024-01-01T00:00:24Z, 1 late row (Ctrl-C stops)");
       type("\u0003");
       screen.awaitContains("subscription ended after 2 changes");
+      type("\\q\r");
+      assertEquals(0, shell.get(20, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void copyShowsAProgressBarWhileItRuns() throws Exception {
+    Path file = dir.resolve("clicks.csv");
+    StringBuilder csv = new StringBuilder("page,n\n");
+    for (int i = 0; i < 200_000; i++) {
+      csv.append("page-").append(i % 977).append(',').append(i).append('\n');
+    }
+    Files.writeString(file, csv);
+    try (Connection setup = driver.connect(url, new Properties());
+        Connection shellConnection = driver.connect(url, new Properties());
+        Statement s = setup.createStatement()) {
+      s.execute("CREATE STREAM clicks (page VARCHAR, n BIGINT)");
+      Future<Integer> shell = startShell(shellConnection);
+      screen.awaitContains("eddy> ");
+      type("COPY clicks FROM '" + file + "';\r");
+      String done = screen.awaitContains("COPY 200000");
+      assertTrue(done.matches("(?s).*COPY clicks \\[[#-]{20}\\] +\\d+%  \\d+\\.\\d MB / \\d+\\.\\d MB  "
+          + "\\d+ rows  \\d+ rows/s.*COPY 200000.*"), done);
+      assertTrue(screen.raw().contains("\r\u001b[KCOPY 200000"), "the bar is erased before the result");
       type("\\q\r");
       assertEquals(0, shell.get(20, TimeUnit.SECONDS));
     } finally {

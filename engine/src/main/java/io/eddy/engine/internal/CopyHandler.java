@@ -2,6 +2,7 @@ package io.eddy.engine.internal;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import io.eddy.engine.Progress;
 import io.eddy.engine.Result;
 import io.eddy.log.format.RowCodec;
 import io.eddy.log.format.TextRecordReader;
@@ -9,7 +10,11 @@ import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.catalog.ViewDef;
 import io.eddy.sql.ast.Copy;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * {@code COPY s FROM 'path' [WITH (format = 'json' | 'csv', errors = 'fail' | 'skip')]}: bulk load
@@ -25,19 +31,32 @@ import java.util.Locale;
  * record aborts the load before anything is written, naming its line; with {@code 'skip'}
  * malformed records are counted and their first line numbers reported. The format defaults to
  * the file's extension ({@code .csv}, else JSON lines). The whole file is validated before the
- * first append, so a failed COPY writes nothing.
+ * first append, so a failed COPY writes nothing. While reading it reports {@link Progress} (bytes
+ * read of the file's size, rows) about every {@link #PROGRESS_BYTES}, and null when done.
  */
 final class CopyHandler {
   private static final int BATCH = 10_000;
   private static final int LINES_REPORTED = 5;
 
-  private final EngineRuntime rt;
+  private static final long PROGRESS_BYTES = 256 * 1024;
 
-  CopyHandler(EngineRuntime rt) {
+  private final EngineRuntime rt;
+  private final Consumer<Progress> progress;
+
+  CopyHandler(EngineRuntime rt, Consumer<Progress> progress) {
     this.rt = rt;
+    this.progress = progress;
   }
 
   Result copy(Copy c) {
+    try {
+      return load(c);
+    } finally {
+      progress.accept(null);
+    }
+  }
+
+  private Result load(Copy c) {
     CatalogObject target = rt.catalog().lookup(c.target().name()).orElseThrow(() -> DdlHandler.error(
         ErrorCode.NOT_FOUND, "stream or table '" + c.target().name() + "' not found", c.target(), c));
     if (target instanceof ViewDef || target instanceof StreamDef s && s.derived() != null) {
@@ -54,8 +73,13 @@ final class CopyHandler {
     List<Object[]> rows = new ArrayList<>();
     List<Long> badLines = new ArrayList<>();
     long skipped = 0;
-    try (Reader in = Files.newBufferedReader(Path.of(c.path()), StandardCharsets.UTF_8);
+    String operation = "COPY " + target.name();
+    try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(Path.of(c.path())));
+        Reader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
         TextRecordReader reader = TextRecordReader.of(format, target.rowType(), in)) {
+      long total = Files.size(Path.of(c.path()));
+      long reported = 0;
+      progress.accept(new Progress(operation, 0, total, 0));
       while (true) {
         try {
           Object[] row = reader.next();
@@ -63,6 +87,10 @@ final class CopyHandler {
             break;
           }
           rows.add(row);
+          if (bytes.count() - reported >= PROGRESS_BYTES) {
+            reported = bytes.count();
+            progress.accept(new Progress(operation, reported, total, rows.size()));
+          }
         } catch (TextRecordReader.Malformed e) {
           if (errors.equals("fail")) {
             throw new EddyException(ErrorCode.DATA, "COPY " + target.name() + " stopped at " + c.path() + " "
@@ -75,6 +103,7 @@ final class CopyHandler {
           }
         }
       }
+      progress.accept(new Progress(operation, bytes.count(), total, rows.size()));
     } catch (NoSuchFileException e) {
       throw new EddyException(ErrorCode.NOT_FOUND, "file '" + c.path() + "' does not exist", c.span(),
           c.script(), null, null);
@@ -95,5 +124,36 @@ final class CopyHandler {
           + (skipped > badLines.size() ? ", ..." : "") + ")";
     }
     return new Result.Status(msg, rows.size());
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private volatile long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 }

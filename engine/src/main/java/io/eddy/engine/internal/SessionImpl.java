@@ -3,6 +3,7 @@ package io.eddy.engine.internal;
 import io.eddy.common.error.EddyException;
 import io.eddy.engine.CatalogEntry;
 import io.eddy.engine.PreparedQuery;
+import io.eddy.engine.Progress;
 import io.eddy.engine.Result;
 import io.eddy.engine.Session;
 import io.eddy.engine.Subscription;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** A session: parses statements and runs them; tracks its subscriptions so cancel/close end them. */
@@ -20,10 +22,16 @@ public final class SessionImpl implements Session {
   private final EngineRuntime rt;
   private final StatementExecutor executor;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Progress> progress = new AtomicReference<>();
 
   public SessionImpl(EngineRuntime rt) {
     this.rt = rt;
-    this.executor = new StatementExecutor(rt, new HashMap<>());
+    this.executor = new StatementExecutor(rt, new HashMap<>(), progress::set);
+  }
+
+  @Override
+  public Progress progress() {
+    return progress.get();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.SqlType;
 import io.eddy.engine.PreparedQuery;
+import io.eddy.engine.Progress;
 import io.eddy.engine.Result;
 import io.eddy.planner.PlanMode;
 import io.eddy.planner.PlannedQuery;
@@ -25,6 +26,7 @@ import io.eddy.sql.ast.Statement;
 import io.eddy.sql.ast.Subscribe;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Routes each parsed statement to its handler. Statements that read or write rows are planned
@@ -40,12 +42,20 @@ public final class StatementExecutor {
   private final Map<String, String> settings;
 
   public StatementExecutor(EngineRuntime rt, Map<String, String> sessionSettings) {
+    this(rt, sessionSettings, p -> { });
+  }
+
+  /**
+   * @param progress receives the progress of long statements (COPY) while they run, then null
+   */
+  public StatementExecutor(EngineRuntime rt, Map<String, String> sessionSettings,
+      Consumer<Progress> progress) {
     this.rt = rt;
     this.ddl = new DdlHandler(rt);
     this.dml = new DmlHandler(rt);
     this.reads = new ReadHandler(rt);
     this.meta = new MetaHandler(rt);
-    this.copy = new CopyHandler(rt);
+    this.copy = new CopyHandler(rt, progress);
     this.settings = sessionSettings;
   }
 
