@@ -1,11 +1,12 @@
 package io.eddy.exec.operator;
 
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 
 /** Filter and project with a compiled {@link BatchCalc}. Linear: no state. */
-public final class CalcOperator implements Operator {
+public final class CalcOperator implements Operator, Checkpointable.Stateless {
   private final BatchCalc calc;
   private final String description;
   private Emitter out;

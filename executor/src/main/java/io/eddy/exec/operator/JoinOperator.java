@@ -8,9 +8,12 @@ import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ import java.util.Map;
  *
  * <p>Driven by one thread; {@link #stateSize()} and {@link #errors()} may be read from any thread.
  */
-public final class JoinOperator implements Operator {
+public final class JoinOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ENTRY = 96;
 
   private final RowType leftType;
@@ -116,8 +119,7 @@ public final class JoinOperator implements Operator {
     }
     reconcile(0, output);
     reconcile(1, output);
-    long entries = index[0].entries() + index[1].entries();
-    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+    updateSize();
     if (output.size() > 0) {
       out.emit(output.build());
     }
@@ -208,6 +210,27 @@ public final class JoinOperator implements Operator {
       output.set(c, from >= 0 && from < row.arity() ? row.get(from) : null);
     }
     output.endRow(w);
+  }
+
+  private void updateSize() {
+    long entries = index[0].entries() + index[1].entries();
+    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+  }
+
+  /** Both indexes (with the outer sides' match counts and padded output) and the error count. */
+  @Override
+  public void snapshot(StateOutput out) {
+    index[0].snapshot(out);
+    index[1].snapshot(out);
+    out.writeLong(errors);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    index[0].restore(in);
+    index[1].restore(in);
+    errors = in.readLong();
+    updateSize();
   }
 
   /** Distinct rows indexed on both sides and an estimate of their bytes. */
