@@ -102,6 +102,9 @@ final class DdlHandler {
       int partitions = partitions(t.options(), t);
       TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
           t.text());
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       createTopic(def.key(), partitions, t.options(), t, replay);
       Catalog next = rt.catalog().with(def);
       rt.publish(next);
@@ -138,6 +141,9 @@ final class DdlHandler {
       checkUniqueNames(plan.outputType(), v.name(), v);
       ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
           v.text());
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       materialize(def, plan, WatermarkPolicy.of(rt.config.settings(), session));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);
@@ -160,8 +166,11 @@ final class DdlHandler {
       StreamDef def = new StreamDef(c.name().name(), plan.outputType(), -1, 0, partitions,
           c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
       createTopic(def.key(), partitions, c.options(), c, replay);
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
-      rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of()));
+      rt.derived.put(def.key(), rt.startCheckpointed(def, plan, sink, sink, WatermarkPolicy.of(rt.config.settings())));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
     }
@@ -173,7 +182,7 @@ final class DdlHandler {
 
   private void materialize(CatalogObject def, PlannedQuery plan, WatermarkPolicy policy) {
     ViewStore store = new ViewStore(def.rowType());
-    StandingQuery q = rt.start(def.name(), plan, store, List.of(), policy);
+    StandingQuery q = rt.startCheckpointed(def, plan, store, CheckpointSink.of(store), policy);
     rt.materialized.put(def.key(), new Materialized(q, store));
   }
 
@@ -207,6 +216,7 @@ final class DdlHandler {
       if (derived != null) {
         derived.close();
       }
+      rt.forgetCheckpoints(o);
       if (!(o instanceof ViewDef) && rt.log.exists(o.key())) {
         rt.log.delete(o.key());
       }

@@ -35,6 +35,9 @@ public final class EngineRuntime implements AutoCloseable {
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  /** Per derived stream (by key) whose query is checkpointed: how far readers may read its log. */
+  final Map<String, ReadLimit> readLimits = new ConcurrentHashMap<>();
+  final CheckpointSettings checkpoints;
   /** Counting queries ({@link CountingQueryImpl}) by their generated names. */
   final Map<String, StandingQuery> counting = new ConcurrentHashMap<>();
   /** Names the counting queries. */
@@ -58,6 +61,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
     this.catalogStore = new CatalogStore(config.dataDir());
+    this.checkpoints = CheckpointSettings.of(config.settings());
   }
 
   /** The DDL statements saved by the last run, in order. */
@@ -105,6 +109,45 @@ public final class EngineRuntime implements AutoCloseable {
    */
   StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy) {
     Circuit circuit = plan.circuit().instantiate(paramContext(params));
+    return new StandingQuery(name, circuit, readers(circuit, policy), sink, signal).start();
+  }
+
+  /**
+   * Starts the standing query of catalog object {@code def} (a view, a table's store, a derived
+   * stream) with checkpoints (unless {@code checkpoint.interval} is 0): it resumes from its
+   * newest usable checkpoint, and a derived stream's records become visible to readers as its
+   * checkpoints commit them.
+   */
+  StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
+      WatermarkPolicy policy) {
+    Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
+    List<SourceReader> readers = readers(circuit, policy);
+    if (checkpoints.intervalMillis() <= 0) {
+      return new StandingQuery(def.name(), circuit, readers, sink, signal).start();
+    }
+    ReadLimit limit = null;
+    if (state instanceof LogSink && circuit.checkpointable()) {
+      limit = new ReadLimit(new long[((LogSink) state).topic().partitions()]);
+      readLimits.put(def.key(), limit);
+    }
+    String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain());
+    QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
+        checkpoints.pauseBeforeManifestMillis(), state, limit, signal);
+    return new StandingQuery(def.name(), circuit, readers, sink, signal, cp).start();
+  }
+
+  /** Where the checkpoints of {@code def}'s query live. */
+  java.nio.file.Path checkpointDir(CatalogObject def) {
+    return io.eddy.engine.internal.checkpoint.CheckpointFiles.dirOf(config.dataDir(), def.key());
+  }
+
+  /** Forgets {@code def}'s checkpoints and read limit (DROP, or a new object of the same name). */
+  void forgetCheckpoints(CatalogObject def) {
+    readLimits.remove(def.key());
+    io.eddy.engine.internal.checkpoint.CheckpointFiles.deleteAll(checkpointDir(def));
+  }
+
+  private List<SourceReader> readers(Circuit circuit, WatermarkPolicy policy) {
     List<SourceReader> readers = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (Circuit.Source s : circuit.sources()) {
@@ -112,9 +155,9 @@ public final class EngineRuntime implements AutoCloseable {
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
           ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now) : null;
-      readers.add(new SourceReader(topic, o.rowType(), time));
+      readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
-    return new StandingQuery(name, circuit, readers, sink, signal).start();
+    return readers;
   }
 
   /**
@@ -127,6 +170,9 @@ public final class EngineRuntime implements AutoCloseable {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
         awaitCaughtUp(upstream);
+        if (upstream.checkpoints() != null) {
+          upstream.checkpoints().awaitCheckpoint(upstream); // its records become visible
+        }
       }
     }
     query.awaitCaughtUp();

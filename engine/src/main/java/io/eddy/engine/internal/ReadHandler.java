@@ -73,6 +73,9 @@ final class ReadHandler {
           + " bytes");
       lines.add("  watermark: " + Watermarks.format(c.watermark()) + ", late rows: " + m.query().lateRows()
           + ", skewed rows: " + m.query().skewedRows());
+      if (e.kind() == Explain.Kind.STATE) {
+        lines.add("  checkpoint: " + m.query().checkpointStatus());
+      }
     } else {
       PlannedQuery plan = rt.planner().plan(e.query().get(), e.script(), PlanMode.STANDING);
       lines.add("Logical plan:");
