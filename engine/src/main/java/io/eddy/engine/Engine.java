@@ -9,7 +9,8 @@ import java.util.HashMap;
 /**
  * An embedded Eddy instance over one data directory. Owns the catalog, the log and every running
  * standing query; closing it stops them all. Opening a directory that holds a catalog restores
- * every stream, table and view (views recompute from the retained log). Thread-safe: sessions
+ * every stream, table and view (each standing query resumes from its newest checkpoint, else
+ * recomputes from the retained log). Thread-safe: sessions
  * may be used from different threads (one thread per session).
  */
 public final class Engine implements AutoCloseable {

@@ -36,4 +36,18 @@ public interface PartitionLog {
    * fails with a clear error; it never skips silently.
    */
   long read(long fromOffset, int maxBytes, RecordVisitor visitor);
+
+  /**
+   * Removes every record at or after {@code offset}, which must be a batch boundary between
+   * {@link #startOffset()} and {@link #endOffset()}; the next append gets {@code offset}. Used by
+   * checkpoint recovery to drop a derived stream's records written after its last checkpoint,
+   * before anything reads them. Crash-safe: after a crash in the middle the partition ends at
+   * {@code offset} or at a later batch boundary with every record before it intact, so the call
+   * can simply be repeated. Must not run concurrently with appends or reads of the removed range.
+   * Backends that cannot truncate throw {@code UNSUPPORTED}.
+   */
+  default void truncateTo(long offset) {
+    throw new io.eddy.common.error.EddyException(io.eddy.common.error.ErrorCode.UNSUPPORTED,
+        "this log cannot truncate partitions");
+  }
 }

@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses durations as config files write them: {@code 500ms}, {@code 1s}, {@code 5m}, {@code 1h}, or ISO-8601. */
-final class Durations {
+public final class Durations {
   private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private Durations() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(t);
     try {

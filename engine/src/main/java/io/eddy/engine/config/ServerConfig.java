@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param source the config file
  * @param dataDir the engine's data directory (relative paths are resolved against the config
  *     file's directory)
- * @param checkpointInterval how often to checkpoint (accepted and kept; checkpoints come later)
+ * @param checkpointInterval how often each standing query checkpoints (the engine setting {@code checkpoint.interval})
  * @param fsync the log's fsync policy ({@code batch}, {@code interval}, {@code none}), or empty for
  *     the default
  * @param listen the address the server listens on

@@ -107,6 +107,9 @@ final class DdlHandler {
       int partitions = partitions(t.options(), t);
       TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
           t.text());
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       createTopic(def.key(), partitions, t.options(), t, replay);
       Catalog next = rt.catalog().with(def);
       rt.publish(next);
@@ -136,9 +139,12 @@ final class DdlHandler {
       ViewDef def = new ViewDef(v.name().name(), plan.outputType(), v.query(), v.emit(), plan.dependencies(),
           v.text());
       StreamDef late = lateStream(v.lateInto(), v.name(), plan, v);
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       ViewStore store = new ViewStore(def.rowType());
-      StandingQuery q = rt.start(def.name(), plan, store, List.of(), WatermarkPolicy.of(rt.config.settings(), session),
-          late);
+      StandingQuery q = rt.startCheckpointed(def, plan, store, CheckpointSink.of(store),
+          WatermarkPolicy.of(rt.config.settings(), session), late);
       rt.materialized.put(def.key(), new Materialized(q, store));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);
@@ -162,8 +168,11 @@ final class DdlHandler {
           c.options().values(), new DerivedQuery(c.query(), plan.dependencies()), c.text());
       StreamDef late = lateStream(c.lateInto(), c.name(), plan, c);
       def = createTopic(def, c.options(), c, replay, true);
+      if (!replay) {
+        rt.forgetCheckpoints(def);
+      }
       LogSink sink = new LogSink(rt.topic(def), def.rowType(), rt.signal);
-      rt.derived.put(def.key(), rt.start(def.name(), plan, sink, List.of(), WatermarkPolicy.of(rt.config.settings()),
+      rt.derived.put(def.key(), rt.startCheckpointed(def, plan, sink, sink, WatermarkPolicy.of(rt.config.settings()),
           late));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
@@ -222,7 +231,7 @@ final class DdlHandler {
 
   private void materialize(CatalogObject def, PlannedQuery plan, WatermarkPolicy policy) {
     ViewStore store = new ViewStore(def.rowType());
-    StandingQuery q = rt.start(def.name(), plan, store, List.of(), policy);
+    StandingQuery q = rt.startCheckpointed(def, plan, store, CheckpointSink.of(store), policy, null);
     rt.materialized.put(def.key(), new Materialized(q, store));
   }
 
@@ -263,6 +272,7 @@ final class DdlHandler {
         derived.close();
       }
       rt.external.detach(o.key());
+      rt.forgetCheckpoints(o);
       if (!(o instanceof ViewDef) && rt.log.exists(o.key())) {
         rt.log.delete(o.key());
       }

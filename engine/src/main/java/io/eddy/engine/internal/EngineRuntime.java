@@ -38,6 +38,9 @@ public final class EngineRuntime implements AutoCloseable {
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
   final Map<String, StandingQuery> derived = new ConcurrentHashMap<>();
+  /** Per derived stream (by key) whose query is checkpointed: how far readers may read its log. */
+  final Map<String, ReadLimit> readLimits = new ConcurrentHashMap<>();
+  final CheckpointSettings checkpoints;
   /** Counting queries ({@link CountingQueryImpl}) by their generated names. */
   final Map<String, StandingQuery> counting = new ConcurrentHashMap<>();
   /** Names the counting queries. */
@@ -65,6 +68,7 @@ public final class EngineRuntime implements AutoCloseable {
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
     this.catalogStore = new CatalogStore(config.dataDir());
     this.external = new ExternalTopics("true".equals(config.settings().get(ExternalTopics.OFFLINE)));
+    this.checkpoints = CheckpointSettings.of(config.settings());
   }
 
   /** The DDL statements saved by the last run, in order. */
@@ -141,6 +145,51 @@ public final class EngineRuntime implements AutoCloseable {
       StreamDef lateStream) {
     LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, name);
     Circuit circuit = plan.circuit().instantiate(paramContext(params));
+    return new StandingQuery(name, circuit, readers(circuit, policy), sink, signal, late, null).start();
+  }
+
+  /**
+   * Starts the standing query of catalog object {@code def} (a view, a table's store, a derived
+   * stream) with checkpoints (unless {@code checkpoint.interval} is 0): it resumes from its
+   * newest usable checkpoint, and a derived stream's records become visible to readers as its
+   * checkpoints commit them.
+   *
+   * <p>Not checkpointed (recomputed from the log on restart, as {@link #start} does): a query
+   * writing late rows into a stream ({@code lateStream} non-null; its sink skips what the stream
+   * already holds) and a derived stream kept in an external topic (a Kafka topic cannot be
+   * truncated back to a checkpoint).
+   */
+  StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
+      WatermarkPolicy policy, StreamDef lateStream) {
+    boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
+    if (checkpoints.intervalMillis() <= 0 || lateStream != null || externalSink) {
+      return start(def.name(), plan, sink, List.of(), policy, lateStream);
+    }
+    Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
+    List<SourceReader> readers = readers(circuit, policy);
+    ReadLimit limit = null;
+    if (state instanceof LogSink && circuit.checkpointable()) {
+      limit = new ReadLimit(new long[((LogSink) state).topic().partitions()]);
+      readLimits.put(def.key(), limit);
+    }
+    String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain());
+    QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
+        checkpoints.pauseBeforeManifestMillis(), state, limit, signal);
+    return new StandingQuery(def.name(), circuit, readers, sink, signal, null, cp).start();
+  }
+
+  /** Where the checkpoints of {@code def}'s query live. */
+  java.nio.file.Path checkpointDir(CatalogObject def) {
+    return io.eddy.engine.internal.checkpoint.CheckpointFiles.dirOf(config.dataDir(), def.key());
+  }
+
+  /** Forgets {@code def}'s checkpoints and read limit (DROP, or a new object of the same name). */
+  void forgetCheckpoints(CatalogObject def) {
+    readLimits.remove(def.key());
+    io.eddy.engine.internal.checkpoint.CheckpointFiles.deleteAll(checkpointDir(def));
+  }
+
+  private List<SourceReader> readers(Circuit circuit, WatermarkPolicy policy) {
     List<SourceReader> readers = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (Circuit.Source s : circuit.sources()) {
@@ -148,9 +197,9 @@ public final class EngineRuntime implements AutoCloseable {
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
           ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now) : null;
-      readers.add(new SourceReader(topic, o.rowType(), time));
+      readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
-    return new StandingQuery(name, circuit, readers, sink, signal, late).start();
+    return readers;
   }
 
   /**
@@ -174,6 +223,9 @@ public final class EngineRuntime implements AutoCloseable {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
         awaitCaughtUp(upstream, seen);
+        if (upstream.checkpoints() != null) {
+          upstream.checkpoints().awaitCheckpoint(upstream); // its records become visible
+        }
       }
       for (StandingQuery writer : lateWriters(s.name())) {
         awaitCaughtUp(writer, seen);

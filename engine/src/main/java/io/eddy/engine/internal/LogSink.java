@@ -13,13 +13,16 @@ import java.util.List;
  * The sink of a derived stream: appends each output row (a row of weight n, n times) to the
  * stream's log, round-robin over its partitions, one batch per partition per delta.
  *
- * <p>Exactly-once across restarts without checkpoints: the query is recomputed from the start of
- * its sources' logs, and the first {@code alreadyWritten} output rows (what the log held when the
- * query started) are not written again. This is exact when the recomputation produces the same
- * rows in the same order, which holds for a single-source, single-partition query; checkpoints
- * (issue 5) replace it with recorded positions. Driven by the query's thread; not thread-safe.
+ * <p>Exactly-once across restarts: with checkpoints ({@link #checkpointed}) the log is truncated
+ * back to the positions of the checkpoint the query restores (or emptied when there is none) and
+ * the query resumes from there, so every record after the checkpoint is written exactly once
+ * again. Without checkpoints (a query with an operator that cannot be checkpointed, or
+ * checkpoints switched off) the query is recomputed from the start of its sources' logs and the
+ * first {@code alreadyWritten} output rows (what the log held when the query started) are not
+ * written again, which is exact only for deterministic single-source, single-partition queries.
+ * Driven by the query's thread; not thread-safe.
  */
-final class LogSink implements Emitter {
+final class LogSink implements Emitter, CheckpointSink {
   private final TopicLog topic;
   private final RowCodec codec;
   private final LogSignal signal;
@@ -35,6 +38,44 @@ final class LogSink implements Emitter {
       written += topic.partition(p).endOffset() - topic.partition(p).startOffset();
     }
     this.toSkip = written;
+  }
+
+  /** Switches to checkpointed exactly-once: nothing is skipped (the log is truncated instead). */
+  void checkpointed() {
+    toSkip = 0;
+  }
+
+  /** The round-robin position. */
+  @Override
+  public void snapshot(io.eddy.exec.state.StateOutput out) {
+    out.writeInt(next);
+  }
+
+  @Override
+  public void restore(io.eddy.exec.state.StateInput in) {
+    next = in.readInt();
+  }
+
+  @Override
+  public long[] positions() {
+    long[] p = new long[topic.partitions()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = topic.partition(i).endOffset();
+    }
+    return p;
+  }
+
+  @Override
+  public void truncateTo(long[] positions) {
+    for (int p = 0; p < positions.length; p++) {
+      if (topic.partition(p).endOffset() > positions[p]) {
+        topic.partition(p).truncateTo(positions[p]);
+      }
+    }
+  }
+
+  TopicLog topic() {
+    return topic;
   }
 
   @Override

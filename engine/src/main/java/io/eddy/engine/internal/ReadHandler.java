@@ -74,6 +74,9 @@ final class ReadHandler {
       lines.add("  watermark: " + Watermarks.format(c.watermark()) + ", late rows: " + m.query().lateRows()
           + ", skewed rows: " + m.query().skewedRows());
       lines.add("  " + MetaHandler.errorSummary(m.query()));
+      if (e.kind() == Explain.Kind.STATE) {
+        lines.add("  checkpoint: " + m.query().checkpointStatus());
+      }
     } else {
       PlannedQuery plan = rt.planner().plan(e.query().get(), e.script(), PlanMode.STANDING);
       lines.add("Logical plan:");

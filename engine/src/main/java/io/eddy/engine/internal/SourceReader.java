@@ -27,8 +27,12 @@ public final class SourceReader {
   /** Null for a source without event time (no WATERMARK declared, or a table). */
   private final EventTime eventTime;
   private final List<Chunk> chunks = new ArrayList<>();
+  /** Null, or how far each partition may be read (a derived stream's committed records). */
+  private final ReadLimit limit;
   private int polling;
   private long pollTime;
+  /** The offset the current poll must not read beyond. */
+  private long pollLimit = Long.MAX_VALUE;
 
   /**
    * A piece of a poll: advance the source's watermark to {@code watermark} (unless it is
@@ -45,6 +49,15 @@ public final class SourceReader {
    * record timestamps are the rows' event times (the writer sets them so).
    */
   SourceReader(TopicLog topic, RowType type, EventTime eventTime) {
+    this(topic, type, eventTime, null);
+  }
+
+  /**
+   * A reader that reads each partition only up to {@code limit} (when non-null): the records of a
+   * derived stream become visible once its query has checkpointed them.
+   */
+  SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit) {
+    this.limit = limit;
     this.topic = topic;
     this.codec = new RowCodec(type);
     this.builder = new BatchBuilder(type, 1024);
@@ -52,6 +65,9 @@ public final class SourceReader {
     this.pending = new long[topic.partitions()];
     this.eventTime = eventTime;
     this.visitor = (offset, ts, buf, off, len) -> {
+      if (offset >= pollLimit) {
+        return;
+      }
       if (this.eventTime != null) {
         if (this.eventTime.behind(polling, ts) && builder.size() > 0) {
           // The row may be late: what came before it must pass the circuit first, and the
@@ -81,7 +97,9 @@ public final class SourceReader {
     polling = p;
     pollTime = System.currentTimeMillis();
     chunks.clear();
-    long next = log.read(positions[p], MAX_BYTES, visitor);
+    pollLimit = limit == null ? Long.MAX_VALUE : limit.limit(p);
+    long next = positions[p] >= pollLimit ? positions[p]
+        : Math.min(pollLimit, log.read(positions[p], MAX_BYTES, visitor));
     if (eventTime != null) {
       eventTime.polled(p, next != positions[p], pollTime);
     }
@@ -140,6 +158,40 @@ public final class SourceReader {
       }
     }
     return builder.build();
+  }
+
+  /** Where partition {@code p} ends for this reader now: its end offset, or its read limit if lower. */
+  public long readableEnd(int p) {
+    long end = topic.partition(p).endOffset();
+    return limit == null ? end : Math.min(end, limit.limit(p));
+  }
+
+  /** Positions and event time, for a checkpoint (between polls, on the query thread). */
+  void snapshot(io.eddy.exec.state.StateOutput out) {
+    out.writeInt(positions.length);
+    for (long position : positions) {
+      out.writeLong(position);
+    }
+    out.writeBoolean(eventTime != null);
+    if (eventTime != null) {
+      eventTime.snapshot(out);
+    }
+  }
+
+  void restore(io.eddy.exec.state.StateInput in) {
+    if (in.readInt() != positions.length) {
+      throw new IllegalStateException("checkpoint of " + topic.name() + " has another number of partitions");
+    }
+    for (int p = 0; p < positions.length; p++) {
+      positions[p] = in.readLong();
+      pending[p] = positions[p];
+    }
+    if (in.readBoolean() != (eventTime != null)) {
+      throw new IllegalStateException("checkpoint of " + topic.name() + " disagrees about event time");
+    }
+    if (eventTime != null) {
+      eventTime.restore(in);
+    }
   }
 
   public int partitions() {

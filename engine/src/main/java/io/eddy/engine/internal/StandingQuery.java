@@ -34,15 +34,25 @@ public final class StandingQuery implements AutoCloseable {
   private final long[] sourceWatermarks;
   /** The circuit's late rows go here (LATE INTO); null when they are only counted. */
   private final LateStreamSink late;
+  /** Null when this query is not checkpointed. */
+  private final QueryCheckpoints checkpoints;
 
   public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
       LogSignal signal) {
-    this(name, circuit, readers, sink, signal, null);
+    this(name, circuit, readers, sink, signal, null, null);
   }
 
-  /** As the five-argument constructor; the rows the circuit drops as late go to {@code late} (nullable). */
+  /**
+   * As the five-argument constructor; the rows the circuit drops as late go to {@code late}
+   * (nullable: only counted). With {@code checkpoints} non-null the query opens from its newest
+   * usable checkpoint (if any), checkpoints between polls and once more when closed.
+   */
   StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink, LogSignal signal,
-      LateStreamSink late) {
+      LateStreamSink late, QueryCheckpoints checkpoints) {
+    if (late != null && checkpoints != null) {
+      throw new IllegalArgumentException("a query writing late rows into a stream is not checkpointed");
+    }
+    this.checkpoints = checkpoints;
     this.name = name;
     this.late = late;
     this.circuit = circuit;
@@ -51,12 +61,19 @@ public final class StandingQuery implements AutoCloseable {
     this.eventTime = readers.stream().anyMatch(SourceReader::hasEventTime);
     this.sourceWatermarks = new long[readers.size()];
     java.util.Arrays.fill(sourceWatermarks, Long.MIN_VALUE);
-    circuit.open(sink, late == null ? io.eddy.exec.circuit.LateRowSink.NONE : late);
+    if (checkpoints != null) {
+      checkpoints.open(this, sink);
+    } else {
+      circuit.open(sink, late == null ? io.eddy.exec.circuit.LateRowSink.NONE : late);
+    }
     this.thread = new Thread(this::run, "eddy-query-" + name);
     this.thread.setDaemon(true);
   }
 
   public StandingQuery start() {
+    if (failure != null) {
+      return this;
+    }
     thread.start();
     return this;
   }
@@ -131,6 +148,59 @@ public final class StandingQuery implements AutoCloseable {
     circuit.advanceWatermark(s, wm);
   }
 
+  /** The last checkpoint (id and time) or "none", for SHOW QUERIES / EXPLAIN STATE. Any thread. */
+  public String lastCheckpoint() {
+    if (checkpoints == null || checkpoints.lastId() < 0) {
+      return "none";
+    }
+    return checkpoints.lastId() + " at " + java.time.Instant.ofEpochMilli(checkpoints.lastTime());
+  }
+
+  /** How the query started: from a checkpoint, or recomputed from its sources' logs (and why). */
+  public String startedFrom() {
+    return checkpoints == null ? "recomputed (checkpoints off)" : checkpoints.origin();
+  }
+
+  /** Both, in one line. */
+  public String checkpointStatus() {
+    return "last " + lastCheckpoint() + "; started from " + startedFrom();
+  }
+
+  /** Null when not checkpointed. */
+  QueryCheckpoints checkpoints() {
+    return checkpoints;
+  }
+
+  List<SourceReader> readers() {
+    return readers;
+  }
+
+  /** The query's own state for a checkpoint: counters, source watermarks and every reader's. */
+  void snapshotOwn(io.eddy.exec.state.StateOutput out) {
+    out.writeLong(rowsIn).writeLong(time).writeInt(sourceWatermarks.length);
+    for (int s = 0; s < sourceWatermarks.length; s++) {
+      out.writeLong(sourceWatermarks[s]);
+      readers.get(s).snapshot(out);
+    }
+  }
+
+  void restoreOwn(io.eddy.exec.state.StateInput in) {
+    rowsIn = in.readLong();
+    time = in.readLong();
+    if (in.readInt() != sourceWatermarks.length) {
+      throw new IllegalStateException("checkpoint has another number of sources");
+    }
+    for (int s = 0; s < sourceWatermarks.length; s++) {
+      sourceWatermarks[s] = in.readLong();
+      readers.get(s).restore(in);
+    }
+  }
+
+  /** Marks the query failed before it starts (its checkpoint or log cannot give a correct result). */
+  void failBeforeStart(Throwable t) {
+    failure = t;
+  }
+
   public StateSize stateSize() {
     return circuit.stateSize();
   }
@@ -143,9 +213,16 @@ public final class StandingQuery implements AutoCloseable {
     try {
       while (!closed) {
         long seen = signal.generation();
-        if (!pollOnce()) {
+        boolean any = pollOnce();
+        if (checkpoints != null) {
+          checkpoints.afterPoll(this);
+        }
+        if (!any) {
           signal.await(seen, 200);
         }
+      }
+      if (checkpoints != null) {
+        checkpoints.onClose(this);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -203,7 +280,7 @@ public final class StandingQuery implements AutoCloseable {
       SourceReader r = readers.get(s);
       targets[s] = new long[r.partitions()];
       for (int p = 0; p < r.partitions(); p++) {
-        targets[s][p] = r.topic().partition(p).endOffset();
+        targets[s][p] = r.readableEnd(p);
       }
     }
     synchronized (progress) {

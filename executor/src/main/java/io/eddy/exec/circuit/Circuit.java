@@ -2,6 +2,8 @@ package io.eddy.exec.circuit;
 
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,8 @@ public final class Circuit {
   private final long[] inputWatermarks;
   private volatile long outputWatermark = Long.MIN_VALUE;
   private boolean opened;
+  /** While restoring a checkpoint: output of {@link Operator#open} is discarded. */
+  private boolean muted;
 
   Circuit(List<Node> nodes, List<Source> sources, int output) {
     this.nodes = List.copyOf(nodes);
@@ -81,7 +85,7 @@ public final class Circuit {
       List<Edge> outs = consumers.get(n.id());
       boolean isOutput = n.id() == output;
       emitters[n.id()] = batch -> {
-        if (batch.size() == 0) {
+        if (batch.size() == 0 || muted) {
           return;
         }
         for (Edge e : outs) {
@@ -99,6 +103,94 @@ public final class Circuit {
       if (n.op() != null) {
         n.op().routeLateRows(late);
         n.op().open(emitters[n.id()]);
+      }
+    }
+  }
+
+  /**
+   * Opens the circuit in the state a checkpoint recorded ({@link #snapshot}): every operator is
+   * opened with its output discarded (what an operator emits on open, e.g. a global aggregate's
+   * initial row or VALUES, is already part of the recorded state downstream and of the sink's),
+   * then each operator's state and the per-node watermarks are restored. Throws
+   * {@link IllegalStateException} when the checkpoint belongs to a different circuit or is
+   * corrupt; the circuit must then be discarded (it is half-restored).
+   */
+  public void open(Emitter sink, StateInput state) {
+    muted = true;
+    try {
+      open(sink);
+      restore(state);
+    } finally {
+      muted = false;
+    }
+  }
+
+  /** Whether every operator can be checkpointed ({@link Checkpointable}). */
+  public boolean checkpointable() {
+    for (Node n : nodes) {
+      if (n.op() != null && !(n.op() instanceof Checkpointable c && c.canCheckpoint())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes the state of every operator and the event time of every node, between batches on the
+   * query's thread. Throws {@link UnsupportedOperationException} when some operator (or part of
+   * one) cannot be checkpointed.
+   *
+   * <p>Format: node count, per node its watermark, the output watermark, then per operator node
+   * its {@link Operator#describe()} text (checked on restore) and its state.
+   */
+  public void snapshot(StateOutput out) {
+    if (!checkpointable()) {
+      throw new UnsupportedOperationException("circuit has operators without checkpoint support: " + unsupported());
+    }
+    out.writeInt(nodes.size());
+    for (long wm : watermarks) {
+      out.writeLong(wm);
+    }
+    out.writeLong(outputWatermark);
+    for (Node n : nodes) {
+      if (n.op() != null) {
+        out.writeString(n.op().describe());
+        ((Checkpointable) n.op()).snapshot(out);
+      }
+    }
+  }
+
+  /** The operators that are not {@link Checkpointable}, for messages. */
+  public List<String> unsupported() {
+    List<String> names = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.op() != null && !(n.op() instanceof Checkpointable c && c.canCheckpoint())) {
+        names.add(n.op().describe());
+      }
+    }
+    return names;
+  }
+
+  private void restore(StateInput in) {
+    if (!checkpointable()) {
+      throw new IllegalStateException("circuit has operators without checkpoint support: " + unsupported());
+    }
+    int count = in.readInt();
+    if (count != nodes.size()) {
+      throw new IllegalStateException("checkpoint has " + count + " nodes, the circuit " + nodes.size());
+    }
+    for (int i = 0; i < count; i++) {
+      watermarks[i] = in.readLong();
+    }
+    outputWatermark = in.readLong();
+    for (Node n : nodes) {
+      if (n.op() != null) {
+        String recorded = in.readString();
+        if (!recorded.equals(n.op().describe())) {
+          throw new IllegalStateException("checkpoint of node " + n.id() + " is for " + recorded + ", not "
+              + n.op().describe());
+        }
+        ((Checkpointable) n.op()).restore(in);
       }
     }
   }

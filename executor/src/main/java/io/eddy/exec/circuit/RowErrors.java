@@ -27,6 +27,11 @@ public final class RowErrors {
     last = new Last(message(lastError) + (where == null || where.isEmpty() ? "" : " in " + where), System.nanoTime());
   }
 
+  /** Sets the count restored from a checkpoint (the last error's text is not kept). */
+  public void restoreCount(long n) {
+    count = n;
+  }
+
   public long count() {
     return count;
   }

@@ -6,11 +6,14 @@ import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.window.WindowClose;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +34,7 @@ import java.util.TreeMap;
  *
  * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
  */
-public final class AggregateOperator implements Operator {
+public final class AggregateOperator implements Operator, Checkpointable {
   /** Bytes assumed per group beyond its accumulators: map entry, group, key row. */
   private static final long GROUP_BYTES = 120;
   private static final long ACCUMULATOR_BYTES = 32;
@@ -244,6 +247,59 @@ public final class AggregateOperator implements Operator {
       bytes += ACCUMULATOR_BYTES + ENTRY_BYTES * a.entries();
     }
     return bytes;
+  }
+
+  /**
+   * Every live group (the global one first, if any): key, weight, the row last emitted and each
+   * accumulator's state. Groups whose window closed were freed and are not written.
+   */
+  @Override
+  public void snapshot(StateOutput out) {
+    List<AggregateGroup> all = groups.all();
+    out.writeBoolean(global != null);
+    if (global != null) {
+      write(global, out);
+    }
+    out.writeInt(all.size());
+    for (AggregateGroup g : all) {
+      out.writeRow(g.key);
+      write(g, out);
+    }
+  }
+
+  private static void write(AggregateGroup g, StateOutput out) {
+    out.writeLong(g.count).writeValues(g.emitted);
+    for (Accumulator a : g.accs) {
+      a.snapshot(out);
+    }
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    if (in.readBoolean() != (global != null)) {
+      throw new IllegalStateException("checkpoint of a different aggregate (global vs grouped)");
+    }
+    long bytes = 0;
+    if (global != null) {
+      read(global, in);
+      global.bytes = estimateBytes(global);
+      bytes += global.bytes;
+    }
+    for (int i = in.readCount(); i > 0; i--) {
+      AggregateGroup g = groups.find(in.readRow());
+      read(g, in);
+      g.bytes = estimateBytes(g);
+      bytes += g.bytes;
+    }
+    size = new StateSize(groups.size() + (global == null ? 0 : 1), bytes);
+  }
+
+  private static void read(AggregateGroup g, StateInput in) {
+    g.count = in.readLong();
+    g.emitted = in.readValues();
+    for (Accumulator a : g.accs) {
+      a.restore(in);
+    }
   }
 
   /** Groups (the global group counts as one) and an estimate of their bytes. */

@@ -1,6 +1,7 @@
 package io.eddy.exec.operator;
 
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.RowErrors;
@@ -9,7 +10,7 @@ import io.eddy.exec.circuit.RowErrors;
  * Filter and project with a compiled {@link BatchCalc}. Linear: no state. Rows whose expressions
  * raise a runtime error are skipped and counted ({@link #rowErrors()}).
  */
-public final class CalcOperator implements Operator {
+public final class CalcOperator implements Operator, Checkpointable.Stateless {
   private final BatchCalc calc;
   private final String description;
   private final RowErrors errors;

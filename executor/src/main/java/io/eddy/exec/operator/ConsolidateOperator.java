@@ -3,6 +3,7 @@ package io.eddy.exec.operator;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 
@@ -11,7 +12,7 @@ import io.eddy.exec.circuit.Operator;
  * sums to 0 vanish, so downstream sees each row at most once per batch. The Z-set a batch denotes
  * is unchanged. No state across batches. Driven by one thread.
  */
-public final class ConsolidateOperator implements Operator {
+public final class ConsolidateOperator implements Operator, Checkpointable.Stateless {
   private final RowType type;
   private Emitter out;
 

@@ -51,6 +51,36 @@ final class GroupIndex {
     return g;
   }
 
+  /** The group of {@code key}, created if new (restoring a checkpoint). */
+  AggregateGroup find(Row key) {
+    if (longKey < 0) {
+      return byRow.computeIfAbsent(key, factory);
+    }
+    if (key.get(0) == null) {
+      if (nullKey == null) {
+        nullKey = factory.apply(key);
+      }
+      return nullKey;
+    }
+    long k = ((Number) key.get(0)).longValue();
+    AggregateGroup g = byLong.get(k);
+    if (g == null) {
+      g = factory.apply(key);
+      byLong.put(k, g);
+    }
+    return g;
+  }
+
+  /** Every group, in no particular order. */
+  java.util.List<AggregateGroup> all() {
+    java.util.List<AggregateGroup> all = new java.util.ArrayList<>(byRow.values());
+    byLong.forEachValue(all::add);
+    if (nullKey != null) {
+      all.add(nullKey);
+    }
+    return all;
+  }
+
   void remove(AggregateGroup g) {
     if (longKey < 0) {
       byRow.remove(g.key);

@@ -78,6 +78,27 @@ final class JoinIndex {
     }
   }
 
+  /** Writes every entry: key, row, multiplicity, matches and emitted unmatched weight. */
+  void snapshot(io.eddy.exec.state.StateOutput out) {
+    out.writeLong(entries);
+    buckets.forEach((key, b) -> b.values().forEach(e ->
+        out.writeRow(key).writeRow(e.row).writeLong(e.weight).writeLong(e.matches).writeLong(e.emitted)));
+  }
+
+  /** Replaces the (empty) index with what {@link #snapshot} wrote. */
+  void restore(io.eddy.exec.state.StateInput in) {
+    buckets.clear();
+    entries = in.readLong();
+    for (long i = 0; i < entries; i++) {
+      Row key = in.readRow();
+      Entry e = new Entry(key, in.readRow());
+      e.weight = in.readLong();
+      e.matches = in.readLong();
+      e.emitted = in.readLong();
+      buckets.computeIfAbsent(key, k -> new HashMap<>()).put(e.row, e);
+    }
+  }
+
   /** Distinct rows held. */
   long entries() {
     return entries;

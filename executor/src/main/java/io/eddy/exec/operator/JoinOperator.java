@@ -8,10 +8,13 @@ import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,7 @@ import java.util.Map;
  * <p>Driven by one thread; {@link #stateSize()}, {@link #rowErrors()} and {@link #lateRows()} may
  * be read from any thread.
  */
-public final class JoinOperator implements Operator {
+public final class JoinOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ENTRY = 96;
 
   private final RowType leftType;
@@ -283,6 +286,33 @@ public final class JoinOperator implements Operator {
       output.set(c, from >= 0 && from < row.arity() ? row.get(from) : null);
     }
     output.endRow(w);
+  }
+
+  private void updateSize() {
+    long entries = index[0].entries() + index[1].entries();
+    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+  }
+
+  /** Both indexes (with the outer sides' match counts and padded output) and the error count. */
+  @Override
+  public void snapshot(StateOutput out) {
+    index[0].snapshot(out);
+    index[1].snapshot(out);
+    out.writeLong(errors.count());
+  }
+
+  /** A time-bounded join's expiry state is not saved yet: such a query recomputes on restart. */
+  @Override
+  public boolean canCheckpoint() {
+    return bound == null;
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    index[0].restore(in);
+    index[1].restore(in);
+    errors.restoreCount(in.readLong());
+    updateSize();
   }
 
   /** Distinct rows indexed on both sides and an estimate of their bytes. */

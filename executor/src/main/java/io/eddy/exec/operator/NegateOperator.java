@@ -2,6 +2,7 @@ package io.eddy.exec.operator;
 
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 
@@ -9,7 +10,7 @@ import io.eddy.exec.circuit.Operator;
  * Negates every weight: the subtrahend of EXCEPT ALL ({@code a - b} is a union of {@code a} and
  * the negation of {@code b}, then a clamp). Linear: no state. Driven by one thread.
  */
-public final class NegateOperator implements Operator {
+public final class NegateOperator implements Operator, Checkpointable.Stateless {
   private Emitter out;
 
   @Override

@@ -4,9 +4,12 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +24,7 @@ import java.util.Map;
  *
  * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
  */
-public final class SetOpOperator implements Operator {
+public final class SetOpOperator implements Operator, Checkpointable {
   /** Which set operation. */
   public enum Kind { INTERSECT, EXCEPT }
 
@@ -113,5 +116,31 @@ public final class SetOpOperator implements Operator {
   @Override
   public String describe() {
     return (kind == Kind.INTERSECT ? "Intersect" : "Except") + (all ? "All" : "") + "(" + inputs + " inputs)";
+  }
+
+  /** Per distinct row, its multiplicity in every input. */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeInt(counts.size());
+    counts.forEach((row, c) -> {
+      out.writeRow(row);
+      for (long x : c) {
+        out.writeLong(x);
+      }
+    });
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    counts.clear();
+    for (int i = in.readCount(); i > 0; i--) {
+      Row row = in.readRow();
+      long[] c = new long[inputs];
+      for (int p = 0; p < inputs; p++) {
+        c[p] = in.readLong();
+      }
+      counts.put(row, c);
+    }
+    stateRows = counts.size();
   }
 }

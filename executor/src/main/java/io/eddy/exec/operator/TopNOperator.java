@@ -4,9 +4,12 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +32,7 @@ import java.util.TreeMap;
  *
  * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
  */
-public final class TopNOperator implements Operator {
+public final class TopNOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ROW = 72;
 
   /** The number appended to each output row. */
@@ -97,11 +100,12 @@ public final class TopNOperator implements Operator {
       Row row = d.getKey();
       Row key = row.project(partitionKeys);
       Partition p = partitions.computeIfAbsent(key, k -> new Partition(k, comparator));
-      p.rows.merge(row, d.getValue(), (x, y) -> x + y == 0 ? null : x + y);
       if (!p.touched) {
         p.touched = true;
+        p.sizeBefore = p.rows.size();
         touched.add(p);
       }
+      p.rows.merge(row, d.getValue(), (x, y) -> x + y == 0 ? null : x + y);
     }
     Map<Row, Long> changes = new HashMap<>();
     long held = stateRows;
@@ -195,5 +199,37 @@ public final class TopNOperator implements Operator {
   public String describe() {
     return "TopN(partition=" + Arrays.toString(partitionKeys) + ", order=" + order + ", offset=" + offset
         + ", limit=" + (limit == Long.MAX_VALUE ? "all" : limit) + (numbering == Numbering.NONE ? "" : ", " + numbering) + ")";
+  }
+
+  /** Per partition: its rows with multiplicities and the rows it currently outputs. */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeInt(partitions.size());
+    for (Partition p : partitions.values()) {
+      out.writeRow(p.key).writeInt(p.rows.size());
+      p.rows.forEach((r, w) -> out.writeRow(r).writeLong(w));
+      out.writeInt(p.emitted.size());
+      p.emitted.forEach(out::writeRow);
+    }
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    partitions.clear();
+    long held = 0;
+    for (int i = in.readCount(); i > 0; i--) {
+      Partition p = new Partition(in.readRow(), comparator);
+      for (int j = in.readCount(); j > 0; j--) {
+        p.rows.put(in.readRow(), in.readLong());
+      }
+      List<Row> emitted = new ArrayList<>();
+      for (int j = in.readCount(); j > 0; j--) {
+        emitted.add(in.readRow());
+      }
+      p.emitted = emitted;
+      held += p.rows.size();
+      partitions.put(p.key, p);
+    }
+    stateRows = held;
   }
 }

@@ -1,6 +1,7 @@
 package io.eddy.exec.operator;
 
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 
@@ -8,7 +9,7 @@ import io.eddy.exec.circuit.Operator;
  * UNION ALL: the sum of its inputs' deltas. Inputs must have the same column kinds; the output
  * batch is re-labelled with the output type. Linear: no state.
  */
-public final class UnionOperator implements Operator {
+public final class UnionOperator implements Operator, Checkpointable.Stateless {
   private final io.eddy.common.type.RowType outputType;
   private final int inputs;
   private Emitter out;

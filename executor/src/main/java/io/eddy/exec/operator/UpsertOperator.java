@@ -4,9 +4,12 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +24,7 @@ import java.util.Map;
  *
  * <p>State: key -> current row. Driven by one thread; {@link #stateSize()} may be read from any.
  */
-public final class UpsertOperator implements Operator {
+public final class UpsertOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ROW = 64;
 
   private final RowType type;
@@ -84,5 +87,21 @@ public final class UpsertOperator implements Operator {
   @Override
   public String describe() {
     return "Upsert(key=" + Arrays.toString(keyColumns) + ")";
+  }
+
+  /** Key -> current row of every present key. */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeInt(rows.size());
+    rows.forEach((k, r) -> out.writeRow(k).writeRow(r));
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    rows.clear();
+    for (int i = in.readCount(); i > 0; i--) {
+      rows.put(in.readRow(), in.readRow());
+    }
+    stateRows = rows.size();
   }
 }

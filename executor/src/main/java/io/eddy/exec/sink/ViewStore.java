@@ -72,6 +72,23 @@ public final class ViewStore implements Emitter {
     return n;
   }
 
+  /** Writes the contents (row, weight) for a checkpoint. */
+  public synchronized void snapshot(io.eddy.exec.state.StateOutput out) {
+    out.writeInt(rows.size());
+    rows.forEach((r, w) -> out.writeRow(r).writeLong(w));
+  }
+
+  /**
+   * Replaces the contents with what {@link #snapshot} wrote; subscribers are not told (restoring
+   * happens before any can subscribe).
+   */
+  public synchronized void restore(io.eddy.exec.state.StateInput in) {
+    rows.clear();
+    for (int i = in.readCount(); i > 0; i--) {
+      rows.put(in.readRow(), in.readLong());
+    }
+  }
+
   /** Count of rows whose weight went negative (a bug upstream if ever non-zero). */
   public synchronized long negativeWeights() {
     long n = 0;

@@ -103,4 +103,14 @@ public final class LongHashMap<V> {
     values[i] = value;
     size++;
   }
+
+  /** Calls {@code action} with every value, in no particular order. Do not modify the map meanwhile. */
+  @SuppressWarnings("unchecked")
+  public void forEachValue(java.util.function.Consumer<? super V> action) {
+    for (Object v : values) {
+      if (v != null) {
+        action.accept((V) v);
+      }
+    }
+  }
 }

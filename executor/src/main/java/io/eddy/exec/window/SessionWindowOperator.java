@@ -4,10 +4,13 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ import java.util.TreeMap;
  * later row close to it starts a new session, as in Flink). Without event time every session
  * stays open. Driven by one thread; {@link #stateSize()} and {@link #lateRows()} from any.
  */
-public final class SessionWindowOperator implements Operator {
+public final class SessionWindowOperator implements Operator, Checkpointable {
   private static final long ROW_BYTES = 48;
 
   /** One open session of a key: its bounds and rows (input values, with weights). */
@@ -105,7 +108,7 @@ public final class SessionWindowOperator implements Operator {
     if (dropped > 0) {
       late += dropped;
     }
-    size = new StateSize(rowCount, rowCount * (ROW_BYTES + 16L * (outputType.size() - 2)));
+    updateSize();
     if (b.size() > 0) {
       out.emit(b.build());
     }
@@ -177,7 +180,52 @@ public final class SessionWindowOperator implements Operator {
       }
       rowCount -= s.rows.size();
     }
+    updateSize();
+  }
+
+  private void updateSize() {
     size = new StateSize(rowCount, rowCount * (ROW_BYTES + 16L * (outputType.size() - 2)));
+  }
+
+  /** The watermark, counters and every open session of every key with its rows. */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(watermark).writeLong(rowCount).writeLong(late).writeInt(sessions.size());
+    sessions.forEach((key, mine) -> {
+      out.writeRow(key).writeInt(mine.size());
+      for (Session s : mine.values()) {
+        out.writeLong(s.start).writeLong(s.end).writeInt(s.rows.size());
+        for (int i = 0; i < s.rows.size(); i++) {
+          out.writeValues(s.rows.get(i)).writeLong(s.weights.get(i));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    sessions.clear();
+    byEnd.clear();
+    watermark = in.readLong();
+    rowCount = in.readLong();
+    late = in.readLong();
+    for (int k = in.readCount(); k > 0; k--) {
+      Row key = in.readRow();
+      NavigableMap<Long, Session> mine = new TreeMap<>();
+      for (int i = in.readCount(); i > 0; i--) {
+        Session s = new Session(key, in.readLong(), in.readLong());
+        for (int r = in.readCount(); r > 0; r--) {
+          s.rows.add(in.readValues());
+          s.weights.add(in.readLong());
+        }
+        mine.put(s.start, s);
+        if (eventTime) {
+          byEnd.add(s);
+        }
+      }
+      sessions.put(key, mine);
+    }
+    updateSize();
   }
 
   @Override

@@ -3,9 +3,12 @@ package io.eddy.exec.window;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 
 /**
  * The TUMBLE / HOP / CUMULATE table functions: each input row becomes one row per window it
@@ -18,7 +21,7 @@ import io.eddy.exec.circuit.Operator;
  * the circuit's {@link LateRowSink} once per missed window.
  * Stateless otherwise. Driven by one thread; {@link #lateRows()} may be read from any.
  */
-public final class WindowAssignOperator implements Operator {
+public final class WindowAssignOperator implements Operator, Checkpointable {
   private final RowType inputType;
   private final RowType outputType;
   private final int timeColumn;
@@ -126,5 +129,17 @@ public final class WindowAssignOperator implements Operator {
   @Override
   public String describe() {
     return "WindowAssign(" + spec + ", time=$" + timeColumn + (eventTime ? ", event time" : "") + ")";
+  }
+
+  /** The watermark windows are closed by, and the late-row count. */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(watermark).writeLong(late);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    watermark = in.readLong();
+    late = in.readLong();
   }
 }

@@ -32,14 +32,7 @@ class AggregatePropertyTest {
   /** One random query: schema, keys and calls. */
   private record Query(RowType input, int[] keys, List<AggCall> calls) {
     RowType output() {
-      List<Column> cols = new ArrayList<>();
-      for (int k : keys) {
-        cols.add(input.get(k));
-      }
-      for (int i = 0; i < calls.size(); i++) {
-        cols.add(new Column("a" + i, calls.get(i).outType()));
-      }
-      return new RowType(cols);
+      return AggregatePropertyTest.output(input, keys, calls);
     }
 
     AggregateOperator operator() {
@@ -164,6 +157,18 @@ class AggregatePropertyTest {
   private static void check(long seed, Query q, int batch, Map<Row, Long> input, Integrator op) {
     Map<Row, Long> expected = ReferenceAggregate.groupBy(input, q.keys(), q.calls());
     assertEquals(expected, op.output(), () -> "seed " + seed + ", after batch " + batch + ": " + q + "\ninput " + input);
+  }
+
+  /** The output type of an aggregate: the key columns, then one column per call. */
+  static RowType output(RowType input, int[] keys, List<AggCall> calls) {
+    List<Column> cols = new ArrayList<>();
+    for (int k : keys) {
+      cols.add(input.get(k));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      cols.add(new Column("a" + i, calls.get(i).outType()));
+    }
+    return new RowType(cols);
   }
 
   /** 0-3 distinct key columns of any kind (at least {@code min}). */

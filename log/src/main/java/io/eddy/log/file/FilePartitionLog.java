@@ -174,6 +174,79 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     }
   }
 
+  /**
+   * Truncation in crash-safe steps: (1) the recovery point moves down to {@code offset} (not
+   * clean), so a reopen scans from the segment holding it; (2) later segments are deleted from the
+   * last one down, so a crash leaves a contiguous log; (3) the segment holding {@code offset} is cut
+   * at that batch's file position and its index file deleted; (4) the partition is reloaded from
+   * the files ({@link PartitionLoader}), which rebuilds the index. The same lock as appends.
+   */
+  @Override
+  public void truncateTo(long offset) {
+    appendLock.lock();
+    try {
+      checkWritable();
+      long end = endOffset;
+      if (offset == end) {
+        return;
+      }
+      if (offset < startOffset() || offset > end) {
+        throw new EddyException(ErrorCode.NOT_FOUND, name + ": cannot truncate to offset " + offset
+            + ", the partition holds offsets " + startOffset() + " to " + end);
+      }
+      Segment holder = segments.floorEntry(offset).getValue();
+      long position = batchPosition(holder, offset);
+      services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(offset, false).encode(), true);
+      for (Segment later : segments.descendingMap().headMap(holder.baseOffset(), false).values()) {
+        later.delete(services.io());
+      }
+      if (position == 0 && holder.baseOffset() != segments.firstKey()) {
+        holder.delete(services.io());
+      } else {
+        services.io().deleteIfExists(holder.indexPath());
+        holder.truncateFileTo(position);
+      }
+      services.io().forceDirectory(dir);
+      for (Segment s : segments.values()) {
+        s.close();
+      }
+      PartitionLoader.Loaded loaded = PartitionLoader.load(services.io(), dir, config, name);
+      segments.clear();
+      for (Segment s : loaded.segments()) {
+        segments.put(s.baseOffset(), s);
+      }
+      endOffset = loaded.endOffset();
+      LOG.log(System.Logger.Level.INFO, () -> name + ": truncated from offset " + end + " to " + offset);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof EddyException ee && ee.code() == ErrorCode.NOT_FOUND) {
+        throw ee;
+      }
+      throw fail("truncation to offset " + offset, e);
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /** The file position in {@code s} of the batch that starts at {@code offset}. */
+  private long batchPosition(Segment s, long offset) throws IOException {
+    if (offset == s.nextOffset()) {
+      return s.size();
+    }
+    BatchCursor cursor = new BatchCursor(s.file(), s.index().floorPosition(offset), s.size(), MIN_READ_CHUNK,
+        new byte[MIN_READ_CHUNK]);
+    while (cursor.next()) {
+      BatchHeader h = cursor.header();
+      if (h.baseOffset() == offset) {
+        return cursor.position();
+      }
+      if (h.baseOffset() > offset || h.nextOffset() > offset) {
+        break;
+      }
+    }
+    throw new EddyException(ErrorCode.NOT_FOUND, name + ": cannot truncate to offset " + offset
+        + ": it is not the start of a batch");
+  }
+
   @Override
   public long endOffset() {
     return endOffset;

@@ -2,13 +2,14 @@ package io.eddy.planner.translate;
 
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.batch.ZBatch;
 import java.util.List;
 
 /** A constant relation ({@code VALUES ...}): emits its rows once, when opened. */
-final class ValuesOperator implements Operator {
+final class ValuesOperator implements Operator, Checkpointable.Stateless {
   private final RowType type;
   private final List<Object[]> rows;
 

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.batch.ZBatch;
 
 /**
@@ -36,5 +38,19 @@ public interface Accumulator {
   /** Distinct values held (for state size); 0 for fixed-size state. */
   default int entries() {
     return 0;
+  }
+
+  /**
+   * Writes this accumulator's state for a checkpoint. An accumulator without checkpoint support
+   * throws {@link UnsupportedOperationException}, which makes its query fall back to
+   * recomputing from the log after a restart.
+   */
+  default void snapshot(StateOutput out) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+  }
+
+  /** Replaces the state of this fresh accumulator with what {@link #snapshot} wrote. */
+  default void restore(StateInput in) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
   }
 }

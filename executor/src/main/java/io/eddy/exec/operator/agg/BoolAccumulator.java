@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.batch.ZBatch;
 
 /** BOOL_AND ({@code and}) or BOOL_OR: weighted counts of TRUE and FALSE arguments. */
@@ -45,5 +47,17 @@ final class BoolAccumulator implements Accumulator {
       return null;
     }
     return and ? falses == 0 : trues > 0;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(trues);
+    out.writeLong(falses);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    trues = in.readLong();
+    falses = in.readLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.batch.ZBatch;
 
 /** {@code COUNT(*)} ({@code star}) or {@code COUNT(x)}: a weighted count. */
@@ -31,5 +33,15 @@ final class CountAccumulator implements Accumulator {
   @Override
   public Object result() {
     return count;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(count);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    count = in.readLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.math.BigDecimal;
 
 /** SUM / SUM0 of a DECIMAL argument, exact; the sum keeps the arguments' scale. */
@@ -29,5 +31,16 @@ final class DecimalSumAccumulator implements Accumulator {
   @Override
   public Object result() {
     return nonNull == 0 && !zeroWhenEmpty ? null : sum;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeValue(sum).writeLong(nonNull);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    sum = (BigDecimal) in.readValue();
+    nonNull = in.readLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,5 +48,21 @@ final class DistinctAccumulator implements Accumulator {
   @Override
   public int entries() {
     return counts.size() + inner.entries();
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeInt(counts.size());
+    counts.forEach((v, w) -> out.writeValue(v).writeLong(w));
+    inner.snapshot(out);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    counts.clear();
+    for (int i = in.readCount(); i > 0; i--) {
+      counts.put(in.readValue(), in.readLong());
+    }
+    inner.restore(in);
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.batch.ZBatch;
 
 /**
@@ -46,5 +48,16 @@ final class DoubleSumAccumulator implements Accumulator {
       sum = 0; // all retracted: drop the rounding residue (not earlier: a batch may dip to 0)
     }
     return nonNull == 0 && !zeroWhenEmpty ? null : (Object) sum;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(Double.doubleToRawLongBits(sum)).writeLong(nonNull);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    sum = Double.longBitsToDouble(in.readLong());
+    nonNull = in.readLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 /**
  * MIN / MAX / ANY_VALUE over an input the planner proved insert-only: only the current extreme is
  * kept (O(1) state per group instead of a sorted multiset). A retraction would mean the proof was
@@ -44,5 +46,16 @@ final class ExtremeAccumulator implements Accumulator {
   @Override
   public int entries() {
     return best == null ? 0 : 1;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeValue(best);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void restore(StateInput in) {
+    best = (Comparable<Object>) in.readValue();
   }
 }

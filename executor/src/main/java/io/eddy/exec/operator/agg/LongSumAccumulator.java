@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.batch.ZBatch;
 
 /**
@@ -43,5 +45,17 @@ final class LongSumAccumulator implements Accumulator {
   @Override
   public Object result() {
     return nonNull == 0 && !zeroWhenEmpty ? null : (Object) sum;
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(sum);
+    out.writeLong(nonNull);
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    sum = in.readLong();
+    nonNull = in.readLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.eddy.exec.operator.agg;
 
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.TreeMap;
 
 /**
@@ -37,5 +39,19 @@ final class MinMaxAccumulator implements Accumulator {
   @Override
   public int entries() {
     return values.size();
+  }
+
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeInt(values.size());
+    values.forEach((v, w) -> out.writeValue(v).writeLong(w));
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    values.clear();
+    for (int i = in.readCount(); i > 0; i--) {
+      values.put(in.readValue(), in.readLong());
+    }
   }
 }
