@@ -58,10 +58,11 @@ import org.apache.calcite.tools.RelBuilder;
 public final class QueryPlanner {
   static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
-  /** Calcite's standard operators plus Flink's CUMULATE window function. */
+  /** Calcite's standard operators plus Flink's CUMULATE window function and string/time functions. */
   private static final org.apache.calcite.sql.SqlOperatorTable OPERATORS =
       org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE));
+          org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE),
+          io.eddy.planner.functions.FlinkOperators.table());
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);
