@@ -16,6 +16,14 @@ public interface PartitionLog {
    */
   long append(List<LogRecord> records);
 
+  /**
+   * Appends key-less pre-encoded records as one batch, like {@link #append(List)}; the default
+   * copies them into {@link LogRecord}s, a log may frame them directly.
+   */
+  default long append(EncodedRecords records) {
+    return append(records.toRecords());
+  }
+
   /** The offset the next appended record will get. */
   long endOffset();
 

@@ -60,13 +60,15 @@ public final class QueryPlanner {
   static final org.apache.calcite.sql.validate.SqlConformance CONFORMANCE = EddyConformance.INSTANCE;
 
   /**
-   * Calcite's standard operators plus Flink's CUMULATE window function and the CONCAT function
-   * (PostgreSQL's and DuckDB's: NULL arguments are skipped).
+   * Calcite's standard operators plus Flink's CUMULATE window function and string/time functions
+   * (DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX), and the CONCAT function (PostgreSQL's and DuckDB's:
+   * NULL arguments are skipped).
    */
   private static final org.apache.calcite.sql.SqlOperatorTable OPERATORS =
       org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
           org.apache.calcite.sql.util.SqlOperatorTables.of(io.eddy.planner.window.SqlCumulateTableFunction.INSTANCE,
-              org.apache.calcite.sql.fun.SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL));
+              org.apache.calcite.sql.fun.SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL),
+          io.eddy.planner.functions.FlinkOperators.table());
 
   private final Catalog catalog;
   private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(EddyTypeSystem.INSTANCE);

@@ -2,8 +2,10 @@ package io.eddy.bench.nexmark;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
  * The flat CSV of the Flink peer ({@code /work/shared/peers/flink}): one line per event, 26
@@ -25,8 +27,13 @@ public final class NexmarkCsv {
   private static final String EMPTY_BID = ",,,,,,,";
   private long formattedSecond = Long.MIN_VALUE;
   private String formattedPrefix;
-  private String parsedPrefix;
+  /** The date and time up to the second of the last parsed timestamp (zeros: none yet). */
+  private final byte[] parsedPrefix = new byte[19];
   private long parsedSecondMs;
+  /** Field bounds of the line being parsed, and its bytes. */
+  private final int[] starts = new int[FIELDS];
+  private final int[] ends = new int[FIELDS];
+  private byte[] buf;
 
   /** Appends the event's line, with its newline. */
   public void write(Event event, StringBuilder sb) {
@@ -73,35 +80,82 @@ public final class NexmarkCsv {
    * {@code lineNumber}.
    */
   public Event parse(String line, long lineNumber) {
-    String[] f = new String[FIELDS];
-    int start = 0;
+    byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+    return parse(b, 0, b.length, lineNumber);
+  }
+
+  /**
+   * Parses the line in {@code buf[from, to)} (ASCII, without its newline), like
+   * {@link #parse(String, long)}, without making a string per field.
+   */
+  public Event parse(byte[] buf, int from, int to, long lineNumber) {
+    int start = from;
     for (int i = 0; i < FIELDS - 1; i++) {
-      int comma = line.indexOf(',', start);
+      int comma = indexOfComma(buf, start, to);
       if (comma < 0) {
         throw bad(lineNumber, "expected " + FIELDS + " comma-separated fields, found " + (i + 1));
       }
-      f[i] = line.substring(start, comma);
+      starts[i] = start;
+      ends[i] = comma;
       start = comma + 1;
     }
-    if (line.indexOf(',', start) >= 0) {
+    if (indexOfComma(buf, start, to) >= 0) {
       throw bad(lineNumber, "expected " + FIELDS + " comma-separated fields, found more");
     }
-    f[FIELDS - 1] = line.substring(start);
+    starts[FIELDS - 1] = start;
+    ends[FIELDS - 1] = to;
+    this.buf = buf;
     try {
-      return switch (f[0]) {
-        case "0" -> new Event.Person(Long.parseLong(f[1]), f[2], f[3], f[4], f[5], f[6], time(f[7]), f[8]);
-        case "1" -> new Event.Auction(Long.parseLong(f[9]), f[10], f[11], Long.parseLong(f[12]),
-            Long.parseLong(f[13]), time(f[14]), time(f[15]), Long.parseLong(f[16]), Long.parseLong(f[17]), f[18]);
-        case "2" -> new Event.Bid(Long.parseLong(f[19]), Long.parseLong(f[20]), Long.parseLong(f[21]), f[22],
-            f[23], time(f[24]), f[25]);
-        default -> throw bad(lineNumber, "event_type must be 0, 1 or 2, not '" + f[0] + "'");
+      int type = ends[0] - starts[0] == 1 ? buf[starts[0]] - '0' : -1;
+      return switch (type) {
+        case 0 -> new Event.Person(num(1), str(2), str(3), str(4), str(5), str(6), time(7), str(8));
+        case 1 -> new Event.Auction(num(9), str(10), str(11), num(12), num(13), time(14), time(15), num(16), num(17),
+            str(18));
+        case 2 -> new Event.Bid(num(19), num(20), num(21), str(22), str(23), time(24), str(25));
+        default -> throw bad(lineNumber, "event_type must be 0, 1 or 2, not '" + str(0) + "'");
       };
     } catch (RuntimeException e) {
       if (e instanceof EddyException ee) {
         throw ee;
       }
       throw bad(lineNumber, e.getMessage());
+    } finally {
+      this.buf = null;
     }
+  }
+
+  private static int indexOfComma(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == ',') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String str(int f) {
+    return new String(buf, starts[f], ends[f] - starts[f], StandardCharsets.ISO_8859_1);
+  }
+
+  private long num(int f) {
+    int i = starts[f];
+    int end = ends[f];
+    boolean negative = i < end && buf[i] == '-';
+    if (negative) {
+      i++;
+    }
+    if (i == end || end - i > 18) {
+      return Long.parseLong(str(f)); // empty, or long enough to overflow: the JDK's error or value
+    }
+    long v = 0;
+    for (; i < end; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new NumberFormatException("For input string: \"" + str(f) + "\"");
+      }
+      v = v * 10 + d;
+    }
+    return negative ? -v : v;
   }
 
   private static EddyException bad(long lineNumber, String why) {
@@ -121,14 +175,24 @@ public final class NexmarkCsv {
         .append((char) ('0' + milli % 10));
   }
 
-  private long time(String s) {
-    if (s.length() != 23 || s.charAt(19) != '.') {
-      throw new IllegalArgumentException("timestamp '" + s + "' is not yyyy-MM-dd HH:mm:ss.SSS");
+  private long time(int f) {
+    int at = starts[f];
+    if (ends[f] - at != 23 || buf[at + 19] != '.') {
+      throw new IllegalArgumentException("timestamp '" + str(f) + "' is not yyyy-MM-dd HH:mm:ss.SSS");
     }
-    if (parsedPrefix == null || !s.startsWith(parsedPrefix)) {
-      parsedPrefix = s.substring(0, 19);
-      parsedSecondMs = LocalDateTime.parse(parsedPrefix.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC) * 1000L;
+    if (!Arrays.equals(buf, at, at + 19, parsedPrefix, 0, 19)) {
+      System.arraycopy(buf, at, parsedPrefix, 0, 19);
+      String prefix = new String(parsedPrefix, StandardCharsets.ISO_8859_1);
+      parsedSecondMs = LocalDateTime.parse(prefix.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC) * 1000L;
     }
-    return parsedSecondMs + Integer.parseInt(s, 20, 23, 10);
+    int ms = 0;
+    for (int i = at + 20; i < at + 23; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new IllegalArgumentException("timestamp '" + str(f) + "' is not yyyy-MM-dd HH:mm:ss.SSS");
+      }
+      ms = ms * 10 + d;
+    }
+    return parsedSecondMs + ms;
   }
 }

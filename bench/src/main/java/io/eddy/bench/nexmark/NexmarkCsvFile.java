@@ -2,15 +2,14 @@ package io.eddy.bench.nexmark;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /** Reads and writes whole files of {@link NexmarkCsv} lines. */
@@ -40,21 +39,46 @@ public final class NexmarkCsvFile {
   public static long read(Path in, Consumer<Event> sink) {
     NexmarkCsv csv = new NexmarkCsv();
     long n = 0;
-    try (Reader r = Files.newBufferedReader(in, StandardCharsets.US_ASCII);
-        BufferedReader lines = new BufferedReader(r, 1 << 20)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        n++;
-        if (!line.isEmpty()) {
-          sink.accept(csv.parse(line, n));
+    byte[] buf = new byte[1 << 20];
+    try (InputStream is = Files.newInputStream(in)) {
+      int filled = 0;
+      for (int got = is.read(buf, filled, buf.length - filled); ; got = is.read(buf, filled, buf.length - filled)) {
+        boolean eof = got < 0;
+        filled += Math.max(got, 0);
+        int line = 0;
+        for (int nl = indexOf(buf, (byte) '\n', line, filled); nl >= 0; nl = indexOf(buf, (byte) '\n', line, filled)) {
+          n++;
+          int end = nl > line && buf[nl - 1] == '\r' ? nl - 1 : nl;
+          if (end > line) {
+            sink.accept(csv.parse(buf, line, end, n));
+          }
+          line = nl + 1;
+        }
+        if (eof) {
+          if (line < filled) { // a last line without a newline
+            sink.accept(csv.parse(buf, line, filled, ++n));
+          }
+          return n;
+        }
+        System.arraycopy(buf, line, buf, 0, filled - line);
+        filled -= line;
+        if (filled == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
         }
       }
     } catch (NoSuchFileException e) {
       throw new EddyException(ErrorCode.NOT_FOUND, "input file " + in + " does not exist");
     } catch (IOException e) {
       throw new EddyException(ErrorCode.STORAGE, "cannot read " + in + ": " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new EddyException(ErrorCode.STORAGE, "cannot read " + in + ": " + e.getMessage(), e);
     }
-    return n;
+  }
+
+  private static int indexOf(byte[] b, byte x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -6,6 +6,7 @@ import io.eddy.exec.batch.ZBatch;
 import io.eddy.log.PartitionLog;
 import io.eddy.log.RecordVisitor;
 import io.eddy.log.TopicLog;
+import io.eddy.log.format.ByteSource;
 import io.eddy.log.format.RowCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class SourceReader {
   private final long[] positions;
   private final long[] pending;
   private final RecordVisitor visitor;
+  private final ByteSource source = new ByteSource(new byte[0], 0, 0);
   /** Null for a source without event time (no WATERMARK declared, or a table). */
   private final EventTime eventTime;
   private final List<Chunk> chunks = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class SourceReader {
         }
         this.eventTime.observe(polling, ts, pollTime);
       }
-      byte kind = codec.decode(buf, off, len, builder);
+      byte kind = codec.decode(source.reset(buf, off, len), builder);
       builder.endRow(kind == RowCodec.INSERT ? 1 : -1);
     };
     for (int p = 0; p < positions.length; p++) {

@@ -3,7 +3,7 @@ package io.eddy.engine.internal;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
-import io.eddy.log.LogRecord;
+import io.eddy.log.EncodedRecords;
 import io.eddy.log.TopicLog;
 import io.eddy.log.format.RowCodec;
 import io.eddy.planner.catalog.CatalogObject;
@@ -46,9 +46,10 @@ final class Writer {
     TopicLog topic = rt.topic(target);
     RowCodec codec = new RowCodec(type);
     int parts = topic.partitions();
-    List<List<LogRecord>> byPartition = new ArrayList<>();
+    EncodedRecords[] byPartition = new EncodedRecords[parts];
+    int perPartition = rows.size() / parts + 1;
     for (int p = 0; p < parts; p++) {
-      byPartition.add(new ArrayList<>());
+      byPartition[p] = new EncodedRecords(perPartition, perPartition * 16 * Math.max(1, type.size()));
     }
     int[] key = keyColumns(target);
     int tsCol = target instanceof StreamDef s ? s.watermarkColumn() : -1;
@@ -69,11 +70,13 @@ final class Writer {
         p = rr++ % parts;
       }
       long ts = tsCol >= 0 && row[tsCol] != null ? ((Number) row[tsCol]).longValue() : now;
-      byPartition.get(p).add(LogRecord.of(ts, codec.encode(kinds[r], row)));
+      EncodedRecords out = byPartition[p];
+      codec.encode(kinds[r], row, out.sink());
+      out.endRecord(ts);
     }
     for (int p = 0; p < parts; p++) {
-      if (!byPartition.get(p).isEmpty()) {
-        topic.partition(p).append(byPartition.get(p));
+      if (!byPartition[p].isEmpty()) {
+        topic.partition(p).append(byPartition[p]);
       }
     }
     rt.signal.signal();
@@ -105,9 +108,12 @@ final class Writer {
 
   private static void checkNotNull(CatalogObject target, List<Object[]> rows) {
     RowType type = target.rowType();
-    for (Object[] row : rows) {
-      for (int c = 0; c < type.size(); c++) {
-        if (row[c] == null && !type.type(c).nullable()) {
+    for (int c = 0; c < type.size(); c++) {
+      if (type.type(c).nullable()) {
+        continue;
+      }
+      for (Object[] row : rows) {
+        if (row[c] == null) {
           throw new EddyException(ErrorCode.DATA, "column '" + type.get(c).name() + "' of "
               + target.name() + " is NOT NULL, but a row has no value for it");
         }

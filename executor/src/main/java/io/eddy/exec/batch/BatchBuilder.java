@@ -52,6 +52,7 @@ public final class BatchBuilder implements FieldSink {
     return size;
   }
 
+  /** Keeps the invariant {@code size < capacity}, so the current row always has room. */
   private void ensureRow() {
     if (size < capacity) {
       return;
@@ -82,7 +83,6 @@ public final class BatchBuilder implements FieldSink {
 
   @Override
   public void nullField(int c) {
-    ensureRow();
     long[] n = nulls[c];
     if (n == null) {
       n = nulls[c] = new long[(capacity + 63) >>> 6];
@@ -95,31 +95,26 @@ public final class BatchBuilder implements FieldSink {
 
   @Override
   public void booleanField(int c, boolean v) {
-    ensureRow();
     ((boolean[]) columns[c])[size] = v;
   }
 
   @Override
   public void intField(int c, int v) {
-    ensureRow();
     ((int[]) columns[c])[size] = v;
   }
 
   @Override
   public void longField(int c, long v) {
-    ensureRow();
     ((long[]) columns[c])[size] = v;
   }
 
   @Override
   public void doubleField(int c, double v) {
-    ensureRow();
     ((double[]) columns[c])[size] = v;
   }
 
   @Override
   public void objectField(int c, Object v) {
-    ensureRow();
     if (v == null) {
       nullField(c);
     } else {
@@ -173,8 +168,8 @@ public final class BatchBuilder implements FieldSink {
 
   /** Finishes the current row with weight {@code w}. */
   public void endRow(long w) {
-    ensureRow();
     weights[size++] = w;
+    ensureRow();
   }
 
   public void addRow(Object[] values, long w) {
@@ -194,7 +189,8 @@ public final class BatchBuilder implements FieldSink {
 
   public ZBatch build() {
     ZBatch b = new ZBatch(type, size, columns, nulls, weights);
-    reset(Math.max(16, Math.min(capacity, 4096)));
+    // the next batch is likely the size of this one: room for it without growing, within bounds
+    reset(Math.max(16, Math.min(Integer.highestOneBit(size) * 2, 1 << 16)));
     return b;
   }
 }

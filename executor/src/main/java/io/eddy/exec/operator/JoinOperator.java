@@ -288,11 +288,6 @@ public final class JoinOperator implements Operator, Checkpointable {
     output.endRow(w);
   }
 
-  private void updateSize() {
-    long entries = index[0].entries() + index[1].entries();
-    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
-  }
-
   /** Both indexes (with the outer sides' match counts and padded output) and the error count. */
   @Override
   public void snapshot(StateOutput out) {

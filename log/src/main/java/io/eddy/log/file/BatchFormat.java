@@ -1,5 +1,6 @@
 package io.eddy.log.file;
 
+import io.eddy.log.EncodedRecords;
 import io.eddy.log.LogRecord;
 import io.eddy.log.format.ByteSink;
 import io.eddy.log.format.ByteSource;
@@ -76,14 +77,39 @@ public final class BatchFormat {
       out.writeVarint(r.value().length);
       out.writeBytes(r.value(), 0, r.value().length);
     }
+    finish(out, start, baseOffset, records.size(), first, records.get(records.size() - 1).timestamp());
+  }
+
+  /** Appends one batch holding the key-less {@code records} (non-empty) to {@code out}; same bytes as the list form. */
+  public static void encode(long baseOffset, EncodedRecords records, ByteSink out) {
+    int n = records.count();
+    if (n == 0) {
+      throw new IllegalArgumentException("a batch needs at least one record");
+    }
+    out.ensure(HEADER_SIZE + records.valueOffset(n - 1) + records.valueLength(n - 1) + 20 * n);
+    int start = out.skip(HEADER_SIZE);
+    long first = records.timestamp(0);
+    byte[] values = records.buffer();
+    for (int i = 0; i < n; i++) {
+      out.writeVarint(i);
+      out.writeZigZagLong(records.timestamp(i) - first);
+      out.writeByte(1); // zigzag(-1): no key
+      int len = records.valueLength(i);
+      out.writeVarint(len);
+      out.writeBytes(values, records.valueOffset(i), len);
+    }
+    finish(out, start, baseOffset, n, first, records.timestamp(n - 1));
+  }
+
+  private static void finish(ByteSink out, int start, long baseOffset, int count, long first, long last) {
     byte[] b = out.array();
     out.putInt(start, MAGIC);
     b[start + 4] = VERSION;
     out.putInt(start + 5, out.size() - start - HEADER_SIZE);
     out.putLong(start + 13, baseOffset);
-    out.putInt(start + 21, records.size());
+    out.putInt(start + 21, count);
     out.putLong(start + 25, first);
-    out.putLong(start + 33, records.get(records.size() - 1).timestamp());
+    out.putLong(start + 33, last);
     out.putInt(start + CRC_OFFSET, crc(b, start + CRC_COVERED_FROM, out.size() - start - CRC_COVERED_FROM));
   }
 

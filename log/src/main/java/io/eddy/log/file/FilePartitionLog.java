@@ -2,6 +2,7 @@ package io.eddy.log.file;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import io.eddy.log.EncodedRecords;
 import io.eddy.log.LogRecord;
 import io.eddy.log.PartitionLog;
 import io.eddy.log.RecordVisitor;
@@ -81,30 +82,44 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
 
   @Override
   public long append(List<LogRecord> records) {
+    long maxTimestamp = Long.MIN_VALUE;
+    for (LogRecord r : records) {
+      maxTimestamp = Math.max(maxTimestamp, r.timestamp());
+    }
+    return appendBatch(records.size(), maxTimestamp, base -> BatchFormat.encode(base, records, encodeBuffer));
+  }
+
+  @Override
+  public long append(EncodedRecords records) {
+    long maxTimestamp = Long.MIN_VALUE;
+    for (int i = 0; i < records.count(); i++) {
+      maxTimestamp = Math.max(maxTimestamp, records.timestamp(i));
+    }
+    return appendBatch(records.count(), maxTimestamp, base -> BatchFormat.encode(base, records, encodeBuffer));
+  }
+
+  /** Encodes one batch of {@code count} records into {@link #encodeBuffer} at the end offset and writes it. */
+  private long appendBatch(int count, long maxTimestamp, java.util.function.LongConsumer encode) {
     appendLock.lock();
     try {
       checkWritable();
       long base = endOffset;
-      if (records.isEmpty()) {
+      if (count == 0) {
         return base;
       }
       encodeBuffer.reset();
-      BatchFormat.encode(base, records, encodeBuffer);
-      long maxTimestamp = Long.MIN_VALUE;
-      for (LogRecord r : records) {
-        maxTimestamp = Math.max(maxTimestamp, r.timestamp());
-      }
+      encode.accept(base);
       try {
         long now = services.clock().millis();
         Segment active = activeSegmentFor(encodeBuffer.size(), base, now);
-        active.append(encodeBuffer.array(), encodeBuffer.size(), base, records.size(), maxTimestamp, now);
+        active.append(encodeBuffer.array(), encodeBuffer.size(), base, count, maxTimestamp, now);
         if (config.fsync() == LogConfig.Fsync.BATCH) {
           active.force();
         }
       } catch (IOException | RuntimeException e) {
-        throw fail("append of " + records.size() + " records at offset " + base, e);
+        throw fail("append of " + count + " records at offset " + base, e);
       }
-      endOffset = base + records.size();
+      endOffset = base + count;
       return base;
     } finally {
       appendLock.unlock();

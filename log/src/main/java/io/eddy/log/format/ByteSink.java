@@ -31,6 +31,14 @@ public final class ByteSink {
     return this;
   }
 
+  /** Forgets everything written after the first {@code size} bytes. */
+  public void truncate(int size) {
+    if (size < 0 || size > this.size) {
+      throw new IndexOutOfBoundsException(size + " of " + this.size);
+    }
+    this.size = size;
+  }
+
   /** Bytes written so far. */
   public int size() {
     return size;
@@ -122,23 +130,14 @@ public final class ByteSink {
     writeVarlong((v << 1) ^ (v >> 63));
   }
 
-  /** Writes {@code s} as UTF-8 preceded by its byte length as an unsigned varint. */
+  /**
+   * Writes {@code s} as UTF-8 preceded by its byte length as an unsigned varint. Uses
+   * {@link String#getBytes(java.nio.charset.Charset)}, whose Latin-1 fast path is one vectorised
+   * check and one array copy.
+   */
   public void writeUtf8WithLength(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n && s.charAt(i) < 0x80) {
-      i++;
-    }
-    if (i < n) {
-      byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      writeVarint(b.length);
-      writeBytes(b, 0, b.length);
-      return;
-    }
-    writeVarint(n);
-    ensure(n);
-    for (int j = 0; j < n; j++) {
-      buf[size++] = (byte) s.charAt(j);
-    }
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    writeVarint(b.length);
+    writeBytes(b, 0, b.length);
   }
 }

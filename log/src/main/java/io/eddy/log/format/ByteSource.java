@@ -79,6 +79,9 @@ public final class ByteSource {
   }
 
   public int readVarint() {
+    if (pos < limit && buf[pos] >= 0) { // fast path: one byte
+      return buf[pos++];
+    }
     int v = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       if (pos >= limit) {
@@ -94,6 +97,20 @@ public final class ByteSource {
   }
 
   public long readVarlong() {
+    if (limit - pos >= 10) { // fast path: no bounds check per byte
+      byte[] b = buf;
+      int p = pos;
+      long v = 0;
+      for (int shift = 0; shift < 70; shift += 7) {
+        byte x = b[p++];
+        v |= (long) (x & 0x7F) << shift;
+        if (x >= 0) {
+          pos = p;
+          return v;
+        }
+      }
+      throw new MalformedDataException("varlong longer than 10 bytes at position " + pos);
+    }
     long v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (pos >= limit) {

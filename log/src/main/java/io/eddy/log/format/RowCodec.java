@@ -60,7 +60,7 @@ public final class RowCodec {
 
   /**
    * Appends the encoding of {@code row} to {@code out} and returns the number of bytes written;
-   * allocates nothing for ASCII strings and a reused, large enough sink.
+   * allocates only the UTF-8 bytes of strings (with a reused, large enough sink).
    */
   public int encode(byte kind, Object[] row, ByteSink out) {
     if (kind != INSERT && kind != DELETE) {
@@ -111,11 +111,20 @@ public final class RowCodec {
    * hold exactly one row of this type.
    */
   public byte decode(byte[] buf, int off, int len, FieldSink sink) {
-    ByteSource in = new ByteSource(buf, off, len);
+    return decode(new ByteSource(buf, off, len), sink);
+  }
+
+  /**
+   * Decodes the row held by {@code in} from its position to its limit (reuse one source with
+   * {@link ByteSource#reset} to decode many rows without allocating), like
+   * {@link #decode(byte[], int, int, FieldSink)}.
+   */
+  public byte decode(ByteSource in, FieldSink sink) {
     byte kind = in.readByte();
     if (kind != INSERT && kind != DELETE) {
       throw new MalformedDataException("bad row kind " + kind);
     }
+    byte[] buf = in.array();
     int bitmap = in.skip(bitmapBytes);
     for (int i = 0; i < kinds.length; i++) {
       if ((buf[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0) {

@@ -1,8 +1,8 @@
 package io.eddy.log.file;
 
-import static io.eddy.log.file.LogFixtures.assertRecords;
-import static io.eddy.log.file.LogFixtures.batch;
-import static io.eddy.log.file.LogFixtures.readAll;
+import static io.eddy.log.LogFixtures.assertRecords;
+import static io.eddy.log.LogFixtures.batch;
+import static io.eddy.log.LogFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,6 +5,7 @@ import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.operator.BatchCalc;
+import io.eddy.exec.operator.ColumnProjection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -18,6 +19,9 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.codehaus.janino.SimpleCompiler;
@@ -50,14 +54,27 @@ public final class CalcCompiler {
     private final Constructor<?> ctor;
     private final RowType outputType;
     private final String source;
+    private final int[] projection;
 
     Compiled(Constructor<?> ctor, RowType outputType, String source) {
       this.ctor = ctor;
       this.outputType = outputType;
       this.source = source;
+      this.projection = null;
+    }
+
+    /** A program that only selects input columns: no code, the batch's columns are shared. */
+    Compiled(RowType outputType, int[] projection) {
+      this.ctor = null;
+      this.outputType = outputType;
+      this.source = "// column projection " + java.util.Arrays.toString(projection);
+      this.projection = projection;
     }
 
     public BatchCalc instantiate(DataContext root) {
+      if (projection != null) {
+        return new ColumnProjection(outputType, projection);
+      }
       try {
         return (BatchCalc) ctor.newInstance(root, new BatchBuilder(outputType));
       } catch (ReflectiveOperationException e) {
@@ -72,6 +89,10 @@ public final class CalcCompiler {
 
   /** Compiles {@code program}, or takes the program compiled earlier from the same source. */
   public Compiled compile(RexProgram program, RowType input, RowType output) {
+    int[] projection = columnProjection(program, input, output);
+    if (projection != null) {
+      return new Compiled(output, projection);
+    }
     String source = generate(program, input, output);
     return cache.get(source, output, () -> cook(source, output));
   }
@@ -86,6 +107,32 @@ public final class CalcCompiler {
     } catch (Exception e) {
       throw EddyException.internal("generated code does not compile:\n" + source, e);
     }
+  }
+
+  /**
+   * The input column of each output column when the program has no condition and every output is
+   * an input column of the same kind; else null.
+   */
+  static int[] columnProjection(RexProgram program, RowType input, RowType output) {
+    if (program.getCondition() != null) {
+      return null;
+    }
+    List<RexLocalRef> projects = program.getProjectList();
+    int[] columns = new int[projects.size()];
+    for (int i = 0; i < columns.length; i++) {
+      int c = inputColumn(program, projects.get(i));
+      if (c < 0 || input.type(c).kind() != output.type(i).kind()) {
+        return null;
+      }
+      columns[i] = c;
+    }
+    return columns;
+  }
+
+  /** The input column a projection merely copies, or -1 when it computes something. */
+  private static int inputColumn(RexProgram program, RexLocalRef ref) {
+    RexNode e = program.expandLocalRef(ref);
+    return e instanceof RexInputRef in ? in.getIndex() : -1;
   }
 
   String generate(RexProgram program, RowType input, RowType output) {
@@ -123,7 +170,12 @@ public final class CalcCompiler {
     List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, conformance, body,
         null, null, DataContext.ROOT, getter, null);
     for (int i = 0; i < values.size(); i++) {
-      write(body, out, i, output.type(i).kind(), values.get(i));
+      int c = inputColumn(program, program.getProjectList().get(i));
+      if (c >= 0 && input.type(c).kind() == output.type(i).kind()) {
+        copy(body, out, i, output.type(i).kind(), cols[c], nulls[c], row);
+      } else {
+        write(body, out, i, output.type(i).kind(), values.get(i));
+      }
     }
     body.add(Expressions.statement(Expressions.call(out, "endRow", Expressions.arrayIndex(
         Expressions.parameter(long[].class, "w"), row))));
@@ -154,6 +206,18 @@ public final class CalcCompiler {
         + "    return out.build();\n"
         + "  }\n"
         + "}\n";
+  }
+
+  /** Copies an input column's value (or NULL) without boxing. */
+  private static void copy(BlockBuilder body, ParameterExpression out, int i, TypeKind kind, ParameterExpression col,
+      ParameterExpression nulls, ParameterExpression row) {
+    Expression index = Expressions.constant(i);
+    Expression value = Expressions.arrayIndex(col, row);
+    Expression set = primitiveOf(kind) == null
+        ? Expressions.call(out, "objectField", index, Expressions.convert_(value, Object.class))
+        : Expressions.call(out, setterOf(kind), index, value);
+    body.add(Expressions.ifThenElse(Expressions.call(NullBits.class, "isNull", nulls, row),
+        Expressions.statement(Expressions.call(out, "nullField", index)), Expressions.statement(set)));
   }
 
   private static void write(BlockBuilder body, ParameterExpression out, int i, TypeKind kind, Expression value) {
