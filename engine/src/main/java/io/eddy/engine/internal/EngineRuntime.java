@@ -163,7 +163,10 @@ public final class EngineRuntime implements AutoCloseable {
       WatermarkPolicy policy, StreamDef lateStream) {
     boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
     if (checkpoints.intervalMillis() <= 0 || lateStream != null || externalSink) {
-      return start(def.name(), plan, sink, List.of(), policy, lateStream);
+      String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
+          : lateStream != null ? "not checkpointable: writes late rows into " + lateStream.name()
+          : "not checkpointable: its stream is a Kafka topic";
+      return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
     }
     Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
     List<SourceReader> readers = readers(circuit, policy);

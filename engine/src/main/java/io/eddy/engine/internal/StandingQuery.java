@@ -36,6 +36,8 @@ public final class StandingQuery implements AutoCloseable {
   private final LateStreamSink late;
   /** Null when this query is not checkpointed. */
   private final QueryCheckpoints checkpoints;
+  /** Why a query of a catalog object is not checkpointed (shown by SHOW QUERIES), when it is not. */
+  private volatile String uncheckpointed = "checkpoints off";
 
   public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
       LogSignal signal) {
@@ -158,7 +160,13 @@ public final class StandingQuery implements AutoCloseable {
 
   /** How the query started: from a checkpoint, or recomputed from its sources' logs (and why). */
   public String startedFrom() {
-    return checkpoints == null ? "recomputed (checkpoints off)" : checkpoints.origin();
+    return checkpoints == null ? "recomputed (" + uncheckpointed + ")" : checkpoints.origin();
+  }
+
+  /** Records why this query runs without checkpoints; returns this. */
+  StandingQuery uncheckpointed(String reason) {
+    this.uncheckpointed = reason;
+    return this;
   }
 
   /** Both, in one line. */

@@ -110,6 +110,16 @@ class KafkaStreamTest {
     return out;
   }
 
+  /** SHOW QUERIES' last column, {@code started_from}, for the query of {@code name}. */
+  private static String startedFrom(Session s, String name) {
+    for (Object[] row : ((Result.Rows) s.execute("SHOW QUERIES")).rows()) {
+      if (row[0].equals(name)) {
+        return (String) row[row.length - 1];
+      }
+    }
+    throw new AssertionError("no query " + name);
+  }
+
   /** Waits until {@code sql} returns {@code expected} (records produced outside Eddy arrive asynchronously). */
   private static void awaitRows(Session s, String sql, List<String> expected) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -196,6 +206,8 @@ class KafkaStreamTest {
     }
     produce(topic, 2, orders(100, 150, accepted));
     try (Engine engine = Engine.open(EngineConfig.of(dir)); Session s = engine.openSession()) {
+      // The view resumes from the checkpoint its clean close wrote (Kafka offsets included).
+      assertTrue(startedFrom(s, "totals").startsWith("checkpoint "), startedFrom(s, "totals"));
       awaitRows(s, TOTALS, totals(accepted));
       s.execute("INSERT INTO orders VALUES (500, 'c0', 1)");
       accepted.add(new long[] {500, 0, 1});
