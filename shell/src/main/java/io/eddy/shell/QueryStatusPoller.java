@@ -60,7 +60,10 @@ final class QueryStatusPoller implements AutoCloseable {
     }));
   }
 
-  /** "watermark 2024-01-01T00:00:05Z, 1 late row" for the view's row of SHOW QUERIES, or null. */
+  /**
+   * "watermark 2024-01-01T00:00:05Z, 1 late row" for the view's row of SHOW QUERIES (with the
+   * watermark of each source after it when the view reads several), or null.
+   */
   static String statusOf(Statement s, String view) throws SQLException {
     try (ResultSet rs = s.executeQuery("SHOW QUERIES")) {
       while (rs.next()) {
@@ -68,7 +71,10 @@ final class QueryStatusPoller implements AutoCloseable {
           List<String> parts = new ArrayList<>();
           String watermark = rs.getString("watermark");
           if (watermark != null && !watermark.equals("none")) {
-            parts.add("watermark " + watermark);
+            String perSource = rs.getString("source_watermarks");
+            // With several event-time sources, show which one holds time back.
+            parts.add("watermark " + watermark + (perSource != null && perSource.contains(", ")
+                ? " (" + perSource + ")" : ""));
           }
           parts.add(count(rs.getLong("late_rows"), "late row"));
           long skewed = rs.getLong("skewed_rows");

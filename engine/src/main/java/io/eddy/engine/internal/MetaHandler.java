@@ -36,13 +36,13 @@ final class MetaHandler {
           long rowsOut = m != null ? m.store().size() : endOffsets(o);
           rows.add(new Object[] {o.name(), o.kind(), q.failure() == null ? "RUNNING" : "FAILED",
               q.rowsIn(), rowsOut, q.stateSize().rows(), q.stateSize().bytes(), q.lateRows(),
-              q.skewedRows(), Watermarks.format(q.circuit().watermark()), q.errors(), q.lastError(),
+              q.skewedRows(), Watermarks.format(q.circuit().watermark()), q.sourceWatermarks(), q.errors(), q.lastError(),
               q.lastCheckpoint(), q.startedFrom()});
         }
       }
       return rows(rows, "name", TEXT, "kind", TEXT, "status", TEXT, "rows_in", NUMBER, "rows", NUMBER,
           "state_rows", NUMBER, "state_bytes", NUMBER, "late_rows", NUMBER, "skewed_rows", NUMBER,
-          "watermark", TEXT, "errors", NUMBER, "last_error", TEXT, "checkpoint", TEXT, "started_from", TEXT);
+          "watermark", TEXT, "source_watermarks", TEXT, "errors", NUMBER, "last_error", TEXT, "checkpoint", TEXT, "started_from", TEXT);
     }
     String kind = s.what().name().substring(0, s.what().name().length() - 1);
     for (CatalogObject o : rt.catalog().objects()) {

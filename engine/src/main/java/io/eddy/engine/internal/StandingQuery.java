@@ -32,6 +32,8 @@ public final class StandingQuery implements AutoCloseable {
   private volatile long time;
   private final boolean eventTime;
   private final long[] sourceWatermarks;
+  /** A copy of {@link #sourceWatermarks} for other threads, replaced whenever one advances. */
+  private volatile long[] publishedWatermarks;
   /** The circuit's late rows go here (LATE INTO); null when they are only counted. */
   private final LateStreamSink late;
   /** Null when this query is not checkpointed. */
@@ -63,6 +65,7 @@ public final class StandingQuery implements AutoCloseable {
     this.eventTime = readers.stream().anyMatch(SourceReader::hasEventTime);
     this.sourceWatermarks = new long[readers.size()];
     java.util.Arrays.fill(sourceWatermarks, Long.MIN_VALUE);
+    this.publishedWatermarks = sourceWatermarks.clone();
     if (checkpoints != null) {
       checkpoints.open(this, sink);
     } else {
@@ -136,6 +139,7 @@ public final class StandingQuery implements AutoCloseable {
       return;
     }
     sourceWatermarks[s] = wm;
+    publishedWatermarks = sourceWatermarks.clone();
     if (eventTime) {
       long min = Long.MAX_VALUE;
       for (int i = 0; i < sourceWatermarks.length; i++) {
@@ -202,11 +206,28 @@ public final class StandingQuery implements AutoCloseable {
       sourceWatermarks[s] = in.readLong();
       readers.get(s).restore(in);
     }
+    publishedWatermarks = sourceWatermarks.clone();
   }
 
   /** Marks the query failed before it starts (its checkpoint or log cannot give a correct result). */
   void failBeforeStart(Throwable t) {
     failure = t;
+  }
+
+  /**
+   * The watermark of each source that has event time, as {@code "name watermark"} pairs joined by
+   * {@code ", "} (a source read twice appears twice), or {@code "none"}. Any thread.
+   */
+  public String sourceWatermarks() {
+    long[] wms = publishedWatermarks;
+    List<Circuit.Source> sources = circuit.sources();
+    java.util.StringJoiner out = new java.util.StringJoiner(", ");
+    for (int i = 0; i < wms.length; i++) {
+      if (readers.get(i).hasEventTime()) {
+        out.add(sources.get(i).name() + " " + Watermarks.format(wms[i]));
+      }
+    }
+    return out.length() == 0 ? "none" : out.toString();
   }
 
   public StateSize stateSize() {
