@@ -234,6 +234,7 @@ public final class QueryPlanner {
     }
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
     RelNode rel = RelDecorrelator.decorrelateQuery(Rules.removeSubQueries(relRoot.project()), relBuilder);
+    Comparability.check(rel, script);
     Set<String> deps = new HashSet<>();
     RelOptUtil.findTables(rel).forEach(t -> deps.add(t.getQualifiedName().get(
         t.getQualifiedName().size() - 1).toLowerCase(java.util.Locale.ROOT)));

@@ -261,6 +261,11 @@ public final class EngineRuntime implements AutoCloseable {
       awaitCaughtUp(q);
     } else if (m != null) {
       awaitCaughtUp(m.query());
+    } else {
+      // A plain stream: the queries writing their late rows into it (LATE INTO) are its writers too.
+      for (StandingQuery writer : lateWriters(o.key())) {
+        awaitCaughtUp(writer);
+      }
     }
   }
 
