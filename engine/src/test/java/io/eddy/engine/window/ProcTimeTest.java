@@ -83,4 +83,25 @@ class ProcTimeTest {
       assertEquals(view, sorted(s, "SELECT * FROM per_second"));
     }
   }
+
+  @Test
+  void copyLeavesTheColumnToTheWriter() throws Exception {
+    Path csv = java.nio.file.Files.writeString(dir.resolve("hits.csv"), "url,n\n/a,1\n/b,2\n");
+    Path json = java.nio.file.Files.writeString(dir.resolve("hits.json"), "{\"url\": \"/c\", \"n\": 3}\n");
+    try (Engine engine = open(); Session s = engine.openSession()) {
+      s.execute("CREATE STREAM hits (url VARCHAR, pt AS PROCTIME(), n BIGINT)");
+      long before = System.currentTimeMillis();
+      s.execute("COPY hits FROM '" + csv + "' WITH (format = 'csv')");
+      s.execute("COPY hits FROM '" + json + "'");
+      long after = System.currentTimeMillis();
+      List<Object[]> stored = rows(s, "SELECT url, n, pt FROM hits ORDER BY n");
+      assertEquals(3, stored.size());
+      for (int i = 0; i < 3; i++) {
+        assertEquals((long) i + 1, ((Number) stored.get(i)[1]).longValue());
+        long pt = ((Number) stored.get(i)[2]).longValue();
+        assertTrue(pt >= before && pt <= after, pt + " not in [" + before + ", " + after + "]");
+      }
+      assertEquals("/c", stored.get(2)[0]);
+    }
+  }
 }
