@@ -93,7 +93,8 @@ tableElement
     | primaryKeyDefinition
     ;
 
-columnDefinition: name=identifier dataType columnConstraint*;
+// `pt AS PROCTIME()`: a processing-time column the engine fills at append (checked in TableElements).
+columnDefinition: name=identifier (dataType columnConstraint* | AS fn=identifier LPAREN RPAREN);
 
 columnConstraint
     : NOT NULL      # notNullConstraint

@@ -5,6 +5,7 @@ import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.SqlType;
 import io.eddy.planner.catalog.Catalog;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.StreamDef;
 import io.eddy.planner.codegen.CalcCompiler;
 import io.eddy.planner.codegen.CompiledCache;
 import io.eddy.planner.schema.EddyTable;
@@ -116,6 +117,7 @@ public final class QueryPlanner {
    */
   public PlannedQuery planInsert(Identifier target, List<Identifier> columns, QueryText source,
       String script) {
+    columns = insertColumns(target, columns, script);
     SqlNodeList cols = null;
     if (!columns.isEmpty()) {
       List<SqlNode> ids = new ArrayList<>();
@@ -129,6 +131,26 @@ public final class QueryPlanner {
     Validated v = validate(insert, source, script);
     RelNode rel = v.rel instanceof TableModify m ? m.getInput() : v.rel;
     return finish(v, rel, PlanMode.SNAPSHOT, io.eddy.sql.ast.EmitPolicy.CHANGES);
+  }
+
+  /**
+   * The target columns of an INSERT: into a stream with a PROCTIME() column, no list means all
+   * other columns (the engine's writer fills that one), and naming it is an error.
+   */
+  private List<Identifier> insertColumns(Identifier target, List<Identifier> columns, String script) {
+    if (!(catalog.lookup(target.name()).orElse(null) instanceof StreamDef s) || s.proctimeColumn() < 0) {
+      return columns;
+    }
+    String pt = s.rowType().get(s.proctimeColumn()).name();
+    for (Identifier c : columns) {
+      if (c.name().equalsIgnoreCase(pt)) {
+        throw new EddyException(ErrorCode.VALIDATION, "column '" + c.name() + "' of " + s.name()
+            + " is its PROCTIME() column: the engine fills it at append", c.span(), script,
+            "leave '" + pt + "' out of the column list", null);
+      }
+    }
+    return columns.isEmpty()
+        ? s.suppliedColumns().stream().map(n -> new Identifier(n, target.span())).toList() : columns;
   }
 
   /**

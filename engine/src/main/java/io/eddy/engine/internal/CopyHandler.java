@@ -76,7 +76,7 @@ final class CopyHandler {
     String operation = "COPY " + target.name();
     try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(Path.of(c.path())));
         Reader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
-        TextRecordReader reader = TextRecordReader.of(format, target.rowType(), in)) {
+        TextRecordReader reader = TextRecordReader.of(format, suppliedType(target), in)) {
       long total = Files.size(Path.of(c.path()));
       long reported = 0;
       progress.accept(new Progress(operation, 0, total, 0));
@@ -86,7 +86,7 @@ final class CopyHandler {
           if (row == null) {
             break;
           }
-          rows.add(row);
+          rows.add(widen(target, row));
           if (bytes.count() - reported >= PROGRESS_BYTES) {
             reported = bytes.count();
             progress.accept(new Progress(operation, reported, total, rows.size()));
@@ -155,5 +155,27 @@ final class CopyHandler {
       }
       return n;
     }
+  }
+
+  /** The columns a file gives: a stream's PROCTIME() column is left out (the writer fills it). */
+  private static io.eddy.common.type.RowType suppliedType(CatalogObject target) {
+    if (!(target instanceof StreamDef s) || s.proctimeColumn() < 0) {
+      return target.rowType();
+    }
+    List<io.eddy.common.type.Column> cols = new ArrayList<>(s.rowType().columns());
+    cols.remove(s.proctimeColumn());
+    return new io.eddy.common.type.RowType(cols);
+  }
+
+  /** A row read with {@link #suppliedType} widened to the target's columns (PROCTIME() null). */
+  private static Object[] widen(CatalogObject target, Object[] row) {
+    if (!(target instanceof StreamDef s) || s.proctimeColumn() < 0) {
+      return row;
+    }
+    int pt = s.proctimeColumn();
+    Object[] full = new Object[row.length + 1];
+    System.arraycopy(row, 0, full, 0, pt);
+    System.arraycopy(row, pt, full, pt + 1, row.length - pt);
+    return full;
   }
 }

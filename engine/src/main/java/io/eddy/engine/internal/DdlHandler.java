@@ -71,8 +71,9 @@ final class DdlHandler {
         delay = s.watermark().get().delayMillis();
       }
       int partitions = partitions(s.options(), s);
+      boolean proctime = s.watermark().isPresent() && s.watermark().get().proctime();
       StreamDef def = new StreamDef(s.name().name(), type, wm, delay, partitions, s.options().values(), null,
-          s.text());
+          s.text(), proctime);
       def = createTopic(def, s.options(), s, replay, false);
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
@@ -354,7 +355,7 @@ final class DdlHandler {
       throw e.span() == null ? e.at(s.span(), s.script()) : e;
     }
     return n == def.partitions() ? def : new StreamDef(def.name(), def.rowType(), def.watermarkColumn(),
-        def.watermarkDelayMillis(), n, def.options(), def.derived(), def.ddl());
+        def.watermarkDelayMillis(), n, def.options(), def.derived(), def.ddl(), def.proctime());
   }
 
   private static ExternalTopics.Connector connector(String name, Options options, Statement s) {

@@ -199,7 +199,7 @@ public final class EngineRuntime implements AutoCloseable {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
-          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now) : null;
+          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime()) : null;
       readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
     return readers;

@@ -10,11 +10,17 @@ package io.eddy.engine.internal;
  * far-future row cannot close every window, whether the data is live or historical. The
  * watermark never decreases.
  *
+ * <p>For a {@code PROCTIME()} source ({@code wallClock}) time also passes when nothing arrives:
+ * once every partition is idle, the watermark is at least the wall clock minus the idle timeout.
+ * The writer stamps a row with the clock just before appending it, so a row is late only if its
+ * append took longer than the idle timeout.
+ *
  * <p>Owned by the query thread; {@link #skewedRows()} and {@link #watermark()} may be read from
  * any thread.
  */
 final class EventTime {
   private final long delay;
+  private final boolean wallClock;
   private final WatermarkPolicy policy;
   private final long[] maxTime;
   private final long[] lastActive;
@@ -23,7 +29,12 @@ final class EventTime {
   private volatile long skewed;
 
   EventTime(int partitions, long delayMillis, WatermarkPolicy policy, long now) {
+    this(partitions, delayMillis, policy, now, false);
+  }
+
+  EventTime(int partitions, long delayMillis, WatermarkPolicy policy, long now, boolean wallClock) {
     this.delay = delayMillis;
+    this.wallClock = wallClock;
     this.policy = policy;
     this.maxTime = new long[partitions];
     this.lastActive = new long[partitions];
@@ -76,7 +87,7 @@ final class EventTime {
         min = Math.min(min, wm);
       }
     }
-    long next = anyActive ? min : max;
+    long next = anyActive ? min : wallClock ? Math.max(max, now - policy.idleTimeoutMillis()) : max;
     if (next > watermark) {
       watermark = next;
     }

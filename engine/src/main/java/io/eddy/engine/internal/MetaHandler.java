@@ -63,7 +63,8 @@ final class MetaHandler {
   private String detail(CatalogObject o) {
     if (o instanceof StreamDef s) {
       return s.partitions() + " partition" + (s.partitions() == 1 ? "" : "s") + external(s)
-          + (s.watermarkColumn() >= 0 ? ", watermark on " + s.rowType().get(s.watermarkColumn()).name() : "")
+          + (s.watermarkColumn() >= 0 ? (s.proctime() ? ", proctime " : ", watermark on ")
+              + s.rowType().get(s.watermarkColumn()).name() : "")
           + (s.derived() != null ? ", derived: " + s.derived().query().sql().trim() : "");
     } else if (o instanceof TableDef t) {
       StringBuilder sb = new StringBuilder("primary key (");
@@ -106,10 +107,11 @@ final class MetaHandler {
         pk.add(k);
       }
     }
+    int proctime = o instanceof StreamDef s ? s.proctimeColumn() : -1;
     for (int c = 0; c < o.rowType().size(); c++) {
       Column col = o.rowType().get(c);
       rows.add(new Object[] {col.name(), col.type().withNullable(true).toString(), col.type().nullable(),
-          pk.contains(c) ? "PRI" : ""});
+          pk.contains(c) ? "PRI" : c == proctime ? "PROCTIME()" : ""});
     }
     Materialized m = rt.materialized.get(o.key());
     if (o instanceof ViewDef v && m != null) {

@@ -17,7 +17,9 @@ import java.util.List;
  * Appends rows to a stream's or table's log: checks NOT NULL, encodes each row in the binary row
  * format and routes it to a partition (tables by primary key, streams by the {@code key} option
  * or round-robin). Record timestamps are the event time of the watermark column when the stream
- * declares one, else the wall clock. Returns once every partition's append is durable.
+ * declares one, else the wall clock. A stream's {@code PROCTIME()} column is set here, to the wall
+ * clock of the append (one value per call), overwriting whatever the row held; it is stored in the
+ * record, so recomputing from the log sees the same value. Returns once every partition's append is durable.
  */
 final class Writer {
   private Writer() {}
@@ -35,6 +37,7 @@ final class Writer {
    */
   static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
     RowType type = target.rowType();
+    rows = withProcTime(target, rows, kinds);
     List<Object[]> inserts = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       if (kinds[i] == RowCodec.INSERT) {
@@ -81,6 +84,23 @@ final class Writer {
     }
     rt.signal.signal();
     return rows.size();
+  }
+
+  /** Rows with the PROCTIME() column set to now (copies; the caller's arrays are left alone). */
+  private static List<Object[]> withProcTime(CatalogObject target, List<Object[]> rows, byte[] kinds) {
+    if (!(target instanceof StreamDef s) || s.proctimeColumn() < 0) {
+      return rows;
+    }
+    long now = System.currentTimeMillis();
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i).clone();
+      if (kinds[i] == RowCodec.INSERT) {
+        row[s.proctimeColumn()] = now;
+      }
+      out.add(row);
+    }
+    return out;
   }
 
   private static int[] keyColumns(CatalogObject target) {

@@ -24,6 +24,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
  * primary key (inline {@code col TYPE PRIMARY KEY} or {@code PRIMARY KEY (cols)}) naming declared
  * columns, which become NOT NULL; at most one watermark, on a TIMESTAMP column. Whether a key or
  * watermark is allowed at all depends on the statement ({@link #forStream}, {@link #forTable}).
+ * {@code col AS PROCTIME()} declares a nullable TIMESTAMP(3) column that is the stream's time
+ * attribute; a stream has either it or a WATERMARK, not both.
  */
 public final class TableElements {
   private final SourceText source;
@@ -31,6 +33,7 @@ public final class TableElements {
   private final List<Identifier> primaryKey = new ArrayList<>();
   private ParserRuleContext primaryKeyAt;
   private WatermarkDefinitionContext watermarkAt;
+  private ColumnDefinitionContext proctimeAt;
 
   private TableElements(SourceText source) {
     this.source = source;
@@ -49,9 +52,9 @@ public final class TableElements {
   /** Columns and primary key of a table; a watermark is an error, the key is required. */
   public static Table forTable(SourceText source, TableElementsContext ctx) {
     TableElements e = read(source, ctx);
-    if (e.watermarkAt != null) {
-      throw source.error(e.watermarkAt, "a table has no watermark",
-          "declare event time on the stream the table's rows come from");
+    if (e.watermarkAt != null || e.proctimeAt != null) {
+      throw source.error(e.watermarkAt != null ? e.watermarkAt : e.proctimeAt, "a table has no time attribute",
+          "declare event time or PROCTIME() on the stream the table's rows come from");
     }
     if (e.primaryKeyAt == null) {
       throw new io.eddy.common.error.EddyException(io.eddy.common.error.ErrorCode.CONSTRAINT,
@@ -70,7 +73,9 @@ public final class TableElements {
   private static TableElements read(SourceText source, TableElementsContext ctx) {
     TableElements e = new TableElements(source);
     for (TableElementContext element : ctx.tableElement()) {
-      if (element.columnDefinition() != null) {
+      if (element.columnDefinition() != null && element.columnDefinition().fn != null) {
+        e.proctime(element.columnDefinition());
+      } else if (element.columnDefinition() != null) {
         e.column(element.columnDefinition());
       }
     }
@@ -81,7 +86,31 @@ public final class TableElements {
         e.setWatermark(element.watermarkDefinition());
       }
     }
+    if (e.proctimeAt != null && e.watermarkAt != null) {
+      throw new io.eddy.common.error.EddyException(io.eddy.common.error.ErrorCode.VALIDATION,
+          "a stream cannot declare both a WATERMARK and a PROCTIME() column", source.span(e.watermarkAt),
+          source.script(), "use PROCTIME() for processing time or WATERMARK for event time, not both", null);
+    }
     return e;
+  }
+
+  private void proctime(ColumnDefinitionContext ctx) {
+    Identifier fn = source.identifier(ctx.fn);
+    if (!fn.key().equals("proctime")) {
+      throw source.error(ctx.fn, "a computed column can only be PROCTIME(), not " + fn.name() + "()",
+          "write " + source.identifier(ctx.name).name() + " AS PROCTIME()");
+    }
+    if (proctimeAt != null) {
+      throw source.error(ctx, "PROCTIME() is declared twice", "a stream has one processing-time column");
+    }
+    proctimeAt = ctx;
+    addColumn(ctx.name, new ColumnDef(source.identifier(ctx.name), new SqlType(TypeKind.TIMESTAMP, 3, 0, true)));
+  }
+
+  private void addColumn(EddyParser.IdentifierContext at, ColumnDef def) {
+    if (columns.putIfAbsent(def.name().key(), def) != null) {
+      throw source.error(at, "column '" + def.name() + "' is declared twice", "give each column a distinct name");
+    }
   }
 
   private void column(ColumnDefinitionContext ctx) {
@@ -95,9 +124,7 @@ public final class TableElements {
         inlineKey = constraint;
       }
     }
-    if (columns.putIfAbsent(name.key(), new ColumnDef(name, type)) != null) {
-      throw source.error(ctx.name, "column '" + name + "' is declared twice", "give each column a distinct name");
-    }
+    addColumn(ctx.name, new ColumnDef(name, type));
     if (inlineKey != null) {
       setPrimaryKey(inlineKey, List.of(ctx.name));
     }
@@ -152,6 +179,9 @@ public final class TableElements {
   }
 
   private Optional<WatermarkDef> watermark() {
+    if (proctimeAt != null) {
+      return Optional.of(new WatermarkDef(source.identifier(proctimeAt.name), 0, true));
+    }
     if (watermarkAt == null) {
       return Optional.empty();
     }
