@@ -64,11 +64,7 @@ final class Writer {
       if (parts == 1) {
         p = 0;
       } else if (key != null) {
-        Object[] k = new Object[key.length];
-        for (int i = 0; i < key.length; i++) {
-          k[i] = row[key[i]];
-        }
-        p = Math.floorMod(Arrays.hashCode(k), parts);
+        p = Math.floorMod(keyHash(row, key), parts);
       } else {
         p = rr++ % parts;
       }
@@ -101,6 +97,19 @@ final class Writer {
       out.add(row);
     }
     return out;
+  }
+
+  /**
+   * {@link Arrays#hashCode(Object[])} of the key columns' values, without copying them into an
+   * array per row (the partition a key maps to must never change: logs already written by it).
+   */
+  private static int keyHash(Object[] row, int[] key) {
+    int h = 1;
+    for (int c : key) {
+      Object v = row[c];
+      h = 31 * h + (v == null ? 0 : v.hashCode());
+    }
+    return h;
   }
 
   private static int[] keyColumns(CatalogObject target) {
