@@ -271,12 +271,21 @@ public final class EngineRuntime implements AutoCloseable {
 
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
+    return Writer.append(this, writable(target), rows, io.eddy.log.format.RowCodec.INSERT);
+  }
+
+  /** A field-by-field appender to stream or table {@code target}, flushing every {@code batchRows} rows. */
+  public io.eddy.engine.RowAppender appender(String target, int batchRows) {
+    return new Appender(this, writable(target), batchRows);
+  }
+
+  private CatalogObject writable(String target) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
         "stream or table '" + target + "' not found"));
     if (o instanceof io.eddy.planner.catalog.ViewDef) {
       throw new EddyException(ErrorCode.VALIDATION, "cannot write to view " + o.name());
     }
-    return Writer.append(this, o, rows, io.eddy.log.format.RowCodec.INSERT);
+    return o;
   }
 
   @Override
