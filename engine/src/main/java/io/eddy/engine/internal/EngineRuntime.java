@@ -154,19 +154,21 @@ public final class EngineRuntime implements AutoCloseable {
    * newest usable checkpoint, and a derived stream's records become visible to readers as its
    * checkpoints commit them.
    *
-   * <p>Not checkpointed (recomputed from the log on restart, as {@link #start} does): a query
-   * writing late rows into a stream ({@code lateStream} non-null; its sink skips what the stream
-   * already holds) and a derived stream kept in an external topic (a Kafka topic cannot be
-   * truncated back to a checkpoint).
+   * <p>A derived stream kept in a Kafka topic is written in Kafka transactions, committed by its
+   * checkpoints ({@link ExternalTopics#transactional}). Not checkpointed (recomputed from the log
+   * on restart, as {@link #start} does): a query writing late rows into a stream
+   * ({@code lateStream} non-null; its sink skips what the stream already holds).
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
-    boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
-    if (checkpoints.intervalMillis() <= 0 || lateStream != null || externalSink) {
+    if (checkpoints.intervalMillis() <= 0 || lateStream != null) {
       String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
-          : lateStream != null ? "not checkpointable: writes late rows into " + lateStream.name()
-          : "not checkpointable: its stream is a Kafka topic";
+          : "not checkpointable: writes late rows into " + lateStream.name();
       return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
+    }
+    if (state instanceof LogSink ls && external.topic(def.key()) != null) {
+      ExternalTopics.Transactional t = external.transactional(def.key());
+      ls.transactional(t.rows(), t.writer());
     }
     Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
     List<SourceReader> readers = readers(circuit, policy);
