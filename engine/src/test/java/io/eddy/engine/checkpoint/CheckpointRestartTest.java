@@ -40,10 +40,6 @@ class CheckpointRestartTest {
     return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", interval)));
   }
 
-    Collections.sort(out);
-    return out;
-  }
-
   private static void insert(Session s, int from, int to) {
     StringBuilder sb = new StringBuilder("INSERT INTO bids VALUES ");
     for (int i = from; i < to; i++) {
@@ -51,7 +47,6 @@ class CheckpointRestartTest {
     }
     s.execute(sb.toString());
   }
-
 
   private static List<List<String>> contents(Session s) {
     return List.of(read(s, "SELECT * FROM totals"), read(s, "SELECT * FROM named"), read(s, "SELECT * FROM big"),

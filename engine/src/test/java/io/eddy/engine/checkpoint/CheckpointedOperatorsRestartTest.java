@@ -195,8 +195,4 @@ class CheckpointedOperatorsRestartTest {
     return ((Number) ((Result.Rows) s.execute("SELECT COUNT(*) FROM " + name)).rows().get(0)[0]).longValue();
   }
 
-    Collections.sort(out);
-    return out;
-  }
-
 }
