@@ -155,15 +155,14 @@ public final class EngineRuntime implements AutoCloseable {
    * checkpoints commit them.
    *
    * <p>A derived stream kept in a Kafka topic is written in Kafka transactions, committed by its
-   * checkpoints ({@link ExternalTopics#transactional}). Not checkpointed (recomputed from the log
-   * on restart, as {@link #start} does): a query writing late rows into a stream
-   * ({@code lateStream} non-null; its sink skips what the stream already holds).
+   * checkpoints ({@link ExternalTopics#transactional}); late rows ({@code lateStream} non-null) are
+   * committed to the late stream with the checkpoints ({@link LateStreamSink}). Only with
+   * checkpoints off is a query recomputed from the log on restart, as {@link #start} does.
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
-    if (checkpoints.intervalMillis() <= 0 || lateStream != null) {
-      String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
-          : "not checkpointable: writes late rows into " + lateStream.name();
+    if (checkpoints.intervalMillis() <= 0) {
+      String reason = "checkpoints off";
       return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
     }
     if (state instanceof LogSink ls && external.topic(def.key()) != null) {
@@ -178,9 +177,10 @@ public final class EngineRuntime implements AutoCloseable {
       readLimits.put(def.key(), limit);
     }
     String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain());
+    LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, def.name());
     QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
-        checkpoints.pauseBeforeManifestMillis(), state, limit, signal);
-    return new StandingQuery(def.name(), circuit, readers, sink, signal, null, cp).start();
+        checkpoints.pauseBeforeManifestMillis(), state, limit, signal, late);
+    return new StandingQuery(def.name(), circuit, readers, sink, signal, late, cp).start();
   }
 
   /** Where the checkpoints of {@code def}'s query live. */
@@ -228,12 +228,11 @@ public final class EngineRuntime implements AutoCloseable {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
         awaitCaughtUp(upstream, seen);
-        if (upstream.checkpoints() != null) {
-          upstream.checkpoints().awaitCheckpoint(upstream); // its records become visible
-        }
+        awaitCommitted(upstream); // its records become visible
       }
       for (StandingQuery writer : lateWriters(s.name())) {
         awaitCaughtUp(writer, seen);
+        awaitCommitted(writer);
       }
     }
     query.awaitCaughtUp();
@@ -267,7 +266,15 @@ public final class EngineRuntime implements AutoCloseable {
       // A plain stream: the queries writing their late rows into it (LATE INTO) are its writers too.
       for (StandingQuery writer : lateWriters(o.key())) {
         awaitCaughtUp(writer);
+        awaitCommitted(writer);
       }
+    }
+  }
+
+  /** Waits for a checkpoint of {@code q}, which commits its records and late rows; none if not checkpointed. */
+  private void awaitCommitted(StandingQuery q) {
+    if (q.checkpoints() != null) {
+      q.checkpoints().awaitCheckpoint(q);
     }
   }
 

@@ -6,6 +6,7 @@ import io.eddy.engine.internal.checkpoint.Checkpoint;
 import io.eddy.engine.internal.checkpoint.CheckpointFiles;
 import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import io.eddy.log.PartitionLog;
@@ -24,7 +25,9 @@ import java.util.List;
  * still holds everything up to the recorded sink positions. A position below a source's retained
  * start means records the query needs were deleted by retention: the query fails with that error
  * instead of skipping them. A query whose circuit cannot be checkpointed recomputes from its
- * sources' logs as before. Status fields are readable from any thread.
+ * sources' logs as before. A query writing late rows into a stream ({@code LATE INTO}) commits
+ * them with its checkpoints ({@link LateStreamSink#hold}). Status fields are readable from any
+ * thread.
  */
 final class QueryCheckpoints {
   private static final System.Logger LOG = System.getLogger(QueryCheckpoints.class.getName());
@@ -39,6 +42,8 @@ final class QueryCheckpoints {
   private final LogSignal signal;
   /** Test hook: also pauses between a checkpoint's manifest and the commit of its pending output. */
   private final long pauseBeforeCommitMillis;
+  /** Where the query's late rows go (LATE INTO), or null. */
+  private final LateStreamSink late;
   private volatile boolean disabled;
   private long nextId;
   private long lastTaken;
@@ -52,7 +57,7 @@ final class QueryCheckpoints {
   private volatile long lastTime;
 
   QueryCheckpoints(String name, java.nio.file.Path dir, String fingerprint, long intervalMillis,
-      long pauseBeforeManifestMillis, CheckpointSink sink, ReadLimit limit, LogSignal signal) {
+      long pauseBeforeManifestMillis, CheckpointSink sink, ReadLimit limit, LogSignal signal, LateStreamSink late) {
     this.name = name;
     this.dir = dir;
     this.files = new CheckpointFiles(dir, fingerprint, pauseBeforeManifestMillis);
@@ -61,6 +66,12 @@ final class QueryCheckpoints {
     this.limit = limit;
     this.signal = signal;
     this.pauseBeforeCommitMillis = pauseBeforeManifestMillis;
+    this.late = late;
+  }
+
+  /** The circuit's side output for late rows. */
+  private LateRowSink lateRows() {
+    return late == null ? LateRowSink.NONE : late;
   }
 
   /** Opens the query's circuit, from the newest usable checkpoint if there is one. Before the thread starts. */
@@ -69,11 +80,14 @@ final class QueryCheckpoints {
     if (!circuit.checkpointable()) {
       disabled = true;
       origin = "recomputed (not checkpointable: " + String.join(", ", circuit.unsupported()) + ")";
-      circuit.open(out);
+      circuit.open(out, lateRows());
       return;
     }
     if (sink instanceof LogSink ls) {
       ls.checkpointed();
+    }
+    if (late != null) {
+      late.hold();
     }
     nextId = files.nextId();
     Checkpoint chosen = null;
@@ -89,21 +103,24 @@ final class QueryCheckpoints {
       }
     } catch (EddyException e) {
       disabled = true;
-      circuit.open(out);
+      circuit.open(out, lateRows());
       q.failBeforeStart(e);
       return;
     }
     if (chosen == null) {
-      circuit.open(out);
+      circuit.open(out, lateRows());
       publish(sink.positions());
       return;
     }
     sink.truncateTo(chosen.sink());
     StateInput in = new StateInput(chosen.state());
     try {
-      circuit.open(out, in);
+      circuit.open(out, lateRows(), in);
       sink.restore(in);
       q.restoreOwn(in);
+      if (late != null) {
+        late.restore(in);
+      }
       if (!in.atEnd()) {
         throw new IllegalStateException("state has bytes left over");
       }
@@ -244,7 +261,8 @@ final class QueryCheckpoints {
     }
     long[] sinkPositions = sink.positions();
     long watermark = q.circuit().watermark();
-    if (Arrays.deepEquals(sources, lastSources) && Arrays.equals(sinkPositions, lastSink) && watermark == lastWatermark) {
+    if (Arrays.deepEquals(sources, lastSources) && Arrays.equals(sinkPositions, lastSink) && watermark == lastWatermark
+        && (late == null || !late.hasPending())) {
       return;
     }
     StateOutput out = new StateOutput();
@@ -252,6 +270,9 @@ final class QueryCheckpoints {
       q.circuit().snapshot(out);
       sink.snapshot(out);
       q.snapshotOwn(out);
+      if (late != null) {
+        late.snapshot(out);
+      }
     } catch (UnsupportedOperationException e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + ": cannot be checkpointed (" + e.getMessage()
           + "); it will recompute from the log after a restart");
@@ -260,6 +281,9 @@ final class QueryCheckpoints {
       CheckpointFiles.deleteAll(dir);
       sink.commit();
       publish(new long[sinkPositions.length], true);
+      if (late != null) {
+        late.release();
+      }
       return;
     }
     long[] pending = sink.pending();
@@ -279,6 +303,9 @@ final class QueryCheckpoints {
       sink.commit();
     }
     publish(sinkPositions);
+    if (late != null) {
+      late.committed();
+    }
   }
 
   private void pauseBeforeCommit() {
