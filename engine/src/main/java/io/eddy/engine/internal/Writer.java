@@ -17,7 +17,8 @@ import java.util.List;
  * Appends rows to a stream's or table's log: checks NOT NULL, encodes each row in the binary row
  * format and routes it to a partition (tables by primary key, streams by the {@code key} option
  * or round-robin). Record timestamps are the event time of the watermark column when the stream
- * declares one, else the wall clock. A stream's {@code PROCTIME()} column is set here, to the wall
+ * or table declares one, else the wall clock; a versioned table's deletes are stamped with its
+ * clock ({@link TableClocks}). A stream's {@code PROCTIME()} column is set here, to the wall
  * clock of the append (one value per call), overwriting whatever the row held; it is stored in the
  * record, so recomputing from the log sees the same value. Returns once every partition's append is durable.
  */
@@ -36,6 +37,15 @@ final class Writer {
    * reader of that partition sees all of them or none.
    */
   static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
+    if (target instanceof TableDef t && t.versioned()) {
+      synchronized (rt.tableClocks.lock(t)) {
+        return write(rt, target, rows, kinds);
+      }
+    }
+    return write(rt, target, rows, kinds);
+  }
+
+  private static long write(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
     RowType type = target.rowType();
     rows = withProcTime(target, rows, kinds);
     List<Object[]> inserts = new ArrayList<>();
@@ -47,6 +57,9 @@ final class Writer {
     checkNotNull(target, inserts);
     checkEventTime(target, inserts);
     TopicLog topic = rt.topic(target);
+    if (target instanceof TableDef t && t.versioned()) {
+      rows = rt.tableClocks.stampDeletes(t, topic, rows, kinds);
+    }
     RowCodec codec = new RowCodec(type);
     int parts = topic.partitions();
     EncodedRecords[] byPartition = new EncodedRecords[parts];
@@ -55,7 +68,7 @@ final class Writer {
       byPartition[p] = new EncodedRecords(perPartition, perPartition * 16 * Math.max(1, type.size()));
     }
     int[] key = keyColumns(target);
-    int tsCol = target instanceof StreamDef s ? s.watermarkColumn() : -1;
+    int tsCol = eventTimeColumn(target);
     long now = System.currentTimeMillis();
     int rr = 0;
     for (int r = 0; r < rows.size(); r++) {
@@ -123,13 +136,22 @@ final class Writer {
     return null;
   }
 
-  /** A stream's watermark column must have a value: it is the row's event time. */
+  /** The WATERMARK column of a stream or versioned table, or -1. */
+  private static int eventTimeColumn(CatalogObject target) {
+    if (target instanceof StreamDef s) {
+      return s.watermarkColumn();
+    }
+    return target instanceof TableDef t ? t.watermarkColumn() : -1;
+  }
+
+  /** The watermark column of a stream or versioned table must have a value: it is the row's event time. */
   private static void checkEventTime(CatalogObject target, List<Object[]> rows) {
-    if (target instanceof StreamDef s && s.watermarkColumn() >= 0) {
+    int col = eventTimeColumn(target);
+    if (col >= 0) {
       for (Object[] row : rows) {
-        if (row[s.watermarkColumn()] == null) {
-          throw new EddyException(ErrorCode.DATA, "column '" + s.rowType().get(s.watermarkColumn()).name()
-              + "' of " + s.name() + " is its WATERMARK column, so every row needs a value for it");
+        if (row[col] == null) {
+          throw new EddyException(ErrorCode.DATA, "column '" + target.rowType().get(col).name()
+              + "' of " + target.name() + " is its WATERMARK column, so every row needs a value for it");
         }
       }
     }
