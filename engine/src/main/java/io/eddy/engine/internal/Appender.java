@@ -4,10 +4,12 @@ import io.eddy.engine.RowAppender;
 import io.eddy.log.TopicLog;
 import io.eddy.log.format.RowCodec;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.TableDef;
 
 /** {@link RowAppender} over a {@link PartitionedBatch}. Not thread-safe. */
 final class Appender implements RowAppender {
   private final EngineRuntime rt;
+  private final CatalogObject target;
   private final TopicLog topic;
   private final PartitionedBatch batch;
   private final RowValues row;
@@ -18,6 +20,7 @@ final class Appender implements RowAppender {
       throw new IllegalArgumentException("batch size must be positive, not " + batchRows);
     }
     this.rt = rt;
+    this.target = target;
     this.topic = rt.topic(target);
     this.batch = new PartitionedBatch(target, topic.partitions(), Math.min(batchRows, 1 << 16));
     this.row = batch.newRow();
@@ -90,7 +93,15 @@ final class Appender implements RowAppender {
 
   @Override
   public long flush() {
-    int n = batch.appendTo(topic);
+    int n;
+    if (target instanceof TableDef t && t.versioned()) { // keep the table's clock ahead of its changes
+      synchronized (rt.tableClocks.lock(t)) {
+        rt.tableClocks.advance(t, topic, batch.maxEventTime());
+        n = batch.appendTo(topic);
+      }
+    } else {
+      n = batch.appendTo(topic);
+    }
     if (n > 0) {
       rt.signal.signal();
     }

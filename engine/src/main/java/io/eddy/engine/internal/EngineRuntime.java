@@ -34,6 +34,7 @@ public final class EngineRuntime implements AutoCloseable {
   /** Streams kept outside the data directory (Kafka). */
   final ExternalTopics external;
   final LogSignal signal = new LogSignal();
+  final TableClocks tableClocks = new TableClocks();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
@@ -201,7 +202,9 @@ public final class EngineRuntime implements AutoCloseable {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
-          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime()) : null;
+          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime())
+          : o instanceof io.eddy.planner.catalog.TableDef td && td.versioned()
+              ? new EventTime(topic.partitions(), td.watermarkDelayMillis(), policy, now, false) : null;
       readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
     return readers;

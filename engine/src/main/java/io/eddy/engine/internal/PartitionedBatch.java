@@ -15,8 +15,8 @@ import io.eddy.planner.catalog.TableDef;
  * Rows bound for one stream or table, encoded as they are added into one pending log batch per
  * partition, under the writer's rules:
  * <ul>
- *   <li>an inserted row has a value for every NOT NULL column and for the stream's WATERMARK
- *       column, whose value is the record's timestamp (else the wall clock of the add);
+ *   <li>an inserted row has a value for every NOT NULL column and for the WATERMARK column of a
+ *       stream or versioned table, whose value is the record's timestamp (else the wall clock);
  *   <li>a stream's {@code PROCTIME()} column is set to the wall clock of the add, whatever the row
  *       held (it is stored, so recomputing from the log sees the same value);
  *   <li>tables are partitioned by primary key, streams by their {@code key} option (the hash of
@@ -37,6 +37,7 @@ final class PartitionedBatch {
   private final int[] required;
   private int roundRobin;
   private long clock;
+  private long maxEventTime = Long.MIN_VALUE;
   private int size;
 
   PartitionedBatch(CatalogObject target, int partitions, int expectedRows) {
@@ -49,7 +50,8 @@ final class PartitionedBatch {
     }
     this.encoder = new RowEncoder(type);
     this.key = keyColumns(target);
-    this.tsColumn = target instanceof StreamDef s ? s.watermarkColumn() : -1;
+    this.tsColumn = target instanceof StreamDef s ? s.watermarkColumn()
+        : target instanceof TableDef t ? t.watermarkColumn() : -1;
     this.procTimeColumn = target instanceof StreamDef s ? s.proctimeColumn() : -1;
     this.required = java.util.stream.IntStream.range(0, type.size())
         .filter(c -> c == tsColumn || !type.type(c).nullable()).toArray();
@@ -76,6 +78,9 @@ final class PartitionedBatch {
       checkNotNull(row);
     }
     long ts = tsColumn >= 0 && !row.isNull(tsColumn) ? row.longValue(tsColumn) : clock;
+    if (tsColumn >= 0) {
+      maxEventTime = Math.max(maxEventTime, ts);
+    }
     int parts = byPartition.length;
     int p = parts == 1 ? 0 : key != null ? Math.floorMod(row.hash(key), parts) : roundRobin++ % parts;
     EncodedRecords out = byPartition[p];
@@ -89,6 +94,11 @@ final class PartitionedBatch {
     }
     out.endRecord(ts);
     size++;
+  }
+
+  /** The largest WATERMARK-column time of the rows added since the last {@link #appendTo}. */
+  long maxEventTime() {
+    return maxEventTime;
   }
 
   /** Rows added since the last {@link #appendTo}. */
@@ -109,6 +119,7 @@ final class PartitionedBatch {
     }
     int n = size;
     size = 0;
+    maxEventTime = Long.MIN_VALUE;
     return n;
   }
 

@@ -5,6 +5,7 @@ import io.eddy.common.error.ErrorCode;
 import io.eddy.log.TopicLog;
 import io.eddy.log.format.RowCodec;
 import io.eddy.planner.catalog.CatalogObject;
+import io.eddy.planner.catalog.TableDef;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * Appends lists of boxed rows (INSERT, DELETE, UPDATE, COPY, {@code Engine.append}) to a stream's
  * or table's log under {@link PartitionedBatch}'s rules: NOT NULL and WATERMARK values checked,
  * PROCTIME stamped with the wall clock of the call (one value per call), rows routed to
- * partitions. Returns once every partition's append is durable.
+ * partitions; a versioned table's deletes are stamped with its clock ({@link TableClocks}) and its
+ * appends serialised. Returns once every partition's append is durable.
  */
 final class Writer {
   private Writer() {}
@@ -30,6 +32,15 @@ final class Writer {
    * reader of that partition sees all of them or none.
    */
   static long append(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
+    if (target instanceof TableDef t && t.versioned()) {
+      synchronized (rt.tableClocks.lock(t)) {
+        return write(rt, target, rt.tableClocks.stampDeletes(t, rt.topic(target), rows, kinds), kinds);
+      }
+    }
+    return write(rt, target, rows, kinds);
+  }
+
+  private static long write(EngineRuntime rt, CatalogObject target, List<Object[]> rows, byte[] kinds) {
     TopicLog topic = rt.topic(target);
     PartitionedBatch batch = new PartitionedBatch(target, topic.partitions(), rows.size());
     RowValues values = batch.newRow();

@@ -85,8 +85,8 @@ public final class CircuitTranslator {
     this.planner = planner;
     this.joins = new JoinTranslator(b, compiler, insertOnly, facts, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
-    this.over = new OverTranslator(b, this::visit);
-    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit);
+    this.over = new OverTranslator(b, this::visit, insertOnly, facts);
+    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit, mode == PlanMode.STANDING);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
