@@ -96,7 +96,7 @@ public final class CircuitTranslator {
 
   public CircuitPlan translate(RelNode rel) {
     boolean onClose = emitOnClose;
-    int out = visit(rel);
+    int out = visit(CheckedArithmetic.apply(rel));
     if (onClose && closingAggregates == 0) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE needs an aggregate grouped by the "
           + "window_end (or window_start) of a window on a stream's WATERMARK column");
@@ -161,7 +161,7 @@ public final class CircuitTranslator {
       boolean outer = emitOnClose;
       emitOnClose = view.emit() == EmitPolicy.ON_WINDOW_CLOSE;
       try {
-        return visit(planner.viewRel(view));
+        return visit(CheckedArithmetic.apply(planner.viewRel(view)));
       } finally {
         emitOnClose = outer;
       }
