@@ -184,7 +184,7 @@ public final class JoinOperator implements Operator, Checkpointable {
         }
       } else {
         JoinIndex.Entry e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
-        if (expiry != null && !e.timed && e.weight != 0) {
+        if (expiry != null && !e.timed && e.weight != 0 && bound.frees(port)) {
           expiry.added(port, times[i], e);
         }
         if (tracks) {
@@ -229,8 +229,15 @@ public final class JoinOperator implements Operator, Checkpointable {
 
   @Override
   public String stateBound() {
-    return bound == null ? "unbounded: grows with both inputs"
-        : "bounded by the watermark: a row is freed once no later row can match it (" + bound + ")";
+    if (bound == null) {
+      return "unbounded: grows with both inputs";
+    } else if (bound.frees(0) && bound.frees(1)) {
+      return "bounded by the watermark: a row is freed once no later row can match it (" + bound + ")";
+    }
+    String freed = bound.frees(0) ? "left" : "right";
+    String kept = bound.frees(0) ? "right" : "left";
+    return "half bounded: " + freed + " rows are freed by the watermark once no later " + kept + " row can match "
+        + "them; " + kept + " rows are kept (unbounded, any later " + freed + " row may match them) (" + bound + ")";
   }
 
   /**

@@ -82,9 +82,11 @@ final class JoinTranslator {
         residual == null ? null : residual.instantiate(ctx), text, out, bound), out, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
-      // the join holds its output watermark back so that both time columns stay event time
-      facts.eventTime(node, bound.leftColumn());
-      if (type.emitsPairs()) {
+      // the join holds its output watermark back so that the time columns of freed sides stay event time
+      if (bound.frees(0)) {
+        facts.eventTime(node, bound.leftColumn());
+      }
+      if (type.emitsPairs() && bound.frees(1)) {
         facts.eventTime(node, leftType.size() + bound.rightColumn());
       }
     }
