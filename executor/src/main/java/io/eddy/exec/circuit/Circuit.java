@@ -116,9 +116,14 @@ public final class Circuit {
    * corrupt; the circuit must then be discarded (it is half-restored).
    */
   public void open(Emitter sink, StateInput state) {
+    open(sink, LateRowSink.NONE, state);
+  }
+
+  /** As {@link #open(Emitter, StateInput)}, with the circuit's side output for late rows. */
+  public void open(Emitter sink, LateRowSink late, StateInput state) {
     muted = true;
     try {
-      open(sink);
+      open(sink, late);
       restore(state);
     } finally {
       muted = false;

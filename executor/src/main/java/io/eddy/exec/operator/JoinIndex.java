@@ -116,6 +116,11 @@ final class JoinIndex {
     }
   }
 
+  /** Calls {@code action} for every indexed entry (do not modify the index meanwhile). */
+  void forEach(java.util.function.Consumer<Entry> action) {
+    buckets.values().forEach(b -> b.values().forEach(action));
+  }
+
   /** Distinct rows held. */
   long entries() {
     return entries;

@@ -350,18 +350,19 @@ public final class JoinOperator implements Operator, Checkpointable {
     output.endRow(w);
   }
 
-  /** Both indexes (with the outer sides' match counts and padded output) and the error count. */
+  /**
+   * Both indexes (with the outer sides' match counts and padded output) and the error count; with
+   * a time bound also the watermark and the late-row count. The time index is not written: it is
+   * rebuilt from the indexed rows' times on restore.
+   */
   @Override
   public void snapshot(StateOutput out) {
     index[0].snapshot(out);
     index[1].snapshot(out);
     out.writeLong(errors.count());
-  }
-
-  /** A time-bounded join's expiry state is not saved yet: such a query recomputes on restart. */
-  @Override
-  public boolean canCheckpoint() {
-    return bound == null;
+    if (bound != null) {
+      out.writeLong(watermark).writeLong(late);
+    }
   }
 
   @Override
@@ -369,6 +370,15 @@ public final class JoinOperator implements Operator, Checkpointable {
     index[0].restore(in);
     index[1].restore(in);
     errors.restoreCount(in.readLong());
+    if (bound != null) {
+      watermark = in.readLong();
+      late = in.readLong();
+      for (int port = 0; port < 2; port++) {
+        int side = port;
+        // an indexed row always has a time: a row whose time is NULL gets no key and is not indexed
+        expiry.rebuild(port, index[port], e -> bound.timeOf(e.row, side));
+      }
+    }
     updateSize();
   }
 

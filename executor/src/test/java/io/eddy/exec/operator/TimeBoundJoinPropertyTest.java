@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TimeBoundJoinPropertyTest {
   private static final int RUNS = 120;
-  private static final RowType SIDE = new RowType(List.of(
+  /** (k INT, t TIMESTAMP, v INT): each side's rows. */
+  static final RowType SIDE = new RowType(List.of(
       new Column("k", SqlType.of(TypeKind.INT)),
       new Column("t", SqlType.of(TypeKind.TIMESTAMP)),
       new Column("v", SqlType.of(TypeKind.INT))));
@@ -160,14 +161,14 @@ class TimeBoundJoinPropertyTest {
     return d >= lo && d <= hi;
   }
 
-  private static RowType concat(RowType a, RowType b) {
+  static RowType concat(RowType a, RowType b) {
     List<Column> cols = new ArrayList<>(a.columns());
     cols.addAll(b.columns());
     return new RowType(cols);
   }
 
   /** The residual as the planner compiles it: keeps pairs with {@code lo <= r.t - l.t <= hi}. */
-  private record Residual(long lo, long hi) implements BatchCalc {
+  record Residual(long lo, long hi) implements BatchCalc {
     @Override
     public ZBatch apply(ZBatch in) {
       BatchBuilder out = new BatchBuilder(new RowType(List.of(in.type().get(6))));
