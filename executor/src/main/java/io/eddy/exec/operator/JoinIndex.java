@@ -48,11 +48,6 @@ final class JoinIndex {
     return b == null ? null : b.get(row);
   }
 
-  /** Every entry, in no particular order (do not modify the index meanwhile). */
-  void forEach(java.util.function.Consumer<Entry> action) {
-    buckets.values().forEach(b -> b.values().forEach(action));
-  }
-
   /** Removes every entry. */
   void clear() {
     buckets.clear();

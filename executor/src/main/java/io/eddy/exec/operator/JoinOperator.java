@@ -376,7 +376,9 @@ public final class JoinOperator implements Operator, Checkpointable {
       for (int port = 0; port < 2; port++) {
         int side = port;
         // an indexed row always has a time: a row whose time is NULL gets no key and is not indexed
-        expiry.rebuild(port, index[port], e -> bound.timeOf(e.row, side));
+        if (bound.frees(port)) {
+          expiry.rebuild(port, index[port], e -> bound.timeOf(e.row, side));
+        }
       }
     }
     updateSize();
