@@ -42,6 +42,18 @@ final class JoinIndex {
     return b == null ? List.of() : b.values();
   }
 
+  /** The entry of {@code row} under {@code key}, or null when it is not indexed. */
+  Entry get(Row key, Row row) {
+    Map<Row, Entry> b = buckets.get(key);
+    return b == null ? null : b.get(row);
+  }
+
+  /** Removes every entry. */
+  void clear() {
+    buckets.clear();
+    entries = 0;
+  }
+
   /**
    * Adds {@code w} to the multiplicity of {@code row} (key {@code key}); a new entry starts with
    * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.

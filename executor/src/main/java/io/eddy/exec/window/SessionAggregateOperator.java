@@ -8,6 +8,7 @@ import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
@@ -104,6 +105,7 @@ public final class SessionAggregateOperator implements Operator, Checkpointable 
   private volatile StateSize size = StateSize.NONE;
   private volatile long late;
   private Emitter out;
+  private final RowErrors errors = new RowErrors(null);
   private LateRowSink lateSink = LateRowSink.NONE;
 
   /**
@@ -287,10 +289,13 @@ public final class SessionAggregateOperator implements Operator, Checkpointable 
       int p = outKeys[k];
       row[k] = p == WINDOW_START ? (Object) s.start : p == WINDOW_END ? (Object) s.end : s.key.get(p);
     }
-    for (int i = 0; i < functions.length; i++) {
-      row[outKeys.length + i] = functions[i].result(s.accs[i]);
-    }
-    return row;
+    return AggFunction.results(functions, s.accs, row, outKeys.length, errors) ? row : null;
+  }
+
+  /** Sessions whose row could not be computed (integer SUM overflow): withheld and counted. */
+  @Override
+  public RowErrors rowErrors() {
+    return errors;
   }
 
   /** Frees the sessions the watermark closed; with {@code emitOnClose} emits their rows now. */
@@ -315,7 +320,10 @@ public final class SessionAggregateOperator implements Operator, Checkpointable 
         sessions.remove(s.key);
       }
       if (emitOnClose && s.count > 0) {
-        b.addRow(output(s), 1);
+        Object[] row = output(s);
+        if (row != null) {
+          b.addRow(row, 1);
+        }
       }
     }
     updateSize();
