@@ -31,7 +31,7 @@ class RowAppenderTest {
   }
 
   private static Object[] randomRow(Random rnd) {
-    Object[] row = {"key" + rnd.nextInt(50), rnd.nextLong(), rnd.nextInt(), rnd.nextGaussian(),
+    Object[] row = {"key" + rnd.nextInt(50), rnd.nextInt() * 1000L, rnd.nextInt(), rnd.nextGaussian(),
         BigDecimal.valueOf(rnd.nextInt(100_000), 2), rnd.nextBoolean(), rnd.nextInt(3) == 0 ? "héllo €" : "plain",
         1_700_000_000_000L + rnd.nextInt(1_000_000), rnd.nextInt(20_000)};
     for (int c = 1; c < row.length; c++) {

@@ -61,6 +61,7 @@ final class ReadHandler {
         throw DdlHandler.error(ErrorCode.VALIDATION, "EXPLAIN takes a view or a query; " + o.name()
             + " is a " + o.kind().toLowerCase(), e.view().get(), e);
       }
+      rt.awaitCaughtUp(o); // state as of everything written before, like a read
       if (e.kind() == Explain.Kind.PLAN) {
         lines.add("Logical plan:");
         PlannedQuery plan = rt.planner().plan(((ViewDef) o).query(), o.ddl(), PlanMode.STANDING);
