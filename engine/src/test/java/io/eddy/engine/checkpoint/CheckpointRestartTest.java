@@ -36,10 +36,15 @@ class CheckpointRestartTest {
       + "CREATE VIEW bigcount AS SELECT auction, COUNT(*) AS n, SUM(p10) AS s FROM big GROUP BY auction;";
 
   private Engine open(String interval) {
-    return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", interval)));
+    return Engine.open(new EngineConfig(dir, settings(interval)));
   }
 
-  private static List<String> read(Session s, String sql) {
+  /** The engine settings of every run: the checkpoint interval (and more in subclasses). */
+  Map<String, String> settings(String interval) {
+    return Map.of("checkpoint.interval", interval);
+  }
+
+  static List<String> read(Session s, String sql) {
     List<String> out = new ArrayList<>();
     for (Object[] row : ((Result.Rows) s.execute(sql)).rows()) {
       out.add(Arrays.toString(row));
@@ -56,7 +61,7 @@ class CheckpointRestartTest {
     s.execute(sb.toString());
   }
 
-  private static String startedFrom(Session s, String name) {
+  static String startedFrom(Session s, String name) {
     for (Object[] row : ((Result.Rows) s.execute("SHOW QUERIES")).rows()) {
       if (row[0].equals(name)) {
         return (String) row[row.length - 1];

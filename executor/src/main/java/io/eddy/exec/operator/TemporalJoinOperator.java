@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -205,6 +206,11 @@ public final class TemporalJoinOperator implements Operator {
   @Override
   public String stateBound() {
     return "versions bounded by the watermark (one per key at or before it, plus later ones); grows with the keys";
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(port == 0 ? keys.left() : keys.right());
   }
 
   @Override
