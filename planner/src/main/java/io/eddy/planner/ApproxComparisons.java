@@ -3,7 +3,6 @@ package io.eddy.planner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -33,13 +32,7 @@ final class ApproxComparisons {
 
   /** {@code rel} with every comparison of an approximate operand against DOUBLE literals only. */
   static RelNode normalize(RelNode rel) {
-    RexShuttle rex = new Literals(rel.getCluster().getRexBuilder());
-    return rel.accept(new RelHomogeneousShuttle() {
-      @Override
-      public RelNode visit(RelNode other) {
-        return super.visit(other).accept(rex);
-      }
-    });
+    return RexRewrite.everywhere(rel, Literals::new);
   }
 
   private static final class Literals extends RexShuttle {

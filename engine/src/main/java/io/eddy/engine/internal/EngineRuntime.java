@@ -36,6 +36,7 @@ public final class EngineRuntime implements AutoCloseable {
   /** Streams kept outside the data directory (Kafka). */
   final ExternalTopics external;
   final LogSignal signal = new LogSignal();
+  final TableClocks tableClocks = new TableClocks();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
@@ -170,10 +171,10 @@ public final class EngineRuntime implements AutoCloseable {
    * newest usable checkpoint, and a derived stream's records become visible to readers as its
    * checkpoints commit them.
    *
-   * <p>Not checkpointed (recomputed from the log on restart, as {@link #start} does): a query
-   * writing late rows into a stream ({@code lateStream} non-null; its sink skips what the stream
-   * already holds) and a derived stream kept in an external topic (a Kafka topic cannot be
-   * truncated back to a checkpoint).
+   * <p>A derived stream kept in a Kafka topic is written in Kafka transactions, committed by its
+   * checkpoints ({@link ExternalTopics#transactional}); late rows ({@code lateStream} non-null) are
+   * committed to the late stream with the checkpoints ({@link LateStreamSink}). Only with
+   * checkpoints off is a query recomputed from the log on restart, as {@link #start} does.
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
@@ -182,18 +183,21 @@ public final class EngineRuntime implements AutoCloseable {
 
   /**
    * As {@link #startCheckpointed(CatalogObject, PlannedQuery, Emitter, CheckpointSink, WatermarkPolicy,
-   * StreamDef)}, run by {@code parallelism} workers; its checkpoints restore only into as many.
+   * StreamDef)}, run by {@code parallelism} workers (1 when it writes late rows into a stream); its
+   * checkpoints restore only into as many.
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream, int parallelism) {
-    boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
-    if (checkpoints.intervalMillis() <= 0 || lateStream != null || externalSink) {
-      String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
-          : lateStream != null ? "not checkpointable: writes late rows into " + lateStream.name()
-          : "not checkpointable: its stream is a Kafka topic";
+    if (checkpoints.intervalMillis() <= 0) {
+      String reason = "checkpoints off";
       return start(def.name(), plan, sink, List.of(), policy, lateStream, parallelism).uncheckpointed(reason);
     }
-    Dataflow circuit = dataflow(def.name(), plan, List.of(), parallelism);
+    if (state instanceof LogSink ls && external.topic(def.key()) != null) {
+      ExternalTopics.Transactional t = external.transactional(def.key());
+      ls.transactional(t.rows(), t.writer());
+    }
+    int workers = lateStream == null ? parallelism : 1;
+    Dataflow circuit = dataflow(def.name(), plan, List.of(), workers);
     List<SourceReader> readers = readers(circuit, policy);
     ReadLimit limit = null;
     if (state instanceof LogSink && circuit.checkpointable()) {
@@ -201,10 +205,11 @@ public final class EngineRuntime implements AutoCloseable {
       readLimits.put(def.key(), limit);
     }
     String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain())
-        + (parallelism > 1 ? "\nparallelism " + parallelism : "");
+        + (workers > 1 ? "\nparallelism " + workers : "");
+    LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, def.name());
     QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
-        checkpoints.pauseBeforeManifestMillis(), state, limit, signal);
-    return new StandingQuery(def.name(), circuit, readers, sink, signal, null, cp).start();
+        checkpoints.pauseBeforeManifestMillis(), state, limit, signal, late);
+    return new StandingQuery(def.name(), circuit, readers, sink, signal, late, cp).start();
   }
 
   /** Where the checkpoints of {@code def}'s query live. */
@@ -225,7 +230,9 @@ public final class EngineRuntime implements AutoCloseable {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
-          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime()) : null;
+          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime())
+          : o instanceof io.eddy.planner.catalog.TableDef td && td.versioned()
+              ? new EventTime(topic.partitions(), td.watermarkDelayMillis(), policy, now, false) : null;
       readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
     return readers;
@@ -252,12 +259,11 @@ public final class EngineRuntime implements AutoCloseable {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
         awaitCaughtUp(upstream, seen);
-        if (upstream.checkpoints() != null) {
-          upstream.checkpoints().awaitCheckpoint(upstream); // its records become visible
-        }
+        awaitCommitted(upstream); // its records become visible
       }
       for (StandingQuery writer : lateWriters(s.name())) {
         awaitCaughtUp(writer, seen);
+        awaitCommitted(writer);
       }
     }
     query.awaitCaughtUp();
@@ -291,18 +297,35 @@ public final class EngineRuntime implements AutoCloseable {
       // A plain stream: the queries writing their late rows into it (LATE INTO) are its writers too.
       for (StandingQuery writer : lateWriters(o.key())) {
         awaitCaughtUp(writer);
+        awaitCommitted(writer);
       }
+    }
+  }
+
+  /** Waits for a checkpoint of {@code q}, which commits its records and late rows; none if not checkpointed. */
+  private void awaitCommitted(StandingQuery q) {
+    if (q.checkpoints() != null) {
+      q.checkpoints().awaitCheckpoint(q);
     }
   }
 
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
+    return Writer.append(this, writable(target), rows, io.eddy.log.format.RowCodec.INSERT);
+  }
+
+  /** A field-by-field appender to stream or table {@code target}, flushing every {@code batchRows} rows. */
+  public io.eddy.engine.RowAppender appender(String target, int batchRows) {
+    return new Appender(this, writable(target), batchRows);
+  }
+
+  private CatalogObject writable(String target) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
         "stream or table '" + target + "' not found"));
     if (o instanceof io.eddy.planner.catalog.ViewDef) {
       throw new EddyException(ErrorCode.VALIDATION, "cannot write to view " + o.name());
     }
-    return Writer.append(this, o, rows, io.eddy.log.format.RowCodec.INSERT);
+    return o;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.eddy.engine.checkpoint;
 
+import static io.eddy.engine.checkpoint.Queries.read;
+import static io.eddy.engine.checkpoint.Queries.startedFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -132,9 +132,14 @@ public final class Circuit implements Dataflow {
    * corrupt; the circuit must then be discarded (it is half-restored).
    */
   public void open(Emitter sink, StateInput state) {
+    open(sink, LateRowSink.NONE, state);
+  }
+
+  /** As {@link #open(Emitter, StateInput)}, with the circuit's side output for late rows. */
+  public void open(Emitter sink, LateRowSink late, StateInput state) {
     muted = true;
     try {
-      open(sink);
+      open(sink, late);
       restore(state);
     } finally {
       muted = false;
@@ -331,12 +336,22 @@ public final class Circuit implements Dataflow {
    */
   public static List<String> explain(List<Circuit> copies, boolean state) {
     List<String> lines = new ArrayList<>();
-    copies.get(0).explain(copies, copies.get(0).output, 0, lines, state);
+    copies.get(0).explain(copies, copies.get(0).output, 0, lines, state, new java.util.HashSet<>());
     return lines;
   }
 
-  private void explain(List<Circuit> copies, int id, int depth, List<String> lines, boolean state) {
+  /**
+   * A node read by several consumers (a source read by both sides of a self-join, a shared
+   * arrangement) is shown once, labelled {@code #id}; later occurrences only refer to it.
+   */
+  private void explain(List<Circuit> copies, int id, int depth, List<String> lines, boolean state,
+      java.util.Set<Integer> shown) {
     Node n = nodes.get(id);
+    String label = consumers.get(id).size() > 1 ? "#" + id + " " : "";
+    if (!label.isEmpty() && !shown.add(id)) {
+      lines.add("  ".repeat(depth) + "#" + id + " (shared, shown above)");
+      return;
+    }
     String what;
     if (n.op() == null) {
       what = "Source(" + sources.stream().filter(s -> s.node() == id).findFirst().orElseThrow().name() + ")";
@@ -364,9 +379,9 @@ public final class Circuit implements Dataflow {
         what += " [errors: " + errors + "]";
       }
     }
-    lines.add("  ".repeat(depth) + what);
+    lines.add("  ".repeat(depth) + label + what);
     for (int in : n.inputs()) {
-      explain(copies, in, depth + 1, lines, state);
+      explain(copies, in, depth + 1, lines, state, shown);
     }
   }
 }

@@ -24,7 +24,12 @@ public interface Dataflow {
   void open(Emitter sink, LateRowSink late);
 
   /** Opens in the state {@link #snapshot} wrote; {@link IllegalStateException} when it does not fit. */
-  void open(Emitter sink, StateInput state);
+  default void open(Emitter sink, StateInput state) {
+    open(sink, LateRowSink.NONE, state);
+  }
+
+  /** As {@link #open(Emitter, StateInput)}, the rows dropped as late going to {@code late}. */
+  void open(Emitter sink, LateRowSink late, StateInput state);
 
   boolean checkpointable();
 

@@ -97,6 +97,20 @@ public final class Exchanges {
     return n;
   }
 
+  /**
+   * Whether workers can run {@code circuit} (an unopened copy): not when an operator reads another
+   * operator's state directly (a join reading a shared arrangement, {@code ArrangeOperator}), since
+   * an exchange between them would separate the reader from the state it reads.
+   */
+  public static boolean supports(Circuit circuit) {
+    for (Circuit.Node n : circuit.nodes()) {
+      if (n.op() instanceof io.eddy.exec.operator.ArrangeOperator) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** How many exchanges there are. */
   public int count() {
     return edges.size();

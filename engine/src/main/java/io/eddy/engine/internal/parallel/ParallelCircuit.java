@@ -108,7 +108,10 @@ public final class ParallelCircuit implements Dataflow {
   }
 
   @Override
-  public void open(Emitter sink, StateInput state) {
+  public void open(Emitter sink, LateRowSink late, StateInput state) {
+    if (late != LateRowSink.NONE) {
+      throw new IllegalArgumentException("a parallel query cannot write late rows into a stream");
+    }
     this.sink = sink;
     int recorded = state.readInt();
     if (recorded != workers) {

@@ -4,6 +4,7 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.Dataflow;
+import io.eddy.exec.circuit.Exchanges;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,8 +47,25 @@ public final class Parallelism {
         "a whole number from 1 to " + MAX + " (workers per standing query)", null);
   }
 
-  /** One circuit for parallelism 1, else {@code n} workers' copies of it. */
+  /**
+   * One circuit for parallelism 1, else {@code n} workers' copies of it; one circuit too when
+   * workers cannot run it ({@link Exchanges#supports}: a self-join's shared arrangement).
+   */
   public static Dataflow dataflow(String name, int n, Supplier<Circuit> copies) {
-    return n == 1 ? copies.get() : new ParallelCircuit(name, n, copies);
+    if (n == 1) {
+      return copies.get();
+    }
+    Circuit first = copies.get();
+    if (!Exchanges.supports(first)) {
+      return first;
+    }
+    boolean[] used = {false};
+    return new ParallelCircuit(name, n, () -> {
+      if (!used[0]) {
+        used[0] = true;
+        return first;
+      }
+      return copies.get();
+    });
   }
 }
