@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param queries the queries to run, in order
  * @param events number of generated events (ignored with {@code input})
  * @param input the peer's flat CSV to load, or null for the in-process generator
- * @param parallelism partitions of each stream
+ * @param parallelism partitions of each stream, and workers of the query (engine setting {@code parallelism})
  * @param rate null for a throughput run (as fast as possible); else events per second of wall
  *     clock (and of event time) for a paced latency run
  * @param seed generator seed
@@ -26,7 +26,8 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         --events N         events from the in-process generator (default 10000000; _ allowed)
         --input FILE       load this flat Nexmark CSV (the Flink peer's gen.sh format) into the log,
                            then run the query over it (instead of the generator)
-        --parallelism N    partitions of the streams person, auction and bid (default 1)
+        --parallelism N    partitions of the streams person, auction and bid, and worker
+                           threads of the query (default 1; at most 64)
         --rate R           paced run: append R events per second (also the event-time density)
                            and report append -> result latency (p50/p99); generator only
         --seed S           generator seed (default 42)
@@ -35,8 +36,8 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
 
   public BenchOptions {
     queries = List.copyOf(queries);
-    if (parallelism < 1 || parallelism > 1024) {
-      throw new IllegalArgumentException("--parallelism must be from 1 to 1024");
+    if (parallelism < 1 || parallelism > 64) {
+      throw new IllegalArgumentException("--parallelism must be from 1 to 64");
     }
     if (rate != null && input != null) {
       throw new IllegalArgumentException("--rate paces the in-process generator; it cannot be used with --input");

@@ -37,7 +37,8 @@ final class NexmarkRunner {
   QueryReport run(String name) {
     NexmarkQuery q = NexmarkQuery.load(name);
     Path dir = tempDir();
-    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none")));
+    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none",
+        "parallelism", String.valueOf(options.parallelism()))));
         Session session = engine.openSession()) {
       session.executeScript(NexmarkQuery.schema(options.parallelism()));
       for (String s : q.setup()) {

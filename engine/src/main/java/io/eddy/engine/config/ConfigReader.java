@@ -26,6 +26,7 @@ import java.util.Optional;
  *   data-dir: ./eddy-data            # relative to the config file; default ./eddy-data
  *   checkpoint-interval: 1s          # ms, s, m, h or ISO-8601; default 1s
  *   fsync: batch                     # batch | interval | none; default batch
+ *   parallelism: 2                   # workers per standing query, 1 to 64; default 1
  * server:
  *   listen: 127.0.0.1:8765           # default; a non-loopback address needs a token
  *   token: s3cret
@@ -82,6 +83,7 @@ public final class ConfigReader {
     private Path dataDir;
     private Duration checkpointInterval = ServerConfig.DEFAULT_CHECKPOINT_INTERVAL;
     private Optional<String> fsync = Optional.empty();
+    private int parallelism = 1;
     private ListenAddress listen = ListenAddress.DEFAULT;
     private JsonLocation listenAt;
     private Optional<String> token = Optional.empty();
@@ -107,7 +109,7 @@ public final class ConfigReader {
         throw source.error(where.getLineNr(), where.getColumnNr(), "listening on " + listen
             + " (not a loopback address) requires a token", "set server.token, or listen on 127.0.0.1");
       }
-      return new ServerConfig(source, dataDir, checkpointInterval, fsync, listen, token,
+      return new ServerConfig(source, dataDir, checkpointInterval, fsync, parallelism, listen, token,
           statements.done());
     }
 
@@ -142,7 +144,8 @@ public final class ConfigReader {
         case "data-dir" -> dataDir = base.resolve(scalar(key)).normalize();
         case "checkpoint-interval" -> checkpointInterval = duration(scalar(key));
         case "fsync" -> fsync = Optional.of(fsync(scalar(key)));
-        default -> throw unknown(key, at, "engine", "data-dir, checkpoint-interval, fsync");
+        case "parallelism" -> parallelism = parallelism(scalar(key));
+        default -> throw unknown(key, at, "engine", "data-dir, checkpoint-interval, fsync, parallelism");
       }
     }
 
@@ -243,6 +246,14 @@ public final class ConfigReader {
         return io.eddy.log.file.LogConfig.Fsync.parse(text).name().toLowerCase(Locale.ROOT);
       } catch (EddyException e) {
         throw source.error(at().getLineNr(), at().getColumnNr(), e.reason(), null);
+      }
+    }
+
+    private int parallelism(String text) {
+      try {
+        return io.eddy.engine.internal.parallel.Parallelism.parse(text);
+      } catch (EddyException e) {
+        throw source.error(at().getLineNr(), at().getColumnNr(), e.reason(), e.hint());
       }
     }
 

@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param checkpointInterval how often each standing query checkpoints (the engine setting {@code checkpoint.interval})
  * @param fsync the log's fsync policy ({@code batch}, {@code interval}, {@code none}), or empty for
  *     the default
+ * @param parallelism workers per standing query (the engine setting {@code parallelism}; 1 = one thread)
  * @param listen the address the server listens on
  * @param token the token every request must carry, or empty (allowed only on loopback addresses)
  * @param statements the CREATE statements, in order
  */
 public record ServerConfig(ConfigSource source, Path dataDir, Duration checkpointInterval,
-    Optional<String> fsync, ListenAddress listen, Optional<String> token,
+    Optional<String> fsync, int parallelism, ListenAddress listen, Optional<String> token,
     List<ConfigStatement> statements) {
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
@@ -40,6 +41,9 @@ public record ServerConfig(ConfigSource source, Path dataDir, Duration checkpoin
     Map<String, String> settings = new LinkedHashMap<>();
     fsync.ifPresent(f -> settings.put("log.fsync", f));
     settings.put("checkpoint.interval", checkpointInterval.toMillis() + "ms");
+    if (parallelism > 1) {
+      settings.put(io.eddy.engine.internal.parallel.Parallelism.KEY, Integer.toString(parallelism));
+    }
     return new EngineConfig(dataDir, settings);
   }
 

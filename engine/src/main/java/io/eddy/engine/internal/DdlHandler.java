@@ -151,7 +151,8 @@ final class DdlHandler {
       }
       ViewStore store = new ViewStore(def.rowType());
       StandingQuery q = rt.startCheckpointed(def, plan, store, CheckpointSink.of(store),
-          WatermarkPolicy.of(rt.config.settings(), session), late);
+          WatermarkPolicy.of(rt.config.settings(), session), late,
+          io.eddy.engine.internal.parallel.Parallelism.of(rt.config.settings(), session));
       rt.materialized.put(def.key(), new Materialized(q, store));
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE VIEW", -1);

@@ -4,6 +4,8 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.engine.EngineConfig;
 import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.Dataflow;
+import io.eddy.engine.internal.parallel.Parallelism;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.log.LogStore;
 import io.eddy.log.TopicLog;
@@ -144,9 +146,23 @@ public final class EngineRuntime implements AutoCloseable {
    */
   StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy,
       StreamDef lateStream) {
+    return start(name, plan, sink, params, policy, lateStream, Parallelism.of(config.settings()));
+  }
+
+  /**
+   * As {@link #start(String, PlannedQuery, Emitter, List, WatermarkPolicy, StreamDef)}, run by
+   * {@code parallelism} workers (1 when it writes late rows into a stream).
+   */
+  StandingQuery start(String name, PlannedQuery plan, Emitter sink, List<Object> params, WatermarkPolicy policy,
+      StreamDef lateStream, int parallelism) {
     LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, name);
-    Circuit circuit = plan.circuit().instantiate(paramContext(params));
+    Dataflow circuit = dataflow(name, plan, params, late == null ? parallelism : 1);
     return new StandingQuery(name, circuit, readers(circuit, policy), sink, signal, late, null).start();
+  }
+
+  /** {@code plan}'s circuit, or {@code parallelism} workers' copies of it. */
+  private Dataflow dataflow(String name, PlannedQuery plan, List<Object> params, int parallelism) {
+    return Parallelism.dataflow(name, parallelism, () -> plan.circuit().instantiate(paramContext(params)));
   }
 
   /**
@@ -162,22 +178,34 @@ public final class EngineRuntime implements AutoCloseable {
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
+    return startCheckpointed(def, plan, sink, state, policy, lateStream, Parallelism.of(config.settings()));
+  }
+
+  /**
+   * As {@link #startCheckpointed(CatalogObject, PlannedQuery, Emitter, CheckpointSink, WatermarkPolicy,
+   * StreamDef)}, run by {@code parallelism} workers (1 when it writes late rows into a stream); its
+   * checkpoints restore only into as many.
+   */
+  StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
+      WatermarkPolicy policy, StreamDef lateStream, int parallelism) {
     if (checkpoints.intervalMillis() <= 0) {
       String reason = "checkpoints off";
-      return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
+      return start(def.name(), plan, sink, List.of(), policy, lateStream, parallelism).uncheckpointed(reason);
     }
     if (state instanceof LogSink ls && external.topic(def.key()) != null) {
       ExternalTopics.Transactional t = external.transactional(def.key());
       ls.transactional(t.rows(), t.writer());
     }
-    Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
+    int workers = lateStream == null ? parallelism : 1;
+    Dataflow circuit = dataflow(def.name(), plan, List.of(), workers);
     List<SourceReader> readers = readers(circuit, policy);
     ReadLimit limit = null;
     if (state instanceof LogSink && circuit.checkpointable()) {
       limit = new ReadLimit(new long[((LogSink) state).topic().partitions()]);
       readLimits.put(def.key(), limit);
     }
-    String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain());
+    String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain())
+        + (workers > 1 ? "\nparallelism " + workers : "");
     LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, def.name());
     QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
         checkpoints.pauseBeforeManifestMillis(), state, limit, signal, late);
@@ -195,7 +223,7 @@ public final class EngineRuntime implements AutoCloseable {
     io.eddy.engine.internal.checkpoint.CheckpointFiles.deleteAll(checkpointDir(def));
   }
 
-  private List<SourceReader> readers(Circuit circuit, WatermarkPolicy policy) {
+  private List<SourceReader> readers(Dataflow circuit, WatermarkPolicy policy) {
     List<SourceReader> readers = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (Circuit.Source s : circuit.sources()) {

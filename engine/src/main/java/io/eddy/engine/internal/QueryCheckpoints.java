@@ -76,7 +76,7 @@ final class QueryCheckpoints {
 
   /** Opens the query's circuit, from the newest usable checkpoint if there is one. Before the thread starts. */
   void open(StandingQuery q, Emitter out) {
-    Circuit circuit = q.circuit();
+    io.eddy.exec.circuit.Dataflow circuit = q.circuit();
     if (!circuit.checkpointable()) {
       disabled = true;
       origin = "recomputed (not checkpointable: " + String.join(", ", circuit.unsupported()) + ")";

@@ -68,7 +68,7 @@ final class ReadHandler {
         plan.logicalPlan().lines().forEach(l -> lines.add("  " + l));
       }
       lines.add(e.kind() == Explain.Kind.PLAN ? "Circuit:" : "State of " + o.name() + ":");
-      Circuit c = m.query().circuit();
+      io.eddy.exec.circuit.Dataflow c = m.query().circuit();
       (e.kind() == Explain.Kind.PLAN ? c.explain() : c.explainState()).forEach(l -> lines.add("  " + l));
       lines.add("  total state: " + m.query().stateSize().rows() + " rows, " + m.query().stateSize().bytes()
           + " bytes");

@@ -22,6 +22,7 @@ final class SessionSettings {
     Set<String> keys = new TreeSet<>(KNOWN.keySet());
     keys.add(WatermarkPolicy.IDLE_TIMEOUT);
     keys.add(WatermarkPolicy.MAX_FUTURE_SKEW);
+    keys.add(io.eddy.engine.internal.parallel.Parallelism.KEY);
     return keys;
   }
 
@@ -33,6 +34,15 @@ final class SessionSettings {
         throw new EddyException(ErrorCode.CONFIG, e.reason(), set.span(), set.script(), e.hint(), null);
       }
       settings.put(set.key(), set.value());
+      return new Result.Status("SET", -1);
+    }
+    if (set.key().equals(io.eddy.engine.internal.parallel.Parallelism.KEY)) {
+      try {
+        io.eddy.engine.internal.parallel.Parallelism.parse(set.value());
+      } catch (EddyException e) {
+        throw new EddyException(ErrorCode.CONFIG, e.reason(), set.span(), set.script(), e.hint(), null);
+      }
+      settings.put(set.key(), set.value().trim());
       return new Result.Status("SET", -1);
     }
     Set<String> allowed = KNOWN.get(set.key());

@@ -3,6 +3,7 @@ package io.eddy.engine.internal;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.exec.circuit.Circuit;
+import io.eddy.exec.circuit.Dataflow;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.StateSize;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  */
 public final class StandingQuery implements AutoCloseable {
   private final String name;
-  private final Circuit circuit;
+  /** One circuit, or a parallel one ({@code internal.parallel.ParallelCircuit}). */
+  private final Dataflow circuit;
   private final List<SourceReader> readers;
   private final LogSignal signal;
   private final Thread thread;
@@ -41,7 +43,7 @@ public final class StandingQuery implements AutoCloseable {
   /** Why a query of a catalog object is not checkpointed (shown by SHOW QUERIES), when it is not. */
   private volatile String uncheckpointed = "checkpoints off";
 
-  public StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink,
+  public StandingQuery(String name, Dataflow circuit, List<SourceReader> readers, Emitter sink,
       LogSignal signal) {
     this(name, circuit, readers, sink, signal, null, null);
   }
@@ -52,7 +54,7 @@ public final class StandingQuery implements AutoCloseable {
    * query opens from its newest usable checkpoint (if any), checkpoints between polls and once
    * more when closed.
    */
-  StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink, LogSignal signal,
+  StandingQuery(String name, Dataflow circuit, List<SourceReader> readers, Emitter sink, LogSignal signal,
       LateStreamSink late, QueryCheckpoints checkpoints) {
     this.checkpoints = checkpoints;
     this.name = name;
@@ -85,7 +87,7 @@ public final class StandingQuery implements AutoCloseable {
     return name;
   }
 
-  public Circuit circuit() {
+  public Dataflow circuit() {
     return circuit;
   }
 
@@ -258,11 +260,14 @@ public final class StandingQuery implements AutoCloseable {
       synchronized (progress) {
         progress.notifyAll();
       }
+    } finally {
+      circuit.close();
     }
   }
 
   private boolean pollOnce() {
     boolean any = false;
+    List<int[]> polled = new java.util.ArrayList<>(2);
     for (int s = 0; s < readers.size(); s++) {
       SourceReader r = readers.get(s);
       for (int p = 0; p < r.partitions(); p++) {
@@ -280,20 +285,23 @@ public final class StandingQuery implements AutoCloseable {
             circuit.push(s, c.batch());
           }
           advanceWatermark(s, r.watermark(System.currentTimeMillis()));
-          if (late != null) {
-            // Before the position is published: a read waiting for it then sees the late rows too.
-            late.flush();
-          }
-          synchronized (progress) {
-            r.advance(p);
-          }
+          polled.add(new int[] {s, p});
         }
       }
       // Idle partitions stop holding time back even when nothing arrives.
       advanceWatermark(s, r.watermark(System.currentTimeMillis()));
     }
+    // Parallel workers run here; their effect reaches the sink before the positions are published.
+    circuit.flush();
     if (any) {
+      if (late != null) {
+        // Before the positions are published: a read waiting for them then sees the late rows too.
+        late.flush();
+      }
       synchronized (progress) {
+        for (int[] sp : polled) {
+          readers.get(sp[0]).advance(sp[1]);
+        }
         progress.notifyAll();
       }
     }

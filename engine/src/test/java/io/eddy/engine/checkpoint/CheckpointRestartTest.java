@@ -37,7 +37,12 @@ class CheckpointRestartTest {
       + "CREATE VIEW bigcount AS SELECT auction, COUNT(*) AS n, SUM(p10) AS s FROM big GROUP BY auction;";
 
   private Engine open(String interval) {
-    return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", interval)));
+    return Engine.open(new EngineConfig(dir, settings(interval)));
+  }
+
+  /** The engine settings of every run: the checkpoint interval (and more in subclasses). */
+  Map<String, String> settings(String interval) {
+    return Map.of("checkpoint.interval", interval);
   }
 
   private static void insert(Session s, int from, int to) {

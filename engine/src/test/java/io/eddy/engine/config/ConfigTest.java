@@ -142,6 +142,18 @@ class ConfigTest {
   }
 
   @Test
+  void parallelismBecomesTheEngineSettingAndIsChecked() throws IOException {
+    ServerConfig c = ConfigReader.read(write("eddy.yaml", "engine:\n  data-dir: data\n  parallelism: 2\n"));
+    assertEquals(2, c.parallelism());
+    assertEquals("2", c.engineConfig().settings().get("parallelism"));
+    assertEquals(null, ConfigReader.read(write("one.yaml", "engine:\n  data-dir: data\n")).engineConfig().settings()
+        .get("parallelism"));
+    EddyException e = refused(write("bad.yaml", "engine:\n  data-dir: data\n  parallelism: 0\n"));
+    assertTrue(e.getMessage().startsWith("'0' is not a value of parallelism"), e.getMessage());
+    assertTrue(e.getMessage().contains("bad.yaml at line 3"), e.getMessage());
+  }
+
+  @Test
   void unknownKeyIsRefusedWithItsLine() throws IOException {
     EddyException e = refused(write("eddy.yaml", "engine:\n  data-dir: data\n  dat-dir: x\n"));
     assertTrue(e.getMessage().startsWith("unknown key 'dat-dir' in engine in "), e.getMessage());

@@ -27,15 +27,23 @@ final class DifferentialRun {
   private final int batchSize;
   private final boolean checkEveryStep;
 
+  /** Engine settings of the run (e.g. {@code parallelism}). */
+  private final Map<String, String> settings;
+
   DifferentialRun(Workload w, int batchSize, boolean checkEveryStep) {
+    this(w, batchSize, checkEveryStep, io.eddy.engine.script.ScriptFiles.testSettings());
+  }
+
+  DifferentialRun(Workload w, int batchSize, boolean checkEveryStep, Map<String, String> settings) {
     this.w = w;
     this.batchSize = batchSize;
     this.checkEveryStep = checkEveryStep;
+    this.settings = Map.copyOf(settings);
   }
 
   Map<String, List<Object[]>> run(Path dataDir) throws Exception {
     try (DuckDbOracle duck = new DuckDbOracle();
-        Engine engine = Engine.open(EngineConfig.of(dataDir));
+        Engine engine = Engine.open(new EngineConfig(dataDir, settings));
         Session session = engine.openSession();
         Session subscriber = engine.openSession()) {
       for (SourceDef s : w.sources()) {

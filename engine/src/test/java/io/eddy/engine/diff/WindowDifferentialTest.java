@@ -118,7 +118,7 @@ class WindowDifferentialTest {
       queries.add(randomQuery(r));
     }
     Path dir = Files.createTempDirectory("eddy-windiff-");
-    try (Engine engine = Engine.open(EngineConfig.of(dir)); Session s = engine.openSession();
+    try (Engine engine = Engine.open(new EngineConfig(dir, io.eddy.engine.script.ScriptFiles.testSettings())); Session s = engine.openSession();
         DuckDbOracle duck = new DuckDbOracle()) {
       s.execute("CREATE STREAM s (ts TIMESTAMP(3) NOT NULL, k BIGINT, v BIGINT, WATERMARK FOR ts AS ts - INTERVAL '"
           + delay + "' MILLISECOND)");

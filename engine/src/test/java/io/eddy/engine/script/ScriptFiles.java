@@ -53,13 +53,30 @@ public final class ScriptFiles {
     return Paths.get(basedir, "src", "test", "resources", "scripts").resolve(rel);
   }
 
-  /** Parses and runs one script in a new engine over a temporary data directory, then cleans up. */
+  /**
+   * Parses and runs one script in a new engine over a temporary data directory, then cleans up.
+   * The engine's settings are {@link #testSettings()}.
+   */
   public static Outcome runInFreshEngine(Path rel) throws IOException {
+    return runInFreshEngine(rel, testSettings());
+  }
+
+  /**
+   * The engine settings tests run under: {@code -Deddy.test.parallelism=N} runs every standing
+   * query with N workers (the setting {@code parallelism}); none by default.
+   */
+  public static java.util.Map<String, String> testSettings() {
+    String n = System.getProperty("eddy.test.parallelism");
+    return n == null || n.isBlank() ? java.util.Map.of() : java.util.Map.of("parallelism", n.trim());
+  }
+
+  /** As {@link #runInFreshEngine(Path)}, with engine settings {@code settings}. */
+  public static Outcome runInFreshEngine(Path rel, java.util.Map<String, String> settings) throws IOException {
     String text = Files.readString(target(rel));
     Script script = ScriptParser.parse(rel.toString(), text);
     Path dir = Files.createTempDirectory("eddy-script-");
     Outcome outcome;
-    try (Engine engine = Engine.open(EngineConfig.of(dir));
+    try (Engine engine = Engine.open(new EngineConfig(dir, settings));
         Session session = engine.openSession();
         Session subscriber = engine.openSession();
         ScriptRunner runner = new ScriptRunner(session, subscriber, new ChangeCollector(5000, 200))) {

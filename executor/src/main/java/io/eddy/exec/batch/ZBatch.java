@@ -117,6 +117,107 @@ public final class ZBatch {
     return r;
   }
 
+  /**
+   * Rows {@code from} (a multiple of 64, so null bit sets are copied word by word) to {@code to}
+   * as a batch of their own: copied arrays, or this batch's arrays for a prefix ({@code from} 0).
+   */
+  public ZBatch slice(int from, int to) {
+    if ((from & 63) != 0 || from < 0 || to > size || from > to) {
+      throw new IllegalArgumentException("cannot slice rows " + from + ".." + to + " of " + size);
+    }
+    if (from == 0) {
+      return new ZBatch(type, to, columns, nulls, weights); // a prefix shares the arrays
+    }
+    int n = to - from;
+    Object[] cols = new Object[columns.length];
+    long[][] nullBits = new long[columns.length][];
+    for (int c = 0; c < cols.length; c++) {
+      Object col = newColumn(type.type(c).kind(), n);
+      System.arraycopy(columns[c], from, col, 0, n);
+      cols[c] = col;
+      if (nulls[c] != null) {
+        int words = (n + 63) >>> 6;
+        nullBits[c] = new long[words];
+        System.arraycopy(nulls[c], from >>> 6, nullBits[c], 0, Math.min(words, nulls[c].length - (from >>> 6)));
+        if ((n & 63) != 0) {
+          nullBits[c][words - 1] &= (1L << n) - 1;
+        }
+      }
+    }
+    return new ZBatch(type, n, cols, nullBits, Arrays.copyOfRange(weights, from, to));
+  }
+
+  /**
+   * Splits this batch into {@code parts} batches: row r goes to part {@code part[r]}, rows keeping
+   * their order; parts without rows are null. Copies column by column, without boxing.
+   */
+  public ZBatch[] scatter(int[] part, int parts) {
+    int[] counts = new int[parts];
+    int[] index = new int[size];
+    for (int r = 0; r < size; r++) {
+      index[r] = counts[part[r]]++;
+    }
+    Object[][] cols = new Object[parts][columns.length];
+    long[][][] nullBits = new long[parts][columns.length][];
+    for (int c = 0; c < columns.length; c++) {
+      Object[] dst = new Object[parts];
+      for (int p = 0; p < parts; p++) {
+        if (counts[p] > 0) {
+          dst[p] = newColumn(type.type(c).kind(), counts[p]);
+          cols[p][c] = dst[p];
+        }
+      }
+      Object src = columns[c];
+      if (src instanceof long[] a) {
+        for (int r = 0; r < size; r++) {
+          ((long[]) dst[part[r]])[index[r]] = a[r];
+        }
+      } else if (src instanceof int[] a) {
+        for (int r = 0; r < size; r++) {
+          ((int[]) dst[part[r]])[index[r]] = a[r];
+        }
+      } else if (src instanceof double[] a) {
+        for (int r = 0; r < size; r++) {
+          ((double[]) dst[part[r]])[index[r]] = a[r];
+        }
+      } else if (src instanceof boolean[] a) {
+        for (int r = 0; r < size; r++) {
+          ((boolean[]) dst[part[r]])[index[r]] = a[r];
+        }
+      } else {
+        Object[] a = (Object[]) src;
+        for (int r = 0; r < size; r++) {
+          ((Object[]) dst[part[r]])[index[r]] = a[r];
+        }
+      }
+      if (nulls[c] != null) {
+        for (int r = 0; r < size; r++) {
+          if (isNull(c, r)) {
+            int p = part[r];
+            if (nullBits[p][c] == null) {
+              nullBits[p][c] = new long[(counts[p] + 63) >>> 6];
+            }
+            nullBits[p][c][index[r] >>> 6] |= 1L << index[r];
+          }
+        }
+      }
+    }
+    long[][] w = new long[parts][];
+    for (int p = 0; p < parts; p++) {
+      w[p] = counts[p] > 0 ? new long[counts[p]] : null;
+    }
+    for (int r = 0; r < size; r++) {
+      w[part[r]][index[r]] = weights[r];
+    }
+    ZBatch[] out = new ZBatch[parts];
+    for (int p = 0; p < parts; p++) {
+      if (counts[p] > 0) {
+        out[p] = new ZBatch(type, counts[p], cols[p], nullBits[p], w[p]);
+      }
+    }
+    return out;
+  }
+
   /** Allocates the column array for a kind. */
   static Object newColumn(TypeKind kind, int capacity) {
     return switch (kind) {

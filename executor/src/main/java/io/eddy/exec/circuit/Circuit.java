@@ -13,7 +13,7 @@ import java.util.List;
  * output's deltas reach the sink given to {@link #open}. Driven by one thread; not thread-safe
  * except {@link #stateSize()} and {@link #explain()}, which only read.
  */
-public final class Circuit {
+public final class Circuit implements Dataflow {
   /** A node: a source ({@code op == null}) or an operator with its input nodes. */
   record Node(int id, Operator op, RowType type, int[] inputs) {}
 
@@ -36,8 +36,15 @@ public final class Circuit {
   private boolean opened;
   /** While restoring a checkpoint: output of {@link Operator#open} is discarded. */
   private boolean muted;
+  /** Per node: its output is discarded (a parallel worker's copy of a node that runs on worker 0 only). */
+  private final boolean[] silent;
 
   Circuit(List<Node> nodes, List<Source> sources, int output) {
+    this(nodes, sources, output, new boolean[nodes.size()]);
+  }
+
+  Circuit(List<Node> nodes, List<Source> sources, int output, boolean[] silent) {
+    this.silent = silent.clone();
     this.nodes = List.copyOf(nodes);
     this.sources = List.copyOf(sources);
     this.output = output;
@@ -63,6 +70,14 @@ public final class Circuit {
     return sources;
   }
 
+  List<Node> nodes() {
+    return nodes;
+  }
+
+  int output() {
+    return output;
+  }
+
   public RowType outputType() {
     return nodes.get(output).type();
   }
@@ -84,8 +99,9 @@ public final class Circuit {
     for (Node n : nodes) {
       List<Edge> outs = consumers.get(n.id());
       boolean isOutput = n.id() == output;
+      boolean quiet = silent[n.id()];
       emitters[n.id()] = batch -> {
-        if (batch.size() == 0 || muted) {
+        if (batch.size() == 0 || muted || quiet) {
           return;
         }
         for (Edge e : outs) {
@@ -302,9 +318,7 @@ public final class Circuit {
 
   /** Per node, from the output down, one indented line each. */
   public List<String> explain() {
-    List<String> lines = new ArrayList<>();
-    explain(output, 0, lines, false, new java.util.HashSet<>());
-    return lines;
+    return explain(List.of(this), false);
   }
 
   /**
@@ -312,8 +326,17 @@ public final class Circuit {
    * ({@link Operator#stateBound()}) and its current size, even when empty.
    */
   public List<String> explainState() {
+    return explain(List.of(this), true);
+  }
+
+  /**
+   * The explanation of {@code copies}, circuits instantiated from one plan (a parallel query's
+   * workers): the first copy's structure, with state sizes, late rows and errors summed per node
+   * over all copies.
+   */
+  public static List<String> explain(List<Circuit> copies, boolean state) {
     List<String> lines = new ArrayList<>();
-    explain(output, 0, lines, true, new java.util.HashSet<>());
+    copies.get(0).explain(copies, copies.get(0).output, 0, lines, state, new java.util.HashSet<>());
     return lines;
   }
 
@@ -321,7 +344,8 @@ public final class Circuit {
    * A node read by several consumers (a source read by both sides of a self-join, a shared
    * arrangement) is shown once, labelled {@code #id}; later occurrences only refer to it.
    */
-  private void explain(int id, int depth, List<String> lines, boolean state, java.util.Set<Integer> shown) {
+  private void explain(List<Circuit> copies, int id, int depth, List<String> lines, boolean state,
+      java.util.Set<Integer> shown) {
     Node n = nodes.get(id);
     String label = consumers.get(id).size() > 1 ? "#" + id + " " : "";
     if (!label.isEmpty() && !shown.add(id)) {
@@ -333,24 +357,31 @@ public final class Circuit {
       what = "Source(" + sources.stream().filter(s -> s.node() == id).findFirst().orElseThrow().name() + ")";
     } else {
       what = n.op().describe();
-      StateSize s = n.op().stateSize();
+      StateSize s = StateSize.NONE;
+      long late = 0;
+      long errors = 0;
+      for (Circuit c : copies) {
+        Operator op = c.nodes.get(id).op();
+        s = s.plus(op.stateSize());
+        late += op.lateRows();
+        errors += op.rowErrors() == null ? 0 : op.rowErrors().count();
+      }
       String bound = n.op().stateBound();
       if (state && bound != null) {
         what += " [state: " + s.rows() + " rows, " + s.bytes() + " bytes; " + bound + "]";
       } else if (s.rows() > 0) {
         what += " [state: " + s.rows() + " rows, " + s.bytes() + " bytes]";
       }
-      if (n.op().lateRows() > 0) {
-        what += " [late rows: " + n.op().lateRows() + "]";
+      if (late > 0) {
+        what += " [late rows: " + late + "]";
       }
-      RowErrors errors = n.op().rowErrors();
-      if (errors != null && errors.count() > 0) {
-        what += " [errors: " + errors.count() + "]";
+      if (errors > 0) {
+        what += " [errors: " + errors + "]";
       }
     }
     lines.add("  ".repeat(depth) + label + what);
     for (int in : n.inputs()) {
-      explain(in, depth + 1, lines, state, shown);
+      explain(copies, in, depth + 1, lines, state, shown);
     }
   }
 }

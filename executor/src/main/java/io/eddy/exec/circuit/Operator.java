@@ -73,6 +73,25 @@ public interface Operator {
     return StateSize.NONE;
   }
 
+  /**
+   * How the rows of input {@code port} must be spread when the query runs on parallel workers
+   * ({@link Exchanges}). The default, {@link Partitioning#SINGLE}, is always correct (all rows
+   * meet on one worker); operators that handle rows one by one answer {@link Partitioning#ANY},
+   * keyed ones their key columns of that input.
+   */
+  default Partitioning partitioning(int port) {
+    return Partitioning.SINGLE;
+  }
+
+  /**
+   * For an operator with one input whose output column {@code column} is that input's column of
+   * the returned index, unchanged, row for row (so rows equal there stay equal): that index; -1
+   * when the column is computed (the default). Lets an exchange move in front of the operator.
+   */
+  default int passThrough(int column) {
+    return -1;
+  }
+
   /** One line for EXPLAIN, e.g. {@code Aggregate(keys=[0], COUNT(*), SUM($1))}. */
   String describe();
 }

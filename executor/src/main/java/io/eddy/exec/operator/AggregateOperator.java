@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
@@ -325,6 +326,11 @@ public final class AggregateOperator implements Operator, Checkpointable {
   @Override
   public StateSize stateSize() {
     return size;
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(groupKeys);
   }
 
   @Override

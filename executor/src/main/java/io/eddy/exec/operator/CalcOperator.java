@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
@@ -43,6 +44,11 @@ public final class CalcOperator implements Operator, Checkpointable.Stateless {
   @Override
   public RowErrors rowErrors() {
     return errors;
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.ANY;
   }
 
   @Override

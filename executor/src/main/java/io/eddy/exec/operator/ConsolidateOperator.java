@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
@@ -28,6 +29,11 @@ public final class ConsolidateOperator implements Operator, Checkpointable.State
   @Override
   public void onBatch(int port, ZBatch batch) {
     out.emit(ZSets.toBatch(type, ZSets.consolidate(batch)));
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.ANY;
   }
 
   @Override

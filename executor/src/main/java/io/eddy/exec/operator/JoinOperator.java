@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.Column;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.SqlType;
@@ -393,6 +394,11 @@ public final class JoinOperator implements Operator, Checkpointable {
   @Override
   public RowErrors rowErrors() {
     return errors;
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(port == 0 ? keys.left() : keys.right());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
 import io.eddy.exec.circuit.Checkpointable;
@@ -21,6 +22,11 @@ public final class NegateOperator implements Operator, Checkpointable.Stateless 
   @Override
   public void onBatch(int port, ZBatch batch) {
     out.emit(ZSets.negate(batch));
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.ANY;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -111,6 +112,15 @@ public final class SetOpOperator implements Operator, Checkpointable {
   public StateSize stateSize() {
     long n = stateRows;
     return new StateSize(n, n * (BYTES_PER_ROW + 8L * inputs + 16L * type.size()));
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    int[] all = new int[type.size()];
+    for (int c = 0; c < all.length; c++) {
+      all[c] = c;
+    }
+    return Partitioning.keyed(all);
   }
 
   @Override

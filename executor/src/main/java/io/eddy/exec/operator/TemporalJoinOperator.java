@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -257,6 +258,11 @@ public final class TemporalJoinOperator implements Operator, Checkpointable {
   public String stateBound() {
     return "bounded by the watermark: probes until it passes them, per key the version valid at it and later "
         + "ones; grows with the keys";
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(port == 0 ? keys.left() : keys.right());
   }
 
   @Override

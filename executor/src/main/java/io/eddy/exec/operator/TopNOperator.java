@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
@@ -193,6 +194,11 @@ public final class TopNOperator implements Operator, Checkpointable {
   public String stateBound() {
     return "unbounded: every input row of every partition" + (partitionKeys.length == 0 ? ""
         : " (partition " + Arrays.toString(partitionKeys) + ")");
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(partitionKeys);
   }
 
   @Override

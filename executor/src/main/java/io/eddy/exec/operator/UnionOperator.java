@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
@@ -27,6 +28,11 @@ public final class UnionOperator implements Operator, Checkpointable.Stateless {
   @Override
   public void onBatch(int port, ZBatch b) {
     out.emit(Relabel.as(outputType, b));
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.ANY;
   }
 
   @Override

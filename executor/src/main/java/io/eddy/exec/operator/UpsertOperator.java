@@ -1,5 +1,6 @@
 package io.eddy.exec.operator;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -82,6 +83,11 @@ public final class UpsertOperator implements Operator, Checkpointable {
   public StateSize stateSize() {
     long n = stateRows;
     return new StateSize(n, n * (BYTES_PER_ROW + 16L * type.size()));
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(keyColumns);
   }
 
   @Override

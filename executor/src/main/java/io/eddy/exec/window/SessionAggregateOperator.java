@@ -1,5 +1,6 @@
 package io.eddy.exec.window;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -410,6 +411,11 @@ public final class SessionAggregateOperator implements Operator, Checkpointable 
   public String stateBound() {
     return eventTime ? "bounded by the watermark: a session and its aggregates are freed when it ends"
         : "unbounded: keeps every session's aggregates (no watermark on the time column)";
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(partitionKeys);
   }
 
   @Override

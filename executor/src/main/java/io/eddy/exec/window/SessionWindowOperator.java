@@ -1,5 +1,6 @@
 package io.eddy.exec.window;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
@@ -242,6 +243,11 @@ public final class SessionWindowOperator implements Operator, Checkpointable {
   public String stateBound() {
     return eventTime ? "bounded by the watermark: a session is freed when it ends"
         : "unbounded: keeps every row of every session (no watermark on the time column)";
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(keyColumns);
   }
 
   @Override

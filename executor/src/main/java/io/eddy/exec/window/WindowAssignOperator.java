@@ -1,5 +1,6 @@
 package io.eddy.exec.window;
 
+import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.ZBatch;
@@ -124,6 +125,16 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   @Override
   public long lateRows() {
     return late;
+  }
+
+  @Override
+  public int passThrough(int column) {
+    return column < arity ? column : -1;
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.ANY;
   }
 
   @Override
