@@ -154,18 +154,20 @@ public final class EngineRuntime implements AutoCloseable {
    * newest usable checkpoint, and a derived stream's records become visible to readers as its
    * checkpoints commit them.
    *
-   * <p>Late rows ({@code lateStream} non-null) are committed to the late stream with the
-   * checkpoints ({@link LateStreamSink}). Not checkpointed (recomputed from the log on restart, as
-   * {@link #start} does): a derived stream kept in an external topic (a Kafka topic cannot be
-   * truncated back to a checkpoint).
+   * <p>A derived stream kept in a Kafka topic is written in Kafka transactions, committed by its
+   * checkpoints ({@link ExternalTopics#transactional}); late rows ({@code lateStream} non-null) are
+   * committed to the late stream with the checkpoints ({@link LateStreamSink}). Only with
+   * checkpoints off is a query recomputed from the log on restart, as {@link #start} does.
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
-    boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
-    if (checkpoints.intervalMillis() <= 0 || externalSink) {
-      String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
-          : "not checkpointable: its stream is a Kafka topic";
+    if (checkpoints.intervalMillis() <= 0) {
+      String reason = "checkpoints off";
       return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
+    }
+    if (state instanceof LogSink ls && external.topic(def.key()) != null) {
+      ExternalTopics.Transactional t = external.transactional(def.key());
+      ls.transactional(t.rows(), t.writer());
     }
     Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
     List<SourceReader> readers = readers(circuit, policy);
@@ -278,12 +280,21 @@ public final class EngineRuntime implements AutoCloseable {
 
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
+    return Writer.append(this, writable(target), rows, io.eddy.log.format.RowCodec.INSERT);
+  }
+
+  /** A field-by-field appender to stream or table {@code target}, flushing every {@code batchRows} rows. */
+  public io.eddy.engine.RowAppender appender(String target, int batchRows) {
+    return new Appender(this, writable(target), batchRows);
+  }
+
+  private CatalogObject writable(String target) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
         "stream or table '" + target + "' not found"));
     if (o instanceof io.eddy.planner.catalog.ViewDef) {
       throw new EddyException(ErrorCode.VALIDATION, "cannot write to view " + o.name());
     }
-    return Writer.append(this, o, rows, io.eddy.log.format.RowCodec.INSERT);
+    return o;
   }
 
   @Override

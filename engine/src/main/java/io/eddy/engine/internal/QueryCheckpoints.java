@@ -40,6 +40,8 @@ final class QueryCheckpoints {
   /** For a derived stream: what readers may see; null for a view. */
   private final ReadLimit limit;
   private final LogSignal signal;
+  /** Test hook: also pauses between a checkpoint's manifest and the commit of its pending output. */
+  private final long pauseBeforeCommitMillis;
   /** Where the query's late rows go (LATE INTO), or null. */
   private final LateStreamSink late;
   private volatile boolean disabled;
@@ -63,6 +65,7 @@ final class QueryCheckpoints {
     this.sink = sink;
     this.limit = limit;
     this.signal = signal;
+    this.pauseBeforeCommitMillis = pauseBeforeManifestMillis;
     this.late = late;
   }
 
@@ -171,6 +174,14 @@ final class QueryCheckpoints {
         return false;
       }
     }
+    if (!sink.committed(c.pending())) {
+      // A crash between the manifest and the commit: the transaction was aborted when the sink
+      // opened, so this checkpoint can never be current. Deleted, so that pruning keeps the one before.
+      LOG.log(System.Logger.Level.INFO, () -> name + ": the output of checkpoint " + c.id()
+          + " was not committed; resuming from the one before");
+      files.delete(c.id());
+      return false;
+    }
     return true;
   }
 
@@ -206,6 +217,7 @@ final class QueryCheckpoints {
   /** On the query thread after each poll: checkpoints when the interval has passed or one was requested. */
   void afterPoll(StandingQuery q) {
     if (disabled) {
+      sink.commit(); // without checkpoints, a transactional sink commits after each poll
       return;
     }
     long now = System.currentTimeMillis();
@@ -228,6 +240,8 @@ final class QueryCheckpoints {
   void onClose(StandingQuery q) {
     if (!disabled) {
       take(q, System.currentTimeMillis());
+    } else {
+      sink.commit();
     }
     synchronized (this) {
       done = Long.MAX_VALUE;
@@ -265,24 +279,42 @@ final class QueryCheckpoints {
       disabled = true;
       origin = origin + "; checkpoints off: " + e.getMessage();
       CheckpointFiles.deleteAll(dir);
+      sink.commit();
       publish(new long[sinkPositions.length], true);
       if (late != null) {
         late.release();
       }
       return;
     }
+    long[] pending = sink.pending();
     try {
-      files.write(new Checkpoint(nextId, now, sources, sinkPositions, out.toByteArray()));
+      files.write(new Checkpoint(nextId, now, sources, sinkPositions, pending, out.toByteArray()));
     } catch (EddyException e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + ": checkpoint failed: " + e.getMessage());
-      return;
+      return; // a pending transaction stays open; the next checkpoint records and commits it
     }
     lastId = nextId++;
     lastTime = now;
     remember(sources, sinkPositions, watermark);
+    if (pending.length > 0) {
+      pauseBeforeCommit();
+      // The manifest is durable: from here the checkpoint is current iff this commit happens. A
+      // failure stops the query (it propagates); its restart decides by what the broker committed.
+      sink.commit();
+    }
     publish(sinkPositions);
     if (late != null) {
       late.committed();
+    }
+  }
+
+  private void pauseBeforeCommit() {
+    if (pauseBeforeCommitMillis > 0) {
+      try {
+        Thread.sleep(pauseBeforeCommitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
