@@ -10,7 +10,12 @@ import java.util.TreeMap;
 /**
  * The data and views of the engine crash test: row {@code seq} of stream {@code bids} is a pure
  * function of {@code seq}, so the parent computes every view's expected contents from the rows the
- * log holds (always {@code 0..n-1}: one row per INSERT) and compares.
+ * log holds (always {@code 0..n-1}: one row per INSERT) and compares. Event times rise with
+ * {@code seq}, except every {@link #LATE_EVERY}th row (from {@code seq} 10 on), which is a day
+ * behind: late for every window and for the interval join, so the windowed views and the join
+ * leave it out and {@code per_second} writes it into {@code late_bids} (LATE INTO). {@code bids}
+ * has one partition, so its watermark follows the rows in log order and which rows are late does
+ * not depend on timing.
  */
 final class CrashWorkload {
   private CrashWorkload() {}
@@ -19,9 +24,13 @@ final class CrashWorkload {
   private static final java.time.format.DateTimeFormatter TIMESTAMP =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
+  static final int LATE_EVERY = 10;
+  static final long DAY = 86_400_000L;
+  static final long GAP = 200;
+
   static final String SCHEMA = """
       CREATE STREAM bids (seq BIGINT, auction BIGINT, price BIGINT, ts TIMESTAMP(3),
-        WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (partitions = 2);
+        WATERMARK FOR ts AS ts - INTERVAL '1' SECOND);
       CREATE TABLE auctions (id BIGINT, seller VARCHAR, PRIMARY KEY (id));
       INSERT INTO auctions VALUES (0, 's0'), (1, 's1'), (2, 's2'), (3, 's0'), (4, 's1'), (5, 's2'), (6, 's0'),
         (7, 's1');
@@ -30,7 +39,12 @@ final class CrashWorkload {
       CREATE VIEW sellers AS SELECT a.seller, COUNT(*) AS n, SUM(b.price) AS s FROM bids b
         JOIN auctions a ON b.auction = a.id GROUP BY a.seller;
       CREATE VIEW per_second AS SELECT window_start, COUNT(*) AS n, SUM(price) AS s
-        FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end;
+        FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end
+        EMIT CHANGES LATE INTO late_bids;
+      CREATE VIEW close_pairs AS SELECT a.auction, COUNT(*) AS n, SUM(b.price) AS s FROM bids a JOIN bids b
+        ON a.auction = b.auction AND b.ts BETWEEN a.ts AND a.ts + INTERVAL '0.1' SECOND GROUP BY a.auction;
+      CREATE VIEW sessions AS SELECT auction, COUNT(*) AS n, SUM(price) AS s,
+        SESSION_START(ts, INTERVAL '0.2' SECOND) AS st FROM bids GROUP BY auction, SESSION(ts, INTERVAL '0.2' SECOND);
       CREATE STREAM expensive WITH (partitions = 2) AS SELECT seq, auction, price FROM bids WHERE price >= 50;
       CREATE VIEW expensive_totals AS SELECT auction, COUNT(*) AS n, SUM(price) AS s FROM expensive
         GROUP BY auction;
@@ -45,7 +59,12 @@ final class CrashWorkload {
   }
 
   static long ts(long seq) {
-    return T0 + seq * 37;
+    return late(seq) ? T0 - DAY + seq : T0 + seq * 37;
+  }
+
+  /** Whether row {@code seq} is a day behind the others (late for every window). */
+  static boolean late(long seq) {
+    return seq >= LATE_EVERY && seq % LATE_EVERY == LATE_EVERY - 1;
   }
 
   static String insert(long seq) {
@@ -78,9 +97,11 @@ final class CrashWorkload {
         s[0]++;
         s[1] += p;
       }
-      long[] w = perSecond.computeIfAbsent(Long.toString(ts(i) / 1000 * 1000), k -> new long[2]);
-      w[0]++;
-      w[1] += p;
+      if (!late(i)) {
+        long[] w = perSecond.computeIfAbsent(Long.toString(ts(i) / 1000 * 1000), k -> new long[2]);
+        w[0]++;
+        w[1] += p;
+      }
       if (p >= 50) {
         long[] e = expensive.computeIfAbsent(Long.toString(a), k -> new long[2]);
         e[0]++;
@@ -88,7 +109,61 @@ final class CrashWorkload {
       }
     }
     return Map.of("totals", rows(totals, true), "sellers", rows(sellers, false), "per_second", rows(perSecond, true),
-        "expensive_totals", rows(expensive, true));
+        "expensive_totals", rows(expensive, true), "close_pairs", closePairs(n), "sessions", sessions(n));
+  }
+
+  /** The interval self-join: pairs of on-time rows of one auction with 0 <= ts(j) - ts(i) <= 100 ms. */
+  private static List<String> closePairs(long n) {
+    Map<String, long[]> pairs = new TreeMap<>();
+    for (long i = 0; i < n; i++) {
+      for (long j = i; j < n && j <= i + 3; j++) {
+        if (!late(i) && !late(j) && auction(i) == auction(j) && ts(j) - ts(i) <= 100) {
+          long[] c = pairs.computeIfAbsent(Long.toString(auction(i)), k -> new long[2]);
+          c[0]++;
+          c[1] += price(j);
+        }
+      }
+    }
+    return rows(pairs, true);
+  }
+
+  /** Session windows per auction over the on-time rows: a row within {@link #GAP} of the last one extends it. */
+  private static List<String> sessions(long n) {
+    Map<Long, long[]> open = new TreeMap<>();
+    List<String> out = new ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      if (late(i)) {
+        continue;
+      }
+      long a = auction(i);
+      long[] s = open.get(a); // n, sum, start, last ts
+      if (s != null && ts(i) >= s[3] + GAP) {
+        out.add(Arrays.toString(new Object[] {a, s[0], s[1], s[2]}));
+        s = null;
+      }
+      if (s == null) {
+        s = new long[] {0, 0, ts(i), ts(i)};
+        open.put(a, s);
+      }
+      s[0]++;
+      s[1] += price(i);
+      s[3] = ts(i);
+    }
+    open.forEach((a, s) -> out.add(Arrays.toString(new Object[] {a, s[0], s[1], s[2]})));
+    Collections.sort(out);
+    return out;
+  }
+
+  /** The late stream's rows: per_second's name and event time of every late row, sorted. */
+  static List<String> lateRows(long n) {
+    List<String> out = new ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      if (late(i)) {
+        out.add(Arrays.toString(new Object[] {"per_second", ts(i)}));
+      }
+    }
+    Collections.sort(out);
+    return out;
   }
 
   private static List<String> rows(Map<String, long[]> groups, boolean numericKey) {

@@ -29,14 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of a real engine process: a child JVM ({@link CrashEngineChild}) runs an engine with a
- * GROUP BY aggregate, a join with a table, a windowed aggregate, a derived stream and a view over
- * it, checkpointing every 20-200 ms (sometimes pausing inside each checkpoint write, between the
+ * GROUP BY aggregate, a join with a table, a windowed aggregate writing its late rows into a
+ * stream (LATE INTO), an interval self-join, a session-window aggregate, a derived stream and a
+ * view over it, checkpointing every 20-200 ms (sometimes pausing inside each checkpoint write, between the
  * state file and the manifest, so kills land there), and inserts rows until it is killed with
  * {@code destroyForcibly} at a random moment. The next child recovers from whatever was left; on
  * every other cycle this process opens the engine itself (recovering from the kill) and checks:
  * the stream holds rows {@code 0..n-1} once each with every acknowledged row among them, every
- * view equals the reference computed from those rows, and the derived stream holds each
- * qualifying row exactly once (nothing lost, nothing duplicated). Prints the figures. Cycles:
+ * view equals the reference computed from those rows, and the derived stream and the late stream
+ * hold each qualifying row exactly once (nothing lost, nothing duplicated). Prints the figures. Cycles:
  * {@code -Deddy.engine.crash.cycles} (20; 200 with {@code -Pcrash-soak}).
  */
 class EngineCrashTest {
@@ -45,6 +46,7 @@ class EngineCrashTest {
   private int verified;
   private long restoredFromCheckpoint;
   private long recomputed;
+  private long lateRows;
 
   private Engine open() {
     return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", "50ms")));
@@ -74,9 +76,9 @@ class EngineCrashTest {
     }
     System.out.printf("engine kill -9 crash test: %d cycles in %.1f s (%d verified, %d kills left an incomplete "
         + "checkpoint): acked %d, rows in the log %d, recovered views exact, derived stream: expected %d, present %d, "
-        + "lost %d, duplicated %d; queries restored from checkpoints %d, recomputed %d%n", cycles,
+        + "lost %d, duplicated %d; late rows exact (%d); queries restored from checkpoints %d, recomputed %d%n", cycles,
         (System.nanoTime() - t0) / 1e9, verified, killedInsideWrite, acked.size(), last.rows, last.derivedExpected,
-        last.derivedPresent, last.derivedLost, last.derivedDuplicated, restoredFromCheckpoint, recomputed);
+        last.derivedPresent, last.derivedLost, last.derivedDuplicated, lateRows, restoredFromCheckpoint, recomputed);
     assertTrue(restoredFromCheckpoint > 0, "no query was restored from a checkpoint");
   }
 
@@ -86,6 +88,7 @@ class EngineCrashTest {
   private Verdict verify(Set<Long> acked, String what) {
     try (Engine e = open(); Session s = e.openSession()) {
       for (Object[] q : rows(s, "SHOW QUERIES")) {
+        assertTrue(!((String) q[q.length - 1]).contains("not checkpointable"), what + ": " + Arrays.toString(q));
         if (((String) q[q.length - 1]).startsWith("checkpoint")) {
           restoredFromCheckpoint++;
         } else {
@@ -116,6 +119,9 @@ class EngineCrashTest {
           lost += distinct.contains(i) ? 0 : 1;
         }
       }
+      List<String> late = sorted(rows(s, "SELECT query_name, event_time FROM late_bids"));
+      assertEquals(CrashWorkload.lateRows(n), late, what + ": late rows");
+      lateRows = late.size();
       Verdict v = new Verdict(n, wanted, derived.size(), lost, derived.size() - distinct.size());
       assertEquals(0, v.derivedDuplicated, what + ": duplicated derived rows " + v);
       assertEquals(0, v.derivedLost, what + ": lost derived rows " + v);
