@@ -255,6 +255,7 @@ public final class QueryPlanner {
           null, script, null, e);
     }
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
+    Comparability.check(relRoot.project(), script);
     RelNode rel = RelDecorrelator.decorrelateQuery(Rules.removeSubQueries(relRoot.project()), relBuilder);
     Comparability.check(rel, script);
     Set<String> deps = new HashSet<>();
