@@ -68,6 +68,10 @@ class SltConformanceTest {
         regressions.add(run.file() + ":" + o.line() + " " + o.kind() + " " + o.reason());
       }
     }
+    if (!regressions.isEmpty()) {
+      System.out.println("SLT " + run.file() + ": " + regressions.size() + " record(s) not passing and not in "
+          + "the baseline:\n  " + String.join("\n  ", regressions));
+    }
     if (!regressions.isEmpty() && !Boolean.getBoolean("eddy.slt.updateBaseline")) {
       fail(regressions.size() + " record(s) of " + run.file() + " no longer pass (not in the baseline):\n  "
           + String.join("\n  ", regressions));
