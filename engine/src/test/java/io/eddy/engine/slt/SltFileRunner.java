@@ -275,6 +275,10 @@ final class SltFileRunner {
     if (e.code() == ErrorCode.UNSUPPORTED) {
       return SltOutcome.unsupported(q.line(), e.reason());
     }
+    java.util.Optional<String> quirk = SltQuirks.of(q.sql(), e);
+    if (quirk.isPresent()) {
+      return SltOutcome.failed(q.line(), Kind.SQLITE_QUIRK, quirk.get());
+    }
     return SltOutcome.failed(q.line(), Kind.EDDY_BUG, (taint != null ? taint + ": " : "") + e.code() + " "
         + e.reason());
   }

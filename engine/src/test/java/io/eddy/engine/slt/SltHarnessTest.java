@@ -124,4 +124,18 @@ class SltHarnessTest {
         + "query I nosort\nSELECT 9\n----\n9\n");
     assertEquals(1, SltSample.of(interleaved, 0).chunks(2).size());
   }
+
+  @Test
+  void recognisesSqliteQuirksFromEddysRefusal() {
+    io.eddy.common.error.EddyException grouped = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.VALIDATION, "Expression 'cor0.col1' is not being grouped");
+    assertEquals(true, SltQuirks.of("SELECT COALESCE(1, col1) FROM t GROUP BY col2", grouped).isPresent());
+    io.eddy.common.error.EddyException syntax = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.SYNTAX, "unexpected ')'");
+    assertEquals(true, SltQuirks.of("SELECT 1 IN ()", syntax).isPresent());
+    assertEquals(false, SltQuirks.of("SELECT 1 IN (2", syntax).isPresent());
+    io.eddy.common.error.EddyException other = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.VALIDATION, "Column 'x' not found");
+    assertEquals(false, SltQuirks.of("SELECT x FROM t", other).isPresent());
+  }
 }
