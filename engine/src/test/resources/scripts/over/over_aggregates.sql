@@ -1,6 +1,8 @@
 # OVER aggregates: ROWS n PRECEDING, RANGE INTERVAL PRECEDING on event time, unbounded
-# preceding; a row arriving out of order (within lateness) gives the batch answer; over a table,
-# a delete updates the rows after it.
+# preceding. Over an event-time stream ordered by its time, rows are emitted once the watermark
+# passes them (insert-only, bounded state, as in Flink); a row arriving out of order (within
+# lateness) gives the batch answer, a late one is dropped and counted. Over a table, a delete
+# updates the rows after it (the general operator, state unbounded).
 
 CREATE STREAM r (sensor VARCHAR, ts TIMESTAMP(3) NOT NULL, v BIGINT,
   WATERMARK FOR ts AS ts - INTERVAL '5' SECOND);
@@ -36,51 +38,29 @@ INSERT INTO r VALUES
   ('a', TIMESTAMP '2024-01-01 00:00:07', 7);
 > 6 rows affected
 
+# Over an event-time stream ordered by its time, a row is emitted (once, final) when the
+# watermark (7 s - 5 s = 2 s) passes it.
 SELECT sensor, v, s2, c2 FROM w1;
 sensor | v  | s2 | c2
 a      | 1  | 1  | 1
-a      | 2  | 3  | 2
-a      | 4  | 6  | 2
-a      | 7  | 11 | 2
-b      | 10 | 10 | 1
-b      | 20 | 30 | 2
-
-SELECT * FROM w2;
-sensor | v  | s  | m  | av
-a      | 1  | 1  | 1  | 1.0
-a      | 2  | 3  | 2  | 1.5
-a      | 4  | 6  | 4  | 3.0
-a      | 7  | 7  | 7  | 7.0
-b      | 10 | 10 | 10 | 10.0
-b      | 20 | 30 | 20 | 15.0
-
-SELECT * FROM w3;
-sensor | v  | run | mn
-a      | 1  | 1   | 1
-a      | 2  | 3   | 1
-a      | 4  | 7   | 1
-a      | 7  | 14  | 1
-b      | 10 | 10  | 10
-b      | 20 | 30  | 10
 
 SUBSCRIBE TO w2;
 _diff | sensor | v  | s  | m  | av
 +1    | a      | 1  | 1  | 1  | 1.0
+
+# Out of order but within the 5 s delay: the batch answer over all rows. A row at 20 s moves the
+# watermark to 15 s, past every row but itself.
+INSERT INTO r VALUES ('a', TIMESTAMP '2024-01-01 00:00:03', 3), ('c', TIMESTAMP '2024-01-01 00:00:20', 0);
+> 2 rows affected
+
+> changes
+_diff | sensor | v  | s  | m  | av
 +1    | a      | 2  | 3  | 2  | 1.5
-+1    | a      | 4  | 6  | 4  | 3.0
++1    | a      | 3  | 6  | 3  | 2.0
++1    | a      | 4  | 9  | 4  | 3.0
 +1    | a      | 7  | 7  | 7  | 7.0
 +1    | b      | 10 | 10 | 10 | 10.0
 +1    | b      | 20 | 30 | 20 | 15.0
-
-# Out of order but within the 5 s delay: the batch answer over all rows.
-INSERT INTO r VALUES ('a', TIMESTAMP '2024-01-01 00:00:03', 3);
-> 1 row affected
-
-> changes
-_diff | sensor | v | s | m | av
-+1    | a      | 3 | 6 | 3 | 2.0
--1    | a      | 4 | 6 | 4 | 3.0
-+1    | a      | 4 | 9 | 4 | 3.0
 
 SELECT sensor, v, s2, c2 FROM w1;
 sensor | v  | s2 | c2
@@ -102,7 +82,7 @@ a      | 7  | 17  | 1
 b      | 10 | 10  | 10
 b      | 20 | 30  | 10
 
-# The same as a snapshot.
+# The same as a snapshot (a one-shot query reads the retained rows as complete input).
 SELECT sensor, v, SUM(v) OVER (PARTITION BY sensor ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS s3
 FROM r;
 sensor | v  | s3
@@ -113,8 +93,9 @@ a      | 4  | 9
 a      | 7  | 14
 b      | 10 | 10
 b      | 20 | 30
+c      | 0  | 0
 
-# Over a whole partition (no ORDER BY) and over everything.
+# Over a whole partition (no ORDER BY) and over everything: the general operator.
 SELECT sensor, v, COUNT(*) OVER (PARTITION BY sensor) AS n, SUM(v) OVER () AS total FROM r;
 sensor | v  | n | total
 a      | 1  | 5 | 47
@@ -124,10 +105,47 @@ a      | 4  | 5 | 47
 a      | 7  | 5 | 47
 b      | 10 | 2 | 47
 b      | 20 | 2 | 47
+c      | 0  | 1 | 47
+
+# A row behind the watermark is late: dropped, counted, and written LATE INTO a stream when asked
+# (its window is the row's own time). A row at 40 s emits the one at 20 s.
+CREATE VIEW w4 AS
+SELECT sensor, v, COUNT(*) OVER (PARTITION BY sensor ORDER BY ts RANGE BETWEEN INTERVAL '10' SECOND PRECEDING
+  AND CURRENT ROW) AS n
+FROM r EMIT CHANGES LATE INTO over_late;
+> ok
+
+INSERT INTO r VALUES ('a', TIMESTAMP '2024-01-01 00:00:05', 100), ('c', TIMESTAMP '2024-01-01 00:00:40', 1);
+> 2 rows affected
+
+> changes
+_diff | sensor | v | s | m | av
++1    | c      | 0 | 0 | 0 | 0.0
 
 EXPLAIN STATE w2;
-> contains OverAggregate
-> contains unbounded: every input row of every partition
+> contains EventTimeOver(partition=[0], order=$1, RANGE 2000 PRECEDING
+> contains bounded by the watermark: rows until it passes them, then rows within 2000 of it
+> contains late rows: 1
+
+SELECT query_name, window_start, event_time FROM over_late;
+query_name | window_start            | event_time
+w4         | 2024-01-01 00:00:05.000 | 2024-01-01 00:00:05.000
+
+SELECT * FROM w4 ORDER BY sensor, v;
+sensor | v  | n
+a      | 1  | 1
+a      | 2  | 2
+a      | 3  | 3
+a      | 4  | 4
+a      | 7  | 5
+b      | 10 | 1
+b      | 20 | 2
+c      | 0  | 1
+
+# Held by w4 at watermark 35 s: the row at 40 s (waiting), and no frame rows (the one at 20 s is
+# more than 10 s behind the watermark).
+EXPLAIN STATE w4;
+> contains state: 1 rows
 
 # Over a table's changelog (ORDER BY a non-time column): a delete updates the rows after it.
 CREATE TABLE scores (id INT NOT NULL, team VARCHAR, pts BIGINT, PRIMARY KEY (id));
@@ -159,6 +177,10 @@ id | team | run | near
 3  | x    | 40  | 1
 4  | y    | 5   | 1
 5  | x    | 54  | 2
+
+EXPLAIN STATE run_totals;
+> contains OverAggregate
+> contains unbounded: every input row of every partition
 
 # Frames that end after the current row are not supported yet.
 SELECT SUM(v) OVER (ORDER BY ts ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS s FROM r;

@@ -51,4 +51,4 @@ CREATE STREAM bad_fn (url VARCHAR, pt AS NOW());
 > error SYNTAX 42000: can only be PROCTIME()
 
 CREATE TABLE t_pt (id BIGINT PRIMARY KEY, pt AS PROCTIME());
-> error SYNTAX 42000: a table has no time attribute
+> error SYNTAX 42000: a table has no processing-time attribute

@@ -107,7 +107,7 @@ final class NexmarkRunner {
     try (HeapSampler heap = new HeapSampler()) {
       long l0 = System.nanoTime();
       StreamAppender out = new StreamAppender(engine, options.batch());
-      long events = NexmarkCsvFile.read(options.input(), out::add);
+      long events = NexmarkCsvFile.load(options.input(), out);
       out.flush();
       long l1 = System.nanoTime();
       try (CountingQuery cq = engine.startCounting(q.select())) {

@@ -48,6 +48,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * A field-by-field appender to stream or table {@code target} (see {@link RowAppender}) whose
+   * rows are appended every {@code batchRows} rows and on flush/close: the fast way in for Java
+   * callers, without boxing. Use one per thread.
+   */
+  public RowAppender appender(String target, int batchRows) {
+    return runtime.appender(target, batchRows);
+  }
+
+  /**
    * Hits and misses of this engine's cache of compiled expression programs (setting
    * {@code codegen.cache_size}, default 1024 programs, 0 = off).
    */

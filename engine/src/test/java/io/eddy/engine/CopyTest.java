@@ -8,8 +8,6 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +17,7 @@ class CopyTest {
   @TempDir Path dir;
 
   private static List<String> rows(Result r) {
-    List<String> out = new ArrayList<>();
-    for (Object[] row : ((Result.Rows) r).rows()) {
-      out.add(Arrays.toString(row));
-    }
-    return out;
+    return ResultRows.of(r);
   }
 
   private Session open(Engine engine) {

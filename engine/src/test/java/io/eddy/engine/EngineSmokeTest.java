@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +18,7 @@ class EngineSmokeTest {
   @TempDir Path dir;
 
   private static List<String> rows(Result r) {
-    List<String> out = new ArrayList<>();
-    for (Object[] row : ((Result.Rows) r).rows()) {
-      out.add(Arrays.toString(row));
-    }
-    return out;
+    return ResultRows.of(r);
   }
 
   @Test

@@ -16,7 +16,10 @@ final class SqlVocabulary {
       "TABLES", "VIEWS", "QUERIES", "DESCRIBE", "EXPLAIN", "PLAN", "STATE", "SUBSCRIBE", "TO", "SET", "COPY",
       "COUNT", "SUM", "AVG", "MIN", "MAX", "COALESCE", "CAST", "TUMBLE", "HOP", "SESSION", "CUMULATE",
       "DESCRIPTOR", "BOOLEAN", "INT", "BIGINT", "DOUBLE", "DECIMAL", "VARCHAR", "TIMESTAMP", "DATE", "TRUE",
-      "FALSE", "ASC", "DESC");
+      "FALSE", "ASC", "DESC", "UPDATE", "REPLACE", "LATE", "PROCTIME", "SYSTEM_TIME", "OF", "OVER",
+      "PARTITION", "ROWS", "RANGE", "PRECEDING", "FOLLOWING", "UNBOUNDED", "CURRENT", "ROW", "ROW_NUMBER",
+      "RANK", "DENSE_RANK", "NULLIF", "INTEGER", "SMALLINT", "TINYINT", "FLOAT", "REAL", "CHAR", "STRING",
+      "LATERAL", "CROSS", "NATURAL");
 
   static final Set<String> KEYWORD_SET = new TreeSet<>(KEYWORDS);
 

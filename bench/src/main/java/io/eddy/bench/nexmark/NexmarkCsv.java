@@ -2,6 +2,7 @@ package io.eddy.bench.nexmark;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import io.eddy.engine.RowAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -89,6 +90,78 @@ public final class NexmarkCsv {
    * {@link #parse(String, long)}, without making a string per field.
    */
   public Event parse(byte[] buf, int from, int to, long lineNumber) {
+    split(buf, from, to, lineNumber);
+    try {
+      return switch (eventType(lineNumber)) {
+        case 0 -> new Event.Person(num(1), str(2), str(3), str(4), str(5), str(6), time(7), str(8));
+        case 1 -> new Event.Auction(num(9), str(10), str(11), num(12), num(13), time(14), time(15), num(16), num(17),
+            str(18));
+        default -> new Event.Bid(num(19), num(20), num(21), str(22), str(23), time(24), str(25));
+      };
+    } catch (RuntimeException e) {
+      throw lineError(e, lineNumber);
+    } finally {
+      this.buf = null;
+    }
+  }
+
+  /**
+   * Parses the line in {@code buf[from, to)} like {@link #parse(byte[], int, int, long)}, but
+   * writes the event's row straight into {@code out}: numbers unboxed, text as the line's own
+   * bytes (no {@link Event}, no strings). A malformed line adds no row.
+   */
+  public void parseInto(byte[] buf, int from, int to, long lineNumber, StreamAppender out) {
+    split(buf, from, to, lineNumber);
+    Event.Kind kind = null;
+    try {
+      kind = Event.Kind.values()[eventType(lineNumber)];
+      RowAppender r = out.row(kind);
+      switch (kind) {
+        case PERSON -> {
+          r.setLong(0, num(1)).setLong(6, time(7));
+          text(r, 8, 7);
+          for (int c = 1; c <= 5; c++) {
+            text(r, c + 1, c);
+          }
+        }
+        case AUCTION -> {
+          r.setLong(0, num(9)).setLong(3, num(12)).setLong(4, num(13)).setLong(5, time(14)).setLong(6, time(15))
+              .setLong(7, num(16)).setLong(8, num(17));
+          text(r, 10, 1);
+          text(r, 11, 2);
+          text(r, 18, 9);
+        }
+        case BID -> {
+          r.setLong(0, num(19)).setLong(1, num(20)).setLong(2, num(21)).setLong(5, time(24));
+          text(r, 22, 3);
+          text(r, 23, 4);
+          text(r, 25, 6);
+        }
+      }
+      out.endRow(kind);
+    } catch (RuntimeException e) {
+      if (kind != null) {
+        out.row(kind).discardRow();
+      }
+      throw lineError(e, lineNumber);
+    } finally {
+      this.buf = null;
+    }
+  }
+
+  /** Sets field {@code f} as text column {@code column}: ASCII bytes are UTF-8 as they are; others are Latin-1. */
+  private void text(RowAppender r, int f, int column) {
+    for (int i = starts[f]; i < ends[f]; i++) {
+      if (buf[i] < 0) {
+        r.setString(column, str(f));
+        return;
+      }
+    }
+    r.setUtf8(column, buf, starts[f], ends[f] - starts[f]);
+  }
+
+  /** Finds the 26 fields of the line; the fields are read from {@link #buf} until it is cleared. */
+  private void split(byte[] buf, int from, int to, long lineNumber) {
     int start = from;
     for (int i = 0; i < FIELDS - 1; i++) {
       int comma = indexOfComma(buf, start, to);
@@ -105,23 +178,18 @@ public final class NexmarkCsv {
     starts[FIELDS - 1] = start;
     ends[FIELDS - 1] = to;
     this.buf = buf;
-    try {
-      int type = ends[0] - starts[0] == 1 ? buf[starts[0]] - '0' : -1;
-      return switch (type) {
-        case 0 -> new Event.Person(num(1), str(2), str(3), str(4), str(5), str(6), time(7), str(8));
-        case 1 -> new Event.Auction(num(9), str(10), str(11), num(12), num(13), time(14), time(15), num(16), num(17),
-            str(18));
-        case 2 -> new Event.Bid(num(19), num(20), num(21), str(22), str(23), time(24), str(25));
-        default -> throw bad(lineNumber, "event_type must be 0, 1 or 2, not '" + str(0) + "'");
-      };
-    } catch (RuntimeException e) {
-      if (e instanceof EddyException ee) {
-        throw ee;
-      }
-      throw bad(lineNumber, e.getMessage());
-    } finally {
-      this.buf = null;
+  }
+
+  private int eventType(long lineNumber) {
+    int type = ends[0] - starts[0] == 1 ? buf[starts[0]] - '0' : -1;
+    if (type < 0 || type > 2) {
+      throw bad(lineNumber, "event_type must be 0, 1 or 2, not '" + str(0) + "'");
     }
+    return type;
+  }
+
+  private static EddyException lineError(RuntimeException e, long lineNumber) {
+    return e instanceof EddyException ee ? ee : bad(lineNumber, e.getMessage());
   }
 
   private static int indexOfComma(byte[] b, int from, int to) {

@@ -38,6 +38,26 @@ public final class NexmarkCsvFile {
   /** Parses every line of {@code in} into {@code sink}, in order; returns the number of events. */
   public static long read(Path in, Consumer<Event> sink) {
     NexmarkCsv csv = new NexmarkCsv();
+    return lines(in, (b, from, to, line) -> sink.accept(csv.parse(b, from, to, line)));
+  }
+
+  /**
+   * Writes every line of {@code in} into {@code out}'s streams, in order, without making events
+   * or strings ({@link NexmarkCsv#parseInto}); returns the number of events. Pending rows are
+   * left to the caller to flush.
+   */
+  public static long load(Path in, StreamAppender out) {
+    NexmarkCsv csv = new NexmarkCsv();
+    return lines(in, (b, from, to, line) -> csv.parseInto(b, from, to, line, out));
+  }
+
+  /** Receives one line, {@code buf[from, to)} without its line end, valid only during the call. */
+  @FunctionalInterface
+  private interface LineSink {
+    void line(byte[] buf, int from, int to, long lineNumber);
+  }
+
+  private static long lines(Path in, LineSink sink) {
     long n = 0;
     byte[] buf = new byte[1 << 20];
     try (InputStream is = Files.newInputStream(in)) {
@@ -50,13 +70,13 @@ public final class NexmarkCsvFile {
           n++;
           int end = nl > line && buf[nl - 1] == '\r' ? nl - 1 : nl;
           if (end > line) {
-            sink.accept(csv.parse(buf, line, end, n));
+            sink.line(buf, line, end, n);
           }
           line = nl + 1;
         }
         if (eof) {
           if (line < filled) { // a last line without a newline
-            sink.accept(csv.parse(buf, line, filled, ++n));
+            sink.line(buf, line, filled, ++n);
           }
           return n;
         }

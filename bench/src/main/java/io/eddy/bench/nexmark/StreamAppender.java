@@ -1,55 +1,58 @@
 package io.eddy.bench.nexmark;
 
 import io.eddy.engine.Engine;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import io.eddy.engine.RowAppender;
 
 /**
- * Routes events into the streams person, auction and bid through {@link Engine#append}, one log
- * append per stream per {@link #flush()} (or whenever {@code batchSize} events are pending). Not
- * thread-safe.
+ * Routes events into the streams person, auction and bid through one {@link RowAppender} per
+ * stream (no boxing): each stream's pending rows are appended as one log batch per partition on
+ * {@link #flush()}, or whenever {@code batchSize} of them are pending. Not thread-safe.
  */
-public final class StreamAppender {
-  private final Engine engine;
-  private final int batchSize;
-  private final Map<Event.Kind, List<Object[]>> pending = new EnumMap<>(Event.Kind.class);
-  private int size;
-  private long appended;
+public final class StreamAppender implements AutoCloseable {
+  private final RowAppender[] byKind = new RowAppender[Event.Kind.values().length];
+  private long added;
 
   public StreamAppender(Engine engine, int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be positive");
-    }
-    this.engine = engine;
-    this.batchSize = batchSize;
     for (Event.Kind k : Event.Kind.values()) {
-      pending.put(k, new ArrayList<>());
+      byKind[k.ordinal()] = engine.appender(k.stream, batchSize);
     }
   }
 
   public void add(Event e) {
-    pending.get(e.kind()).add(e.row());
-    if (++size >= batchSize) {
-      flush();
-    }
+    e.writeTo(row(e.kind()));
+    endRow(e.kind());
+  }
+
+  /** The appender of {@code kind}'s stream, to set a row on before {@link #endRow}. */
+  public RowAppender row(Event.Kind kind) {
+    return byKind[kind.ordinal()];
+  }
+
+  /** Ends the row set on {@link #row}{@code (kind)}. */
+  public void endRow(Event.Kind kind) {
+    byKind[kind.ordinal()].endRow();
+    added++;
   }
 
   /** Appends every pending event; returns once they are in the log. */
   public void flush() {
-    for (Map.Entry<Event.Kind, List<Object[]>> p : pending.entrySet()) {
-      if (!p.getValue().isEmpty()) {
-        engine.append(p.getKey().stream, p.getValue());
-        appended += p.getValue().size();
-        p.setValue(new ArrayList<>());
-      }
+    for (RowAppender a : byKind) {
+      a.flush();
     }
-    size = 0;
   }
 
   /** Events appended so far (not counting pending ones). */
   public long appended() {
-    return appended;
+    long pending = 0;
+    for (RowAppender a : byKind) {
+      pending += a.pending();
+    }
+    return added - pending;
+  }
+
+  /** Flushes. */
+  @Override
+  public void close() {
+    flush();
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * checkpoints: {@code 500ms}, {@code 1s}, ISO-8601; default 1s; {@code 0} or {@code off} turns
  * checkpoints off, so queries recompute from the log on restart) and the test-only
  * {@code checkpoint.test.pause-before-manifest} (milliseconds to pause between a checkpoint's
- * state file and its manifest, so crash tests can kill a process inside a checkpoint write).
+ * state file and its manifest, and again between the manifest and the commit of a derived stream's
+ * Kafka transaction, so crash tests can kill a process inside a checkpoint write).
  */
 record CheckpointSettings(long intervalMillis, long pauseBeforeManifestMillis) {
   static final long DEFAULT_INTERVAL_MILLIS = 1000;

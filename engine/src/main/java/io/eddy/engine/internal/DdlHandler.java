@@ -55,21 +55,8 @@ final class DdlHandler {
         return new Result.Status("CREATE STREAM (already exists)", -1);
       }
       RowType type = columns(s.columns(), s);
-      int wm = -1;
-      long delay = 0;
-      if (s.watermark().isPresent()) {
-        Identifier col = s.watermark().get().column();
-        wm = type.indexOf(col.name());
-        if (wm < 0) {
-          throw error(ErrorCode.NOT_FOUND, "watermark column '" + col.name() + "' is not a column of "
-              + s.name(), col, s);
-        }
-        if (type.type(wm).kind() != TypeKind.TIMESTAMP) {
-          throw error(ErrorCode.VALIDATION, "watermark column '" + col.name() + "' must be a TIMESTAMP, not "
-              + type.type(wm), col, s);
-        }
-        delay = s.watermark().get().delayMillis();
-      }
+      int wm = watermarkColumn(type, s.watermark(), s.name(), s);
+      long delay = s.watermark().map(w -> w.delayMillis()).orElse(0L);
       int partitions = partitions(s.options(), s);
       boolean proctime = s.watermark().isPresent() && s.watermark().get().proctime();
       StreamDef def = new StreamDef(s.name().name(), type, wm, delay, partitions, s.options().values(), null,
@@ -78,6 +65,24 @@ final class DdlHandler {
       commit(rt.catalog().with(def), replay);
       return new Result.Status("CREATE STREAM", -1);
     }
+  }
+
+  /** The index of the declared WATERMARK column (a TIMESTAMP of {@code type}), or -1 without one. */
+  private static int watermarkColumn(RowType type, java.util.Optional<io.eddy.sql.ast.WatermarkDef> watermark,
+      Identifier name, Statement s) {
+    if (watermark.isEmpty()) {
+      return -1;
+    }
+    Identifier col = watermark.get().column();
+    int wm = type.indexOf(col.name());
+    if (wm < 0) {
+      throw error(ErrorCode.NOT_FOUND, "watermark column '" + col.name() + "' is not a column of " + name, col, s);
+    }
+    if (type.type(wm).kind() != TypeKind.TIMESTAMP) {
+      throw error(ErrorCode.VALIDATION, "watermark column '" + col.name() + "' must be a TIMESTAMP, not "
+          + type.type(wm), col, s);
+    }
+    return wm;
   }
 
   Result createTable(CreateTable t, boolean replay) {
@@ -106,8 +111,9 @@ final class DdlHandler {
             + t.options().get("connector").orElse("") + "' is for streams", t.span(), t.script(), null, null);
       }
       int partitions = partitions(t.options(), t);
+      int wm = watermarkColumn(type, t.watermark(), t.name(), t);
       TableDef def = new TableDef(t.name().name(), new RowType(cols), pk, partitions, t.options().values(),
-          t.text());
+          t.text(), wm, t.watermark().map(w -> w.delayMillis()).orElse(0L));
       if (!replay) {
         rt.forgetCheckpoints(def);
       }

@@ -34,6 +34,7 @@ public final class EngineRuntime implements AutoCloseable {
   /** Streams kept outside the data directory (Kafka). */
   final ExternalTopics external;
   final LogSignal signal = new LogSignal();
+  final TableClocks tableClocks = new TableClocks();
   final CatalogStore catalogStore;
   final Object ddlLock = new Object();
   final Map<String, Materialized> materialized = new ConcurrentHashMap<>();
@@ -154,19 +155,20 @@ public final class EngineRuntime implements AutoCloseable {
    * newest usable checkpoint, and a derived stream's records become visible to readers as its
    * checkpoints commit them.
    *
-   * <p>Not checkpointed (recomputed from the log on restart, as {@link #start} does): a query
-   * writing late rows into a stream ({@code lateStream} non-null; its sink skips what the stream
-   * already holds) and a derived stream kept in an external topic (a Kafka topic cannot be
-   * truncated back to a checkpoint).
+   * <p>A derived stream kept in a Kafka topic is written in Kafka transactions, committed by its
+   * checkpoints ({@link ExternalTopics#transactional}); late rows ({@code lateStream} non-null) are
+   * committed to the late stream with the checkpoints ({@link LateStreamSink}). Only with
+   * checkpoints off is a query recomputed from the log on restart, as {@link #start} does.
    */
   StandingQuery startCheckpointed(CatalogObject def, PlannedQuery plan, Emitter sink, CheckpointSink state,
       WatermarkPolicy policy, StreamDef lateStream) {
-    boolean externalSink = state instanceof LogSink && external.topic(def.key()) != null;
-    if (checkpoints.intervalMillis() <= 0 || lateStream != null || externalSink) {
-      String reason = checkpoints.intervalMillis() <= 0 ? "checkpoints off"
-          : lateStream != null ? "not checkpointable: writes late rows into " + lateStream.name()
-          : "not checkpointable: its stream is a Kafka topic";
+    if (checkpoints.intervalMillis() <= 0) {
+      String reason = "checkpoints off";
       return start(def.name(), plan, sink, List.of(), policy, lateStream).uncheckpointed(reason);
+    }
+    if (state instanceof LogSink ls && external.topic(def.key()) != null) {
+      ExternalTopics.Transactional t = external.transactional(def.key());
+      ls.transactional(t.rows(), t.writer());
     }
     Circuit circuit = plan.circuit().instantiate(paramContext(List.of()));
     List<SourceReader> readers = readers(circuit, policy);
@@ -176,9 +178,10 @@ public final class EngineRuntime implements AutoCloseable {
       readLimits.put(def.key(), limit);
     }
     String fingerprint = def.ddl() + "\n" + String.join("\n", circuit.explain());
+    LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, def.name());
     QueryCheckpoints cp = new QueryCheckpoints(def.name(), checkpointDir(def), fingerprint, checkpoints.intervalMillis(),
-        checkpoints.pauseBeforeManifestMillis(), state, limit, signal);
-    return new StandingQuery(def.name(), circuit, readers, sink, signal, null, cp).start();
+        checkpoints.pauseBeforeManifestMillis(), state, limit, signal, late);
+    return new StandingQuery(def.name(), circuit, readers, sink, signal, late, cp).start();
   }
 
   /** Where the checkpoints of {@code def}'s query live. */
@@ -199,7 +202,9 @@ public final class EngineRuntime implements AutoCloseable {
       CatalogObject o = catalog.lookup(s.name()).orElseThrow();
       TopicLog topic = topic(o);
       EventTime time = o instanceof StreamDef sd && sd.watermarkColumn() >= 0
-          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime()) : null;
+          ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime())
+          : o instanceof io.eddy.planner.catalog.TableDef td && td.versioned()
+              ? new EventTime(topic.partitions(), td.watermarkDelayMillis(), policy, now, false) : null;
       readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
     }
     return readers;
@@ -226,12 +231,11 @@ public final class EngineRuntime implements AutoCloseable {
       StandingQuery upstream = derived.get(s.name());
       if (upstream != null) {
         awaitCaughtUp(upstream, seen);
-        if (upstream.checkpoints() != null) {
-          upstream.checkpoints().awaitCheckpoint(upstream); // its records become visible
-        }
+        awaitCommitted(upstream); // its records become visible
       }
       for (StandingQuery writer : lateWriters(s.name())) {
         awaitCaughtUp(writer, seen);
+        awaitCommitted(writer);
       }
     }
     query.awaitCaughtUp();
@@ -265,18 +269,35 @@ public final class EngineRuntime implements AutoCloseable {
       // A plain stream: the queries writing their late rows into it (LATE INTO) are its writers too.
       for (StandingQuery writer : lateWriters(o.key())) {
         awaitCaughtUp(writer);
+        awaitCommitted(writer);
       }
+    }
+  }
+
+  /** Waits for a checkpoint of {@code q}, which commits its records and late rows; none if not checkpointed. */
+  private void awaitCommitted(StandingQuery q) {
+    if (q.checkpoints() != null) {
+      q.checkpoints().awaitCheckpoint(q);
     }
   }
 
   /** Appends rows to a stream or table by name (the Java bulk-load path). */
   public long append(String target, List<Object[]> rows) {
+    return Writer.append(this, writable(target), rows, io.eddy.log.format.RowCodec.INSERT);
+  }
+
+  /** A field-by-field appender to stream or table {@code target}, flushing every {@code batchRows} rows. */
+  public io.eddy.engine.RowAppender appender(String target, int batchRows) {
+    return new Appender(this, writable(target), batchRows);
+  }
+
+  private CatalogObject writable(String target) {
     CatalogObject o = catalog.lookup(target).orElseThrow(() -> new EddyException(ErrorCode.NOT_FOUND,
         "stream or table '" + target + "' not found"));
     if (o instanceof io.eddy.planner.catalog.ViewDef) {
       throw new EddyException(ErrorCode.VALIDATION, "cannot write to view " + o.name());
     }
-    return Writer.append(this, o, rows, io.eddy.log.format.RowCodec.INSERT);
+    return o;
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.eddy.log.format.MalformedRecords;
 import io.eddy.log.format.TextFormat;
 import io.eddy.log.format.TextTopicLog;
 import io.eddy.log.kafka.KafkaLogStore;
+import io.eddy.log.kafka.KafkaTopicLog;
+import io.eddy.log.kafka.KafkaTransactionalTopic;
 import io.eddy.log.kafka.KafkaSettings;
 import io.eddy.planner.catalog.StreamDef;
 import java.util.Locale;
@@ -32,6 +34,8 @@ final class ExternalTopics implements AutoCloseable {
   private final boolean offline;
   private final Map<KafkaSettings, KafkaLogStore> stores = new ConcurrentHashMap<>();
   private final Map<String, TextTopicLog> topics = new ConcurrentHashMap<>();
+  /** The transactional writers of derived streams, by stream key. */
+  private final Map<String, KafkaTransactionalTopic> writers = new ConcurrentHashMap<>();
 
   ExternalTopics(boolean offline) {
     this.offline = offline;
@@ -133,6 +137,26 @@ final class ExternalTopics implements AutoCloseable {
     return raw.partitions();
   }
 
+  /** A derived stream's transactional writer and its topic seen as rows (through the writer). */
+  record Transactional(TopicLog rows, KafkaTransactionalTopic writer) {}
+
+  /**
+   * Opens the transactional writer of the derived stream with catalog key {@code key} (attached
+   * before), replacing and closing an earlier one of the stream. Its {@code transactional.id} is
+   * {@code eddy-<key>-<topic>}, stable across restarts, so opening it fences the writer of an
+   * earlier run and resolves that run's last transaction (see {@link KafkaTransactionalTopic}).
+   */
+  Transactional transactional(String key) {
+    TextTopicLog rows = topics.get(key);
+    KafkaTopicLog raw = (KafkaTopicLog) rows.raw();
+    KafkaTransactionalTopic writer = raw.transactional("eddy-" + key + "-" + raw.name());
+    KafkaTransactionalTopic old = writers.put(key, writer);
+    if (old != null) {
+      old.close();
+    }
+    return new Transactional(rows.over(writer), writer);
+  }
+
   /** The external topic of the stream with catalog key {@code key}, or null if it has none. */
   TopicLog topic(String key) {
     return topics.get(key);
@@ -147,10 +171,18 @@ final class ExternalTopics implements AutoCloseable {
   /** Forgets a dropped stream; its Kafka topic and records stay. */
   void detach(String key) {
     topics.remove(key);
+    KafkaTransactionalTopic writer = writers.remove(key);
+    if (writer != null) {
+      writer.close();
+    }
   }
 
   @Override
   public void close() {
+    for (KafkaTransactionalTopic w : writers.values()) {
+      w.close();
+    }
+    writers.clear();
     for (KafkaLogStore s : stores.values()) {
       s.close();
     }

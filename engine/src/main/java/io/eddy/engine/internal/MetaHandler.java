@@ -72,7 +72,8 @@ final class MetaHandler {
       for (int i = 0; i < pk.length; i++) {
         sb.append(i > 0 ? ", " : "").append(t.rowType().get(pk[i]).name());
       }
-      return sb.append(")").toString();
+      return sb.append(")").append(t.versioned() ? ", watermark on " + t.rowType().get(t.watermarkColumn()).name()
+          : "").toString();
     }
     return ((ViewDef) o).query().sql().trim();
   }

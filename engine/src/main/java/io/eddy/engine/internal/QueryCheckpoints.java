@@ -6,6 +6,7 @@ import io.eddy.engine.internal.checkpoint.Checkpoint;
 import io.eddy.engine.internal.checkpoint.CheckpointFiles;
 import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import io.eddy.log.PartitionLog;
@@ -24,7 +25,9 @@ import java.util.List;
  * still holds everything up to the recorded sink positions. A position below a source's retained
  * start means records the query needs were deleted by retention: the query fails with that error
  * instead of skipping them. A query whose circuit cannot be checkpointed recomputes from its
- * sources' logs as before. Status fields are readable from any thread.
+ * sources' logs as before. A query writing late rows into a stream ({@code LATE INTO}) commits
+ * them with its checkpoints ({@link LateStreamSink#hold}). Status fields are readable from any
+ * thread.
  */
 final class QueryCheckpoints {
   private static final System.Logger LOG = System.getLogger(QueryCheckpoints.class.getName());
@@ -37,6 +40,10 @@ final class QueryCheckpoints {
   /** For a derived stream: what readers may see; null for a view. */
   private final ReadLimit limit;
   private final LogSignal signal;
+  /** Test hook: also pauses between a checkpoint's manifest and the commit of its pending output. */
+  private final long pauseBeforeCommitMillis;
+  /** Where the query's late rows go (LATE INTO), or null. */
+  private final LateStreamSink late;
   private volatile boolean disabled;
   private long nextId;
   private long lastTaken;
@@ -50,7 +57,7 @@ final class QueryCheckpoints {
   private volatile long lastTime;
 
   QueryCheckpoints(String name, java.nio.file.Path dir, String fingerprint, long intervalMillis,
-      long pauseBeforeManifestMillis, CheckpointSink sink, ReadLimit limit, LogSignal signal) {
+      long pauseBeforeManifestMillis, CheckpointSink sink, ReadLimit limit, LogSignal signal, LateStreamSink late) {
     this.name = name;
     this.dir = dir;
     this.files = new CheckpointFiles(dir, fingerprint, pauseBeforeManifestMillis);
@@ -58,6 +65,13 @@ final class QueryCheckpoints {
     this.sink = sink;
     this.limit = limit;
     this.signal = signal;
+    this.pauseBeforeCommitMillis = pauseBeforeManifestMillis;
+    this.late = late;
+  }
+
+  /** The circuit's side output for late rows. */
+  private LateRowSink lateRows() {
+    return late == null ? LateRowSink.NONE : late;
   }
 
   /** Opens the query's circuit, from the newest usable checkpoint if there is one. Before the thread starts. */
@@ -66,11 +80,14 @@ final class QueryCheckpoints {
     if (!circuit.checkpointable()) {
       disabled = true;
       origin = "recomputed (not checkpointable: " + String.join(", ", circuit.unsupported()) + ")";
-      circuit.open(out);
+      circuit.open(out, lateRows());
       return;
     }
     if (sink instanceof LogSink ls) {
       ls.checkpointed();
+    }
+    if (late != null) {
+      late.hold();
     }
     nextId = files.nextId();
     Checkpoint chosen = null;
@@ -86,21 +103,24 @@ final class QueryCheckpoints {
       }
     } catch (EddyException e) {
       disabled = true;
-      circuit.open(out);
+      circuit.open(out, lateRows());
       q.failBeforeStart(e);
       return;
     }
     if (chosen == null) {
-      circuit.open(out);
+      circuit.open(out, lateRows());
       publish(sink.positions());
       return;
     }
     sink.truncateTo(chosen.sink());
     StateInput in = new StateInput(chosen.state());
     try {
-      circuit.open(out, in);
+      circuit.open(out, lateRows(), in);
       sink.restore(in);
       q.restoreOwn(in);
+      if (late != null) {
+        late.restore(in);
+      }
       if (!in.atEnd()) {
         throw new IllegalStateException("state has bytes left over");
       }
@@ -154,6 +174,14 @@ final class QueryCheckpoints {
         return false;
       }
     }
+    if (!sink.committed(c.pending())) {
+      // A crash between the manifest and the commit: the transaction was aborted when the sink
+      // opened, so this checkpoint can never be current. Deleted, so that pruning keeps the one before.
+      LOG.log(System.Logger.Level.INFO, () -> name + ": the output of checkpoint " + c.id()
+          + " was not committed; resuming from the one before");
+      files.delete(c.id());
+      return false;
+    }
     return true;
   }
 
@@ -189,6 +217,7 @@ final class QueryCheckpoints {
   /** On the query thread after each poll: checkpoints when the interval has passed or one was requested. */
   void afterPoll(StandingQuery q) {
     if (disabled) {
+      sink.commit(); // without checkpoints, a transactional sink commits after each poll
       return;
     }
     long now = System.currentTimeMillis();
@@ -211,6 +240,8 @@ final class QueryCheckpoints {
   void onClose(StandingQuery q) {
     if (!disabled) {
       take(q, System.currentTimeMillis());
+    } else {
+      sink.commit();
     }
     synchronized (this) {
       done = Long.MAX_VALUE;
@@ -230,7 +261,8 @@ final class QueryCheckpoints {
     }
     long[] sinkPositions = sink.positions();
     long watermark = q.circuit().watermark();
-    if (Arrays.deepEquals(sources, lastSources) && Arrays.equals(sinkPositions, lastSink) && watermark == lastWatermark) {
+    if (Arrays.deepEquals(sources, lastSources) && Arrays.equals(sinkPositions, lastSink) && watermark == lastWatermark
+        && (late == null || !late.hasPending())) {
       return;
     }
     StateOutput out = new StateOutput();
@@ -238,25 +270,52 @@ final class QueryCheckpoints {
       q.circuit().snapshot(out);
       sink.snapshot(out);
       q.snapshotOwn(out);
+      if (late != null) {
+        late.snapshot(out);
+      }
     } catch (UnsupportedOperationException e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + ": cannot be checkpointed (" + e.getMessage()
           + "); it will recompute from the log after a restart");
       disabled = true;
       origin = origin + "; checkpoints off: " + e.getMessage();
       CheckpointFiles.deleteAll(dir);
+      sink.commit();
       publish(new long[sinkPositions.length], true);
+      if (late != null) {
+        late.release();
+      }
       return;
     }
+    long[] pending = sink.pending();
     try {
-      files.write(new Checkpoint(nextId, now, sources, sinkPositions, out.toByteArray()));
+      files.write(new Checkpoint(nextId, now, sources, sinkPositions, pending, out.toByteArray()));
     } catch (EddyException e) {
       LOG.log(System.Logger.Level.WARNING, () -> name + ": checkpoint failed: " + e.getMessage());
-      return;
+      return; // a pending transaction stays open; the next checkpoint records and commits it
     }
     lastId = nextId++;
     lastTime = now;
     remember(sources, sinkPositions, watermark);
+    if (pending.length > 0) {
+      pauseBeforeCommit();
+      // The manifest is durable: from here the checkpoint is current iff this commit happens. A
+      // failure stops the query (it propagates); its restart decides by what the broker committed.
+      sink.commit();
+    }
     publish(sinkPositions);
+    if (late != null) {
+      late.committed();
+    }
+  }
+
+  private void pauseBeforeCommit() {
+    if (pauseBeforeCommitMillis > 0) {
+      try {
+        Thread.sleep(pauseBeforeCommitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void remember(long[][] sources, long[] sinkPositions, long watermark) {

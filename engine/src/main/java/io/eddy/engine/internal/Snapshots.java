@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Runs a query planned in snapshot mode once: each source receives the current contents of what
  * it reads (a view's or table's store, after waiting for the caller's writes; a stream's retained
- * log), and the output deltas are summed into the result multiset.
+ * log), then every source's watermark is advanced to the end of time, and the output deltas are
+ * summed into the result multiset.
  */
 final class Snapshots {
   private Snapshots() {}
@@ -36,6 +37,11 @@ final class Snapshots {
     });
     for (Circuit.Source s : circuit.sources()) {
       circuit.push(s.index(), contents(rt, s.name(), s.type()));
+    }
+    // The input is complete: event time passes every row, so operators that emit a row once the
+    // watermark passes it (temporal joins, event-time OVER) give the batch answer.
+    for (Circuit.Source s : circuit.sources()) {
+      circuit.advanceWatermark(s.index(), Long.MAX_VALUE);
     }
     failOnRowErrors(circuit);
     List<Object[]> rows = new ArrayList<>();

@@ -162,6 +162,15 @@ public final class SourceReader {
     return builder.build();
   }
 
+  /** Moves every partition's position to {@code offsets} (at least its start); returns this. */
+  SourceReader seek(long[] offsets) {
+    for (int p = 0; p < positions.length; p++) {
+      positions[p] = Math.max(offsets[p], topic.partition(p).startOffset());
+      pending[p] = positions[p];
+    }
+    return this;
+  }
+
   /** Where partition {@code p} ends for this reader now: its end offset, or its read limit if lower. */
   public long readableEnd(int p) {
     long end = topic.partition(p).endOffset();

@@ -48,14 +48,12 @@ public final class StandingQuery implements AutoCloseable {
 
   /**
    * As the five-argument constructor; the rows the circuit drops as late go to {@code late}
-   * (nullable: only counted). With {@code checkpoints} non-null the query opens from its newest
-   * usable checkpoint (if any), checkpoints between polls and once more when closed.
+   * (nullable: only counted). With {@code checkpoints} non-null (given the same {@code late}) the
+   * query opens from its newest usable checkpoint (if any), checkpoints between polls and once
+   * more when closed.
    */
   StandingQuery(String name, Circuit circuit, List<SourceReader> readers, Emitter sink, LogSignal signal,
       LateStreamSink late, QueryCheckpoints checkpoints) {
-    if (late != null && checkpoints != null) {
-      throw new IllegalArgumentException("a query writing late rows into a stream is not checkpointed");
-    }
     this.checkpoints = checkpoints;
     this.name = name;
     this.late = late;

@@ -1,11 +1,12 @@
 package io.eddy.engine.checkpoint;
 
+import static io.eddy.engine.checkpoint.Queries.read;
+import static io.eddy.engine.checkpoint.Queries.startedFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eddy.engine.Engine;
 import io.eddy.engine.EngineConfig;
-import io.eddy.engine.Result;
 import io.eddy.engine.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,30 +40,12 @@ class CheckpointRestartTest {
     return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", interval)));
   }
 
-  private static List<String> read(Session s, String sql) {
-    List<String> out = new ArrayList<>();
-    for (Object[] row : ((Result.Rows) s.execute(sql)).rows()) {
-      out.add(Arrays.toString(row));
-    }
-    Collections.sort(out);
-    return out;
-  }
-
   private static void insert(Session s, int from, int to) {
     StringBuilder sb = new StringBuilder("INSERT INTO bids VALUES ");
     for (int i = from; i < to; i++) {
       sb.append(i == from ? "" : ", ").append("(").append(i % 5).append(", ").append(i % 7).append(")");
     }
     s.execute(sb.toString());
-  }
-
-  private static String startedFrom(Session s, String name) {
-    for (Object[] row : ((Result.Rows) s.execute("SHOW QUERIES")).rows()) {
-      if (row[0].equals(name)) {
-        return (String) row[row.length - 1];
-      }
-    }
-    throw new AssertionError("no query " + name);
   }
 
   private static List<List<String>> contents(Session s) {

@@ -65,17 +65,7 @@ class EngineCrashTest {
     for (int cycle = 0; cycle < cycles; cycle++) {
       String interval = List.of("20ms", "50ms", "200ms").get(random.nextInt(3));
       String pause = List.of("0", "0", "10", "40").get(random.nextInt(4));
-      Child child = Child.start(dir, interval, pause);
-      for (int waited = 0; waited < 1200 && child.process.isAlive(); waited++) {
-        if (child.firstAck.await(100, TimeUnit.MILLISECONDS)) {
-          break;
-        }
-      }
-      assertTrue(child.firstAck.getCount() == 0, "child acknowledged nothing: " + child.output);
-      Thread.sleep(random.nextInt(500));
-      child.process.destroyForcibly();
-      child.process.waitFor(30, TimeUnit.SECONDS);
-      child.reader.join(5000);
+      Child child = Child.runAndKill(dir, interval, pause, random.nextInt(500));
       acked.addAll(child.acks);
       killedInsideWrite += incompleteCheckpoints();
       if (cycle % 2 == 1 || cycle == cycles - 1) {
@@ -165,7 +155,7 @@ class EngineCrashTest {
   }
 
   /** A running child engine and the acknowledgements read from its stdout. */
-  private static final class Child {
+  static final class Child {
     final Process process;
     final Set<Long> acks = new HashSet<>();
     final StringBuffer output = new StringBuffer();
@@ -185,6 +175,25 @@ class EngineCrashTest {
           pause);
       pb.redirectErrorStream(true);
       return new Child(pb.start());
+    }
+
+    /**
+     * Starts a child, waits for its first acknowledgement (at most 2 minutes), lets it run for
+     * {@code millis} more and kills it (kill -9); returns it with everything it printed read.
+     */
+    static Child runAndKill(Path dir, String interval, String pause, long millis) throws Exception {
+      Child child = start(dir, interval, pause);
+      for (int waited = 0; waited < 1200 && child.process.isAlive(); waited++) {
+        if (child.firstAck.await(100, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      }
+      assertTrue(child.firstAck.getCount() == 0, "child acknowledged nothing: " + child.output);
+      Thread.sleep(millis);
+      child.process.destroyForcibly();
+      child.process.waitFor(30, TimeUnit.SECONDS);
+      child.reader.join(5000);
+      return child;
     }
 
     private void readAcks() {

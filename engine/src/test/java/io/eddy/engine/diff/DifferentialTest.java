@@ -31,6 +31,15 @@ class DifferentialTest {
     return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed, queries)));
   }
 
+  /**
+   * One dynamic test per seed from {@code base} on ({@code -Deddy.diff.iterations=N} seeds, default
+   * {@code iterations}), each running a workload of six queries of {@code kind}.
+   */
+  static Stream<DynamicTest> seeds(long base, int iterations, WorkloadGenerator.Kind kind) {
+    return LongStream.range(0, Integer.getInteger("eddy.diff.iterations", iterations)).map(i -> base + i)
+        .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(WorkloadGenerator.generate(seed, 6, kind))));
+  }
+
   private static void run(long seed, int queries) throws Exception {
     run(WorkloadGenerator.generate(seed, queries));
   }

@@ -50,6 +50,40 @@ final class RelationalQueries {
     return "SELECT " + String.join(", ", items) + from + where;
   }
 
+  /**
+   * A query joining {@code s} with itself, so that joins share one arrangement: a self-join of any
+   * type on one column (sometimes with a residual, an aggregate on top, or with both inputs the same
+   * filtered sub-query), or a three-way self-join on one column (three inputs reading one index).
+   */
+  String selfJoin(SourceDef s) {
+    ColumnDef k = scalar.pick(s);
+    String join = JOINS[r.nextInt(JOINS.length)];
+    switch (r.nextInt(5)) {
+      case 0 -> {
+        return "SELECT a." + scalar.pick(s).name() + " AS c0, b." + scalar.pick(s).name() + " AS c1, c."
+            + scalar.pick(s).name() + " AS c2 FROM " + s.name() + " a JOIN " + s.name() + " b ON a." + k.name()
+            + " = b." + k.name() + " " + join + " " + s.name() + " c ON b." + k.name() + " = c." + k.name();
+      }
+      case 1 -> {
+        return "SELECT a." + k.name() + " AS c0, COUNT(*) AS c1, COUNT(b." + k.name() + ") AS c2 FROM " + s.name()
+            + " a " + join + " " + s.name() + " b ON a." + k.name() + " = b." + k.name() + " GROUP BY a." + k.name();
+      }
+      case 2 -> {
+        String sub = "(SELECT * FROM " + s.name() + where(s) + ")";
+        return "SELECT a." + scalar.pick(s).name() + " AS c0, b." + scalar.pick(s).name() + " AS c1 FROM " + sub
+            + " a " + join + " " + sub + " b ON a." + k.name() + " = b." + k.name();
+      }
+      default -> {
+        String on = "a." + k.name() + " = b." + k.name();
+        if (r.nextInt(3) == 0) {
+          on += " AND " + (r.nextBoolean() ? scalar.predicate(s, "a.") : scalar.predicate(s, "b."));
+        }
+        return "SELECT a." + scalar.pick(s).name() + " AS c0, b." + scalar.pick(s).name() + " AS c1 FROM "
+            + s.name() + " a " + join + " " + s.name() + " b ON " + on;
+      }
+    }
+  }
+
   String setOperation(SourceDef s, List<SourceDef> sources) {
     ColumnDef a = scalar.pick(s);
     SourceDef other = sources.get(r.nextInt(sources.size()));

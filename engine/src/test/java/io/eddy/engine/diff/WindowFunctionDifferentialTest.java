@@ -1,6 +1,5 @@
 package io.eddy.engine.diff;
 
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,8 +14,6 @@ class WindowFunctionDifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> seeds() {
-    return LongStream.range(0, Integer.getInteger("eddy.diff.iterations", 3)).map(i -> BASE_SEED + i)
-        .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
-            () -> DifferentialTest.run(WorkloadGenerator.generate(seed, 6, true))));
+    return DifferentialTest.seeds(BASE_SEED, 3, WorkloadGenerator.Kind.WINDOW_FUNCTIONS);
   }
 }

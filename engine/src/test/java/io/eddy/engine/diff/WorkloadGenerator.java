@@ -21,11 +21,25 @@ final class WorkloadGenerator {
 
   /** With {@code windowFunctions}, every query is a TOP-N, OVER aggregate or [NOT] IN sub-query. */
   static Workload generate(long seed, int queryCount, boolean windowFunctions) {
+    return generate(seed, queryCount, windowFunctions ? Kind.WINDOW_FUNCTIONS : Kind.MIXED);
+  }
+
+  /** The queries of a workload. */
+  enum Kind {
+    /** Every kind {@link QueryGenerator#query} makes. */
+    MIXED,
+    /** TOP-N, OVER aggregates and [NOT] IN sub-queries. */
+    WINDOW_FUNCTIONS,
+    /** Self-joins ({@link RelationalQueries#selfJoin}); two or three sources, every one after the first a table. */
+    SELF_JOINS
+  }
+
+  static Workload generate(long seed, int queryCount, Kind kind) {
     Random r = new Random(seed);
     List<SourceDef> sources = new ArrayList<>();
-    int n = 1 + r.nextInt(3);
+    int n = kind == Kind.SELF_JOINS ? 2 + r.nextInt(2) : 1 + r.nextInt(3);
     for (int i = 0; i < n; i++) {
-      sources.add(source(r, "s" + i, i > 0 && r.nextBoolean()));
+      sources.add(source(r, "s" + i, i > 0 && (kind == Kind.SELF_JOINS || r.nextBoolean())));
     }
     List<Op> ops = new ArrayList<>();
     int steps = 6 + r.nextInt(8);
@@ -40,7 +54,11 @@ final class WorkloadGenerator {
     QueryGenerator queries = new QueryGenerator(r);
     List<String> qs = new ArrayList<>();
     for (int i = 0; i < queryCount; i++) {
-      qs.add(windowFunctions ? queries.windowQuery(sources) : queries.query(sources));
+      qs.add(switch (kind) {
+        case MIXED -> queries.query(sources);
+        case WINDOW_FUNCTIONS -> queries.windowQuery(sources);
+        case SELF_JOINS -> new RelationalQueries(r, queries).selfJoin(sources.get(r.nextInt(sources.size())));
+      });
     }
     return new Workload(seed, sources, ops, qs);
   }

@@ -116,9 +116,14 @@ public final class Circuit {
    * corrupt; the circuit must then be discarded (it is half-restored).
    */
   public void open(Emitter sink, StateInput state) {
+    open(sink, LateRowSink.NONE, state);
+  }
+
+  /** As {@link #open(Emitter, StateInput)}, with the circuit's side output for late rows. */
+  public void open(Emitter sink, LateRowSink late, StateInput state) {
     muted = true;
     try {
-      open(sink);
+      open(sink, late);
       restore(state);
     } finally {
       muted = false;
@@ -298,7 +303,7 @@ public final class Circuit {
   /** Per node, from the output down, one indented line each. */
   public List<String> explain() {
     List<String> lines = new ArrayList<>();
-    explain(output, 0, lines, false);
+    explain(output, 0, lines, false, new java.util.HashSet<>());
     return lines;
   }
 
@@ -308,12 +313,21 @@ public final class Circuit {
    */
   public List<String> explainState() {
     List<String> lines = new ArrayList<>();
-    explain(output, 0, lines, true);
+    explain(output, 0, lines, true, new java.util.HashSet<>());
     return lines;
   }
 
-  private void explain(int id, int depth, List<String> lines, boolean state) {
+  /**
+   * A node read by several consumers (a source read by both sides of a self-join, a shared
+   * arrangement) is shown once, labelled {@code #id}; later occurrences only refer to it.
+   */
+  private void explain(int id, int depth, List<String> lines, boolean state, java.util.Set<Integer> shown) {
     Node n = nodes.get(id);
+    String label = consumers.get(id).size() > 1 ? "#" + id + " " : "";
+    if (!label.isEmpty() && !shown.add(id)) {
+      lines.add("  ".repeat(depth) + "#" + id + " (shared, shown above)");
+      return;
+    }
     String what;
     if (n.op() == null) {
       what = "Source(" + sources.stream().filter(s -> s.node() == id).findFirst().orElseThrow().name() + ")";
@@ -334,9 +348,9 @@ public final class Circuit {
         what += " [errors: " + errors.count() + "]";
       }
     }
-    lines.add("  ".repeat(depth) + what);
+    lines.add("  ".repeat(depth) + label + what);
     for (int in : n.inputs()) {
-      explain(in, depth + 1, lines, state);
+      explain(in, depth + 1, lines, state, shown);
     }
   }
 }

@@ -23,13 +23,21 @@ public final class CircuitBuilder {
     return id;
   }
 
-  /** Adds an operator whose input port {@code i} is fed by node {@code inputs[i]}. */
+  /**
+   * Adds an operator whose input port {@code i} is fed by node {@code inputs[i]}, and tells it its
+   * producers ({@link Operator#bindInputs}).
+   */
   public int add(Operator op, RowType outputType, int... inputs) {
     for (int in : inputs) {
       if (in < 0 || in >= nodes.size()) {
         throw new IllegalArgumentException("input node " + in + " does not exist");
       }
     }
+    List<Operator> producers = new ArrayList<>();
+    for (int in : inputs) {
+      producers.add(nodes.get(in).op());
+    }
+    op.bindInputs(producers);
     int id = nodes.size();
     nodes.add(new Circuit.Node(id, op, outputType, inputs.clone()));
     return id;

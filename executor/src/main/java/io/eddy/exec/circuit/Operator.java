@@ -11,6 +11,14 @@ public interface Operator {
   /** Called once before any batch; an operator may emit its initial contents here. */
   void open(Emitter out);
 
+  /**
+   * Called once when the operator is added to a circuit, before {@link #open}, with the operator
+   * feeding each input port ({@code null} for a source). An operator that reads shared state of
+   * its producer (a join reading an {@code ArrangeOperator}) binds to it here; the default ignores
+   * its producers.
+   */
+  default void bindInputs(java.util.List<Operator> producers) {}
+
   /** Processes one delta arriving on input {@code port} (0 for single-input operators). */
   void onBatch(int port, ZBatch batch);
 

@@ -8,6 +8,7 @@ import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
@@ -32,13 +33,20 @@ import java.util.TreeMap;
  * it inserted. A global aggregate (no keys) always has exactly one row, emitted by {@link #open}
  * with the empty-input values (COUNT 0, SUM NULL, SUM0 0, MIN NULL ...), as in SQL.
  *
- * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
+ * <p>Integer SUM is kept exactly; while a group's sum does not fit the output type (BIGINT) its
+ * row cannot be computed: it is withheld (its previous row retracted, nothing emitted; also for the
+ * global row) and each such update counts one runtime error ({@link #rowErrors()}). The state keeps
+ * every row, so the row reappears with the exact value once retractions bring the sum back.
+ *
+ * <p>Driven by one thread; {@link #stateSize()} and {@link #rowErrors()} may be read from any thread.
  */
 public final class AggregateOperator implements Operator, Checkpointable {
   /** Bytes assumed per group beyond its accumulators: map entry, group, key row. */
   private static final long GROUP_BYTES = 120;
   private static final long ACCUMULATOR_BYTES = 32;
   private static final long ENTRY_BYTES = 64;
+  /** Leads the checkpointed state; format 2 added the error count and 128-bit integer sums. */
+  private static final int STATE_FORMAT = 0x41470002;
 
   private final RowType outputType;
   private final int[] groupKeys;
@@ -53,6 +61,8 @@ public final class AggregateOperator implements Operator, Checkpointable {
   /** Groups by the watermark at which their window closes. */
   private final TreeMap<Long, List<AggregateGroup>> closeQueue = new TreeMap<>();
   private volatile StateSize size = StateSize.NONE;
+  /** Groups whose row could not be computed (integer SUM overflow): withheld, counted here. */
+  private final RowErrors errors = new RowErrors(null);
   private Emitter out;
 
   public AggregateOperator(RowType inputType, int[] groupKeys, List<AggCall> calls, RowType outputType) {
@@ -169,8 +179,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
         if (g.removed) {
           continue;
         }
-        if (closing.emitOnClose() && g.count > 0) {
-          b.addRow(output(g), 1);
+        Object[] row = closing.emitOnClose() && g.count > 0 ? output(g) : null;
+        if (row != null) {
+          b.addRow(row, 1);
         }
         bytes -= g.bytes;
         g.bytes = 0;
@@ -230,15 +241,18 @@ public final class AggregateOperator implements Operator, Checkpointable {
     return closing != null && closing.emitOnClose();
   }
 
+  /** The group's output row, or null (an error is counted) when a result overflows its type. */
   private Object[] output(AggregateGroup g) {
     Object[] row = new Object[groupKeys.length + functions.length];
     for (int k = 0; k < groupKeys.length; k++) {
       row[k] = g.key.get(k);
     }
-    for (int i = 0; i < functions.length; i++) {
-      row[groupKeys.length + i] = functions[i].result(g.accs[i]);
-    }
-    return row;
+    return AggFunction.results(functions, g.accs, row, groupKeys.length, errors) ? row : null;
+  }
+
+  @Override
+  public RowErrors rowErrors() {
+    return errors;
   }
 
   private static long estimateBytes(AggregateGroup g) {
@@ -255,6 +269,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
    */
   @Override
   public void snapshot(StateOutput out) {
+    out.writeInt(STATE_FORMAT).writeLong(errors.count());
     List<AggregateGroup> all = groups.all();
     out.writeBoolean(global != null);
     if (global != null) {
@@ -276,6 +291,10 @@ public final class AggregateOperator implements Operator, Checkpointable {
 
   @Override
   public void restore(StateInput in) {
+    if (in.readInt() != STATE_FORMAT) {
+      throw new IllegalStateException("checkpoint of an aggregate in an older state format");
+    }
+    errors.restoreCount(in.readLong());
     if (in.readBoolean() != (global != null)) {
       throw new IllegalStateException("checkpoint of a different aggregate (global vs grouped)");
     }

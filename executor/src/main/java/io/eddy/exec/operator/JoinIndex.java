@@ -42,6 +42,18 @@ final class JoinIndex {
     return b == null ? List.of() : b.values();
   }
 
+  /** The entry of {@code row} under {@code key}, or null when it is not indexed. */
+  Entry get(Row key, Row row) {
+    Map<Row, Entry> b = buckets.get(key);
+    return b == null ? null : b.get(row);
+  }
+
+  /** Removes every entry. */
+  void clear() {
+    buckets.clear();
+    entries = 0;
+  }
+
   /**
    * Adds {@code w} to the multiplicity of {@code row} (key {@code key}); a new entry starts with
    * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.
@@ -97,6 +109,11 @@ final class JoinIndex {
       e.emitted = in.readLong();
       buckets.computeIfAbsent(key, k -> new HashMap<>()).put(e.row, e);
     }
+  }
+
+  /** Calls {@code action} for every indexed entry (do not modify the index meanwhile). */
+  void forEach(java.util.function.Consumer<Entry> action) {
+    buckets.values().forEach(b -> b.values().forEach(action));
   }
 
   /** Distinct rows held. */

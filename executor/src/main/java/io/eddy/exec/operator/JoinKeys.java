@@ -46,7 +46,24 @@ public record JoinKeys(int[] left, int[] right, boolean[] nullsEqual) {
 
   /** The normalized key of {@code row} from input {@code port}, or null when it can match nothing. */
   Row of(Row row, int port) {
-    int[] cols = port == 0 ? left : right;
+    return of(row, columns(port), nullsEqual);
+  }
+
+  /** The key columns of input {@code port} (0 left, 1 right); a copy. */
+  public int[] columns(int port) {
+    return (port == 0 ? left : right).clone();
+  }
+
+  /** Whether NULLs match each other, per key column; a copy. */
+  public boolean[] nullsMatch() {
+    return nullsEqual.clone();
+  }
+
+  /**
+   * The normalized key of {@code row} over {@code cols}, or null when a column that does not
+   * match NULLs ({@code nullsEqual[i]} false) is NULL.
+   */
+  static Row of(Row row, int[] cols, boolean[] nullsEqual) {
     Object[] key = new Object[cols.length];
     for (int i = 0; i < cols.length; i++) {
       Object v = row.get(cols[i]);

@@ -45,6 +45,10 @@ import java.util.Map;
  * {@link TimeBound#outputWatermark} as its output's watermark. A row with a NULL time matches
  * nothing.
  *
+ * <p>A side whose input is an {@link ArrangeOperator} ({@link #bindInputs}) keeps no index of its
+ * own: it reads the shared arrangement as of the batches this side has received, which is what its
+ * private index would hold, so the output is the same.
+ *
  * <p>Driven by one thread; {@link #stateSize()}, {@link #rowErrors()} and {@link #lateRows()} may
  * be read from any thread.
  */
@@ -60,6 +64,10 @@ public final class JoinOperator implements Operator, Checkpointable {
   private final RowType outputType;
   private final RowType pairType;
   private final JoinIndex[] index = {new JoinIndex(), new JoinIndex()};
+  /** Per side, the shared arrangement fed into that port instead of a private index, or null. */
+  private final ArrangeOperator[] shared = new ArrangeOperator[2];
+  /** Per shared side, the arrangement generation of the last batch this side received. */
+  private final long[] seen = new long[2];
   private final List<List<JoinIndex.Entry>> touched = List.of(new ArrayList<>(), new ArrayList<>());
   private final TimeBound bound;
   private final JoinExpiry expiry;
@@ -111,6 +119,25 @@ public final class JoinOperator implements Operator, Checkpointable {
     return new RowType(cols);
   }
 
+  /**
+   * A side fed by an {@link ArrangeOperator} reads that shared index instead of keeping its own.
+   * Allowed only for a side that tracks no matches (not the preserved side of an outer join, not
+   * SEMI/ANTI's left), without a time bound, and when the arrangement indexes the side's key columns.
+   */
+  @Override
+  public void bindInputs(List<Operator> producers) {
+    for (int port = 0; port < 2; port++) {
+      if (producers.get(port) instanceof ArrangeOperator a) {
+        if (bound != null || type.tracksMatches(port) || !a.indexes(keys.columns(port), keys.nullsMatch())) {
+          throw new IllegalArgumentException("join input " + port + " cannot read " + a.describe() + " ("
+              + describe() + ")");
+        }
+        a.addReader();
+        shared[port] = a;
+      }
+    }
+  }
+
   @Override
   public void open(Emitter out) {
     this.out = out;
@@ -144,15 +171,20 @@ public final class JoinOperator implements Operator, Checkpointable {
     n = i;
     BatchBuilder output = new BatchBuilder(outputType, n * 2);
     long[] matched = probe(port, rows, rowKeys, weights, output);
+    if (shared[port] != null) {
+      seen[port] = shared[port].generation();
+    }
     boolean tracks = type.tracksMatches(port);
     for (i = 0; i < n; i++) {
-      if (rowKeys[i] == null) {
+      if (shared[port] != null) {
+        continue;
+      } else if (rowKeys[i] == null) {
         if (tracks && type.keepsRow(false)) {
           unmatched(output, port, rows[i], weights[i]);
         }
       } else {
         JoinIndex.Entry e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
-        if (expiry != null && !e.timed && e.weight != 0) {
+        if (expiry != null && !e.timed && e.weight != 0 && bound.frees(port)) {
           expiry.added(port, times[i], e);
         }
         if (tracks) {
@@ -197,8 +229,15 @@ public final class JoinOperator implements Operator, Checkpointable {
 
   @Override
   public String stateBound() {
-    return bound == null ? "unbounded: grows with both inputs"
-        : "bounded by the watermark: a row is freed once no later row can match it (" + bound + ")";
+    if (bound == null) {
+      return "unbounded: grows with both inputs";
+    } else if (bound.frees(0) && bound.frees(1)) {
+      return "bounded by the watermark: a row is freed once no later row can match it (" + bound + ")";
+    }
+    String freed = bound.frees(0) ? "left" : "right";
+    String kept = bound.frees(0) ? "right" : "left";
+    return "half bounded: " + freed + " rows are freed by the watermark once no later " + kept + " row can match "
+        + "them; " + kept + " rows are kept (unbounded, any later " + freed + " row may match them) (" + bound + ")";
   }
 
   /**
@@ -207,30 +246,24 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   private long[] probe(int port, Row[] rows, Row[] rowKeys, long[] weights, BatchBuilder output) {
     int other = 1 - port;
-    BatchBuilder pairs = new BatchBuilder(pairType, rows.length);
-    List<JoinIndex.Entry> pairEntry = new ArrayList<>();
-    List<Integer> pairRow = new ArrayList<>();
+    Candidates pairs = new Candidates(rows.length);
     int width = leftType.size() + rightType.size();
+    ArrangeOperator arrangement = shared[other];
+    boolean includePending = arrangement != null && seen[other] == arrangement.generation();
     for (int i = 0; i < rows.length; i++) {
       if (rowKeys[i] == null) {
         continue;
       }
-      for (JoinIndex.Entry e : index[other].bucket(rowKeys[i])) {
-        Row l = port == 0 ? rows[i] : e.row;
-        Row r = port == 0 ? e.row : rows[i];
-        for (int c = 0; c < l.arity(); c++) {
-          pairs.set(c, l.get(c));
+      int row = i;
+      if (arrangement != null) {
+        arrangement.forEach(rowKeys[i], includePending, (r, w) -> pairs.add(port, rows[row], weights[row], r, w, null, row));
+      } else {
+        for (JoinIndex.Entry e : index[other].bucket(rowKeys[i])) {
+          pairs.add(port, rows[i], weights[i], e.row, e.weight, e, i);
         }
-        for (int c = 0; c < r.arity(); c++) {
-          pairs.set(l.arity() + c, r.get(c));
-        }
-        pairs.longField(width, pairEntry.size());
-        pairs.endRow(weights[i] * e.weight);
-        pairEntry.add(e);
-        pairRow.add(i);
       }
     }
-    ZBatch candidates = pairs.build();
+    ZBatch candidates = pairs.batch.build();
     ZBatch passing = residual == null || candidates.size() == 0 ? null : residual.apply(candidates);
     if (passing != null) {
       errors.record(residual.errors(), residual.lastError());
@@ -240,21 +273,50 @@ public final class JoinOperator implements Operator, Checkpointable {
     int count = passing == null ? candidates.size() : passing.size();
     for (int k = 0; k < count; k++) {
       int p = passing == null ? k : (int) passing.getLong(0, k);
-      JoinIndex.Entry e = pairEntry.get(p);
-      int i = pairRow.get(p);
+      JoinIndex.Entry e = pairs.entry.get(p);
+      int i = pairs.deltaRow.get(p);
       if (type.emitsPairs()) {
         for (int c = 0; c < width; c++) {
           output.copy(candidates, c, p, c);
         }
         output.endRow(candidates.weight(p));
       }
-      matched[i] += e.weight;
+      matched[i] += pairs.otherWeight.get(p);
       if (otherTracks) {
         e.matches += weights[i];
         touch(other, e);
       }
     }
     return matched;
+  }
+
+  /** The pairs a probe found, numbered in order: pair rows, the stored side's entry and weight. */
+  private final class Candidates {
+    final BatchBuilder batch;
+    final List<JoinIndex.Entry> entry = new ArrayList<>();
+    final List<Integer> deltaRow = new ArrayList<>();
+    final List<Long> otherWeight = new ArrayList<>();
+
+    Candidates(int expected) {
+      batch = new BatchBuilder(pairType, expected);
+    }
+
+    /** A delta row of side {@code port} paired with a stored row of the other side ({@code e} null if shared). */
+    void add(int port, Row delta, long deltaWeight, Row stored, long storedWeight, JoinIndex.Entry e, int i) {
+      Row l = port == 0 ? delta : stored;
+      Row r = port == 0 ? stored : delta;
+      for (int c = 0; c < l.arity(); c++) {
+        batch.set(c, l.get(c));
+      }
+      for (int c = 0; c < r.arity(); c++) {
+        batch.set(l.arity() + c, r.get(c));
+      }
+      batch.longField(l.arity() + r.arity(), entry.size());
+      batch.endRow(deltaWeight * storedWeight);
+      entry.add(e);
+      deltaRow.add(i);
+      otherWeight.add(storedWeight);
+    }
   }
 
   private void touch(int port, JoinIndex.Entry e) {
@@ -288,18 +350,19 @@ public final class JoinOperator implements Operator, Checkpointable {
     output.endRow(w);
   }
 
-  /** Both indexes (with the outer sides' match counts and padded output) and the error count. */
+  /**
+   * Both indexes (with the outer sides' match counts and padded output) and the error count; with
+   * a time bound also the watermark and the late-row count. The time index is not written: it is
+   * rebuilt from the indexed rows' times on restore.
+   */
   @Override
   public void snapshot(StateOutput out) {
     index[0].snapshot(out);
     index[1].snapshot(out);
     out.writeLong(errors.count());
-  }
-
-  /** A time-bounded join's expiry state is not saved yet: such a query recomputes on restart. */
-  @Override
-  public boolean canCheckpoint() {
-    return bound == null;
+    if (bound != null) {
+      out.writeLong(watermark).writeLong(late);
+    }
   }
 
   @Override
@@ -307,6 +370,17 @@ public final class JoinOperator implements Operator, Checkpointable {
     index[0].restore(in);
     index[1].restore(in);
     errors.restoreCount(in.readLong());
+    if (bound != null) {
+      watermark = in.readLong();
+      late = in.readLong();
+      for (int port = 0; port < 2; port++) {
+        int side = port;
+        // an indexed row always has a time: a row whose time is NULL gets no key and is not indexed
+        if (bound.frees(port)) {
+          expiry.rebuild(port, index[port], e -> bound.timeOf(e.row, side));
+        }
+      }
+    }
     updateSize();
   }
 
@@ -323,7 +397,11 @@ public final class JoinOperator implements Operator, Checkpointable {
 
   @Override
   public String describe() {
+    String sides = shared[0] != null && shared[1] != null ? (shared[0] == shared[1]
+        ? ", both inputs read one shared arrangement" : ", both inputs read shared arrangements")
+        : shared[0] != null ? ", left input reads a shared arrangement"
+        : shared[1] != null ? ", right input reads a shared arrangement" : "";
     return "Join(" + type + ", " + keys + (residual == null ? "" : ", residual=" + residualText)
-        + (bound == null ? "" : ", time bound " + bound) + ")";
+        + (bound == null ? "" : ", time bound " + bound) + sides + ")";
   }
 }

@@ -4,36 +4,57 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * Event-time temporal join ({@code s JOIN v FOR SYSTEM_TIME AS OF s.ts ON s.k = v.k}) of two
- * insert-only inputs (port 0 the probing stream, port 1 the versions): each row of the right input
- * is a version of its key valid from its time until the key's next version; a left row at time
- * {@code t} joins the version(s) of its key with the greatest time {@code <= t} (all rows of that
- * key and time). INNER drops a left row without a version, LEFT pads it with NULLs.
+ * Event-time temporal join ({@code s JOIN v FOR SYSTEM_TIME AS OF s.ts ON s.k = v.k}), as Flink's
+ * event-time versioned join: port 0 is the probing stream (insert-only), port 1 the versions of
+ * the join key. A probe row at time {@code t} joins the version of its key valid at {@code t}: the
+ * one with the greatest time {@code <= t}. INNER drops a probe without a version, LEFT pads it.
  *
- * <p>The output equals that definition over the accepted rows at every point: a left row is
- * emitted at once with the version known then, and when a version arrives that takes its place
- * (time between the old version's and the row's) the old pair is retracted and the new one
- * emitted. A row of either side whose time is below the watermark when it arrives is late: dropped
- * and counted. On each watermark W the left rows below W are freed (no version at or before them
- * can still arrive), and of each key's versions at or before W only the latest is kept. The
- * output's left time column stays at or above W, so it is event time downstream.
+ * <p>The versions come in one of two {@link Versions} forms. {@code STREAM}: an insert-only
+ * stream, each row a version of its key from its time on (several rows of one key and time are
+ * one version of several rows). {@code TABLE}: a table's changelog (primary key = join key): a
+ * positive weight upserts the key's row from the row's time on (replacing a version of the same
+ * time: the later change wins), a negative weight deletes the key from the row's time on (its
+ * validity ends; probes at or after it find no version).
+ *
+ * <p>Output is insert-only and final: a probe is emitted when the watermark W (the minimum over
+ * both inputs) passes its time ({@code t < W}), when no version at or before {@code t} can still
+ * arrive. A row of either input whose time is below W when it arrives is late: dropped and
+ * counted. A probe with a NULL key or time can never match and is emitted (padded) at once. After
+ * the emission, of each key's versions only the one valid at W and later ones are kept (a key
+ * whose version at W is a delete is forgotten). The work of a watermark is proportional to what
+ * it makes ready: probes wait in a time-ordered map, and every version change queues its (time,
+ * key) in a heap, so only keys with a change at or before W are visited.
  *
  * <p>State is in plain fields; driven by one thread; {@link #stateSize()} and {@link #lateRows()}
- * may be read from any thread. A retraction on either input is a bug and fails loudly.
+ * may be read from any thread. A retraction on the probe input (or on STREAM versions) is a bug
+ * and fails loudly. {@link Checkpointable}: a restored instance behaves as the original.
  */
-public final class TemporalJoinOperator implements Operator {
+public final class TemporalJoinOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ROW = 96;
+
+  /** What the versioned input is. */
+  public enum Versions {
+    /** An insert-only stream: every row is (part of) a version of its key. */
+    STREAM,
+    /** A table's changelog: +1 upserts the key's row, -1 deletes the key, at the row's time. */
+    TABLE
+  }
+
+  private record Expiry(long time, Row key) {}
 
   private final RowType leftType;
   private final RowType rightType;
@@ -41,30 +62,40 @@ public final class TemporalJoinOperator implements Operator {
   private final int leftTime;
   private final int rightTime;
   private final boolean leftOuter;
+  private final Versions kind;
   private final RowType outputType;
-  /** key -> version time -> the rows of that key and time. */
+  /** key -> version time -> the version's rows (empty: the key is deleted from that time on). */
   private final Map<Row, TreeMap<Long, List<Row>>> versions = new HashMap<>();
-  /** key -> time -> left rows at or above the watermark, whose version may still change. */
-  private final Map<Row, TreeMap<Long, List<Row>>> pending = new HashMap<>();
+  /** time -> probe rows at that time, waiting for the watermark to pass it. */
+  private final TreeMap<Long, List<Row>> pending = new TreeMap<>();
+  /** A (time, key) per version change: once W >= time the key's older versions may be freed. */
+  private final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> Long.compare(a.time, b.time));
   private long watermark = Long.MIN_VALUE;
   private long rows;
   private volatile StateSize size = StateSize.NONE;
   private volatile long late;
   private Emitter out;
 
+  /** A join against STREAM versions. */
+  public TemporalJoinOperator(RowType leftType, RowType rightType, JoinKeys keys, int leftTime, int rightTime,
+      boolean leftOuter, RowType outputType) {
+    this(leftType, rightType, keys, leftTime, rightTime, leftOuter, Versions.STREAM, outputType);
+  }
+
   /**
    * @param leftTime the left (probing) row's event-time column, the AS OF time
-   * @param rightTime the right row's event-time column, the time its version starts
+   * @param rightTime the right row's event-time column, the time its version (or delete) starts
    * @param outputType left then right columns
    */
   public TemporalJoinOperator(RowType leftType, RowType rightType, JoinKeys keys, int leftTime, int rightTime,
-      boolean leftOuter, RowType outputType) {
+      boolean leftOuter, Versions kind, RowType outputType) {
     this.leftType = leftType;
     this.rightType = rightType;
     this.keys = keys;
     this.leftTime = leftTime;
     this.rightTime = rightTime;
     this.leftOuter = leftOuter;
+    this.kind = kind;
     this.outputType = outputType;
     keys.check(leftType, rightType);
     if (outputType.size() != leftType.size() + rightType.size()) {
@@ -79,25 +110,27 @@ public final class TemporalJoinOperator implements Operator {
 
   @Override
   public void onBatch(int port, ZBatch batch) {
-    BatchBuilder output = new BatchBuilder(outputType, batch.size() * 2);
+    BatchBuilder output = new BatchBuilder(outputType, port == 0 ? batch.size() : 0);
     for (int r = 0; r < batch.size(); r++) {
       long w = batch.weight(r);
-      if (w < 0) {
-        throw new IllegalStateException("a temporal join's inputs must be insert-only, got a retraction");
+      if (w < 0 && (port == 0 || kind == Versions.STREAM)) {
+        throw new IllegalStateException("a temporal join's " + (port == 0 ? "probe input" : "versioned stream")
+            + " must be insert-only, got a retraction");
+      }
+      if (w == 0) {
+        continue;
       }
       Row row = Row.from(batch, r);
-      Object t = row.get(port == 0 ? leftTime : rightTime);
-      if (t != null && (Long) t < watermark) {
-        late += w;
+      Long t = (Long) row.get(port == 0 ? leftTime : rightTime);
+      if (t != null && t < watermark) {
+        late += Math.abs(w);
         continue;
       }
       Row key = keys.of(row, port);
-      for (long i = 0; i < w; i++) {
-        if (port == 0) {
-          left(row, key, t == null ? null : (Long) t, output);
-        } else if (key != null && t != null) {
-          right(row, key, (Long) t, output);
-        }
+      if (port == 0) {
+        probe(row, key, t, w, output);
+      } else if (key != null && t != null) {
+        version(row, key, t, w);
       }
     }
     updateSize();
@@ -106,41 +139,38 @@ public final class TemporalJoinOperator implements Operator {
     }
   }
 
-  private void left(Row row, Row key, Long t, BatchBuilder output) {
-    List<Row> version = key == null || t == null ? null : versionAt(key, t);
-    emit(output, row, version, 1);
-    if (key != null && t != null) {
-      pending.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(t, x -> new ArrayList<>()).add(row);
-      rows++;
+  private void probe(Row row, Row key, Long t, long w, BatchBuilder output) {
+    if (key == null || t == null) {
+      emit(output, row, null, w);
+      return;
     }
+    List<Row> waiting = pending.computeIfAbsent(t, x -> new ArrayList<>());
+    for (long i = 0; i < w; i++) {
+      waiting.add(row);
+    }
+    rows += w;
   }
 
-  private void right(Row row, Row key, long t, BatchBuilder output) {
+  private void version(Row row, Row key, long t, long w) {
     TreeMap<Long, List<Row>> vs = versions.computeIfAbsent(key, k -> new TreeMap<>());
-    List<Row> before = vs.get(t);
-    Map.Entry<Long, List<Row>> previous = vs.floorEntry(t);
-    Long next = vs.higherKey(t);
-    TreeMap<Long, List<Row>> waiting = pending.get(key);
-    if (waiting != null) {
-      for (List<Row> ls : waiting.subMap(t, true, next == null ? Long.MAX_VALUE : next, false).values()) {
-        for (Row l : ls) {
-          if (before != null) {
-            emitPair(output, l, row, 1);
-          } else {
-            emit(output, l, previous == null ? null : previous.getValue(), -1);
-            emitPair(output, l, row, 1);
-          }
-        }
+    if (kind == Versions.TABLE) {
+      List<Row> old = vs.put(t, w > 0 ? List.of(row) : List.of());
+      rows += 1 - (old == null ? 0 : 1);
+    } else {
+      List<Row> v = vs.computeIfAbsent(t, x -> new ArrayList<>());
+      for (long i = 0; i < w; i++) {
+        v.add(row);
       }
+      rows += w;
     }
-    vs.computeIfAbsent(t, x -> new ArrayList<>()).add(row);
-    rows++;
+    expiries.add(new Expiry(t, key));
   }
 
+  /** The rows of {@code key}'s version valid at {@code t}, or null if none. */
   private List<Row> versionAt(Row key, long t) {
     TreeMap<Long, List<Row>> vs = versions.get(key);
     Map.Entry<Long, List<Row>> e = vs == null ? null : vs.floorEntry(t);
-    return e == null ? null : e.getValue();
+    return e == null || e.getValue().isEmpty() ? null : e.getValue();
   }
 
   /** Emits {@code left} joined with every row of {@code version}, or padded when there is none. */
@@ -166,26 +196,47 @@ public final class TemporalJoinOperator implements Operator {
     output.endRow(w);
   }
 
-  /** Frees the left rows below the watermark and every version superseded at or before it. */
+  /**
+   * Emits the probes below the watermark with their versions, then frees, for every key with a
+   * version change at or before it, the versions no later probe can reach.
+   */
   @Override
   public void onWatermark(long wm) {
     watermark = wm;
-    for (Iterator<TreeMap<Long, List<Row>>> it = pending.values().iterator(); it.hasNext(); ) {
-      TreeMap<Long, List<Row>> m = it.next();
-      while (!m.isEmpty() && m.firstKey() < wm) {
-        rows -= m.pollFirstEntry().getValue().size();
+    BatchBuilder output = new BatchBuilder(outputType);
+    while (!pending.isEmpty() && pending.firstKey() < wm) {
+      Map.Entry<Long, List<Row>> e = pending.pollFirstEntry();
+      for (Row probe : e.getValue()) {
+        emit(output, probe, versionAt(keys.of(probe, 0), e.getKey()), 1);
       }
-      if (m.isEmpty()) {
-        it.remove();
-      }
+      rows -= e.getValue().size();
     }
-    for (TreeMap<Long, List<Row>> vs : versions.values()) {
-      Long current = vs.floorKey(wm);
-      while (current != null && vs.firstKey() < current) {
-        rows -= vs.pollFirstEntry().getValue().size();
-      }
+    while (!expiries.isEmpty() && expiries.peek().time <= wm) {
+      expire(expiries.poll().key, wm);
     }
     updateSize();
+    if (output.size() > 0) {
+      out.emit(output.build());
+    }
+  }
+
+  /** Keeps of {@code key}'s versions the one valid at {@code wm} (unless a delete) and later ones. */
+  private void expire(Row key, long wm) {
+    TreeMap<Long, List<Row>> vs = versions.get(key);
+    if (vs == null) {
+      return;
+    }
+    Long current = vs.floorKey(wm);
+    while (current != null && vs.firstKey() < current) {
+      rows -= Math.max(1, vs.pollFirstEntry().getValue().size());
+    }
+    if (current != null && vs.get(current).isEmpty()) {
+      vs.remove(current);
+      rows--;
+    }
+    if (vs.isEmpty()) {
+      versions.remove(key);
+    }
   }
 
   private void updateSize() {
@@ -204,12 +255,74 @@ public final class TemporalJoinOperator implements Operator {
 
   @Override
   public String stateBound() {
-    return "versions bounded by the watermark (one per key at or before it, plus later ones); grows with the keys";
+    return "bounded by the watermark: probes until it passes them, per key the version valid at it and later "
+        + "ones; grows with the keys";
   }
 
   @Override
   public String describe() {
-    return "TemporalJoin(" + (leftOuter ? "LEFT" : "INNER") + ", " + keys + ", $" + leftTime + " AS OF version time $"
-        + rightTime + ")";
+    return "TemporalJoin(" + (leftOuter ? "LEFT" : "INNER") + ", " + keys + ", $" + leftTime + " AS OF "
+        + (kind == Versions.TABLE ? "table" : "stream") + " version time $" + rightTime + ")";
+  }
+
+  /** Watermark, late count, waiting probes by time, and every key's versions (empty = delete). */
+  @Override
+  public void snapshot(StateOutput o) {
+    o.writeLong(watermark).writeLong(late);
+    writeTimes(o, pending);
+    o.writeInt(versions.size());
+    versions.forEach((k, vs) -> {
+      o.writeRow(k);
+      writeTimes(o, vs);
+    });
+  }
+
+  private static void writeTimes(StateOutput o, TreeMap<Long, List<Row>> byTime) {
+    o.writeInt(byTime.size());
+    byTime.forEach((t, rs) -> {
+      o.writeLong(t).writeInt(rs.size());
+      rs.forEach(o::writeRow);
+    });
+  }
+
+  /** Reads the state back; the expiry heap is rebuilt (one entry per version after each key's first). */
+  @Override
+  public void restore(StateInput in) {
+    versions.clear();
+    pending.clear();
+    expiries.clear();
+    watermark = in.readLong();
+    late = in.readLong();
+    rows = readTimes(in, pending);
+    for (int n = in.readCount(); n > 0; n--) {
+      Row key = in.readRow();
+      TreeMap<Long, List<Row>> vs = new TreeMap<>();
+      rows += readTimes(in, vs);
+      versions.put(key, vs);
+      boolean first = true;
+      for (Map.Entry<Long, List<Row>> e : vs.entrySet()) {
+        if (!first || e.getValue().isEmpty()) {
+          expiries.add(new Expiry(e.getKey(), key));
+        }
+        first = false;
+      }
+    }
+    updateSize();
+  }
+
+  /** Fills {@code into}; returns the rows read, counting an empty list (a delete) as one. */
+  private static long readTimes(StateInput in, TreeMap<Long, List<Row>> into) {
+    long n = 0;
+    for (int times = in.readCount(); times > 0; times--) {
+      long t = in.readLong();
+      int count = in.readCount();
+      List<Row> rs = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        rs.add(in.readRow());
+      }
+      into.put(t, count == 0 ? List.of() : rs);
+      n += Math.max(1, count);
+    }
+    return n;
   }
 }

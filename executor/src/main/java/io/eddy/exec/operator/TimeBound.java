@@ -14,11 +14,18 @@ import io.eddy.exec.batch.Row;
  * (the other side's rows it could match may be gone) and is dropped and counted; a stored row no
  * future row of the other side can match is {@link #expiresBefore expired} and freed; and the
  * output's time columns stay at or above {@link #outputWatermark}, which the join reports as its
- * own watermark so that windows downstream close correctly. Immutable.
+ * own watermark so that windows downstream close correctly.
+ *
+ * <p>A bound may be <em>half-open</em>: {@code lo == Long.MIN_VALUE} (no lower bound) or
+ * {@code hi == Long.MAX_VALUE} (no upper bound), as from a lone {@code r.ts >= l.ts}. Then only one
+ * side's rows can ever be freed ({@link #frees}): with {@code r - l >= lo} alone a right row
+ * {@code u} can match no future left row once {@code u - lo} is below the left horizon, while a left
+ * row may still match any future right row. Late rows are dropped on both sides as with a closed
+ * bound, and only the time column of a freeable side is bounded in the output. Immutable.
  */
 public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long leftLag, long rightLag) {
   public TimeBound {
-    if (lo > hi || leftLag < 0 || rightLag < 0) {
+    if (lo > hi || leftLag < 0 || rightLag < 0 || lo == Long.MIN_VALUE && hi == Long.MAX_VALUE) {
       throw new IllegalArgumentException("bad time bound " + lo + ".." + hi + " lags " + leftLag + ", " + rightLag);
     }
   }
@@ -26,6 +33,14 @@ public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long 
   /** The time column of side {@code port} (0 left, 1 right). */
   public int column(int port) {
     return port == 0 ? leftColumn : rightColumn;
+  }
+
+  /**
+   * Whether stored rows of side {@code port} are ever freed: the left side's need an upper bound
+   * {@code hi}, the right side's a lower bound {@code lo}. At least one side is.
+   */
+  public boolean frees(int port) {
+    return port == 0 ? hi != Long.MAX_VALUE : lo != Long.MIN_VALUE;
   }
 
   /** The time of {@code row} of side {@code port}, or null when it is NULL (such a row matches nothing). */
@@ -39,16 +54,26 @@ public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long 
     return minus(watermark, port == 0 ? leftLag : rightLag);
   }
 
-  /** Stored rows of side {@code port} with a time below this can no longer match anything. */
+  /**
+   * Stored rows of side {@code port} with a time below this can no longer match anything
+   * ({@link Long#MIN_VALUE} for a side that is never freed).
+   */
   public long expiresBefore(int port, long watermark) {
+    if (!frees(port)) {
+      return Long.MIN_VALUE;
+    }
     // left t matches future right u >= horizon(1) only if t + hi >= u; right u matches future left t only if u - lo >= t
     return port == 0 ? minus(horizon(1, watermark), hi) : plus(horizon(0, watermark), lo);
   }
 
-  /** Every later output row has both time columns (when not NULL) at or above this. */
+  /**
+   * Every later output row has the time column of each freeable side ({@link #frees}; both for a
+   * closed bound) at or above this, when not NULL. A side that is never freed can pair with rows of
+   * any age, so its column is not bounded.
+   */
   public long outputWatermark(long watermark) {
-    long left = Math.min(horizon(0, watermark), minus(horizon(1, watermark), hi));
-    long right = Math.min(horizon(1, watermark), plus(horizon(0, watermark), lo));
+    long left = frees(0) ? Math.min(horizon(0, watermark), minus(horizon(1, watermark), hi)) : Long.MAX_VALUE;
+    long right = frees(1) ? Math.min(horizon(1, watermark), plus(horizon(0, watermark), lo)) : Long.MAX_VALUE;
     return Math.min(left, right);
   }
 
@@ -69,6 +94,7 @@ public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long 
 
   @Override
   public String toString() {
-    return "right $" + rightColumn + " - left $" + leftColumn + " in [" + lo + ", " + hi + "] ms";
+    return "right $" + rightColumn + " - left $" + leftColumn + " in " + (lo == Long.MIN_VALUE ? "(-inf" : "[" + lo)
+        + ", " + (hi == Long.MAX_VALUE ? "+inf)" : hi + "]") + " ms";
   }
 }

@@ -4,16 +4,21 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -36,10 +41,14 @@ import java.util.TreeMap;
  * before the watermark is final: freed, and with {@code emitOnClose} emitted only then.
  * Without event time every session stays open.
  *
- * <p>State lives in plain fields (sessions by key, a queue of session ends). Driven by one
- * thread; {@link #stateSize()} and {@link #lateRows()} may be read from any.
+ * <p>State lives in plain fields (sessions by key, a queue of session ends). A checkpoint
+ * ({@link Checkpointable}) saves the watermark, the late count, every open session with its
+ * accumulators and emitted row, and the queue in its heap order, stale entries included (they
+ * count in {@link #stateSize()} until the watermark passes them), so a restored operator polls
+ * the same sessions in the same order. Driven by one thread; {@link #stateSize()} and
+ * {@link #lateRows()} may be read from any.
  */
-public final class SessionAggregateOperator implements Operator {
+public final class SessionAggregateOperator implements Operator, Checkpointable {
   /** An {@code outKeys} entry: the session's start. */
   public static final int WINDOW_START = -1;
   /** An {@code outKeys} entry: the session's end. */
@@ -68,7 +77,12 @@ public final class SessionAggregateOperator implements Operator {
   }
 
   /** A queue entry: valid while the session lives and still ends at {@code end}. */
-  private record Closing(long end, Session session) {}
+  private record Closing(long end, Session session) {
+    boolean stale() {
+      return session.dead || session.end != end;
+    }
+  }
+
 
   private final RowType inputType;
   private final RowType outputType;
@@ -91,6 +105,7 @@ public final class SessionAggregateOperator implements Operator {
   private volatile StateSize size = StateSize.NONE;
   private volatile long late;
   private Emitter out;
+  private final RowErrors errors = new RowErrors(null);
   private LateRowSink lateSink = LateRowSink.NONE;
 
   /**
@@ -274,10 +289,13 @@ public final class SessionAggregateOperator implements Operator {
       int p = outKeys[k];
       row[k] = p == WINDOW_START ? (Object) s.start : p == WINDOW_END ? (Object) s.end : s.key.get(p);
     }
-    for (int i = 0; i < functions.length; i++) {
-      row[outKeys.length + i] = functions[i].result(s.accs[i]);
-    }
-    return row;
+    return AggFunction.results(functions, s.accs, row, outKeys.length, errors) ? row : null;
+  }
+
+  /** Sessions whose row could not be computed (integer SUM overflow): withheld and counted. */
+  @Override
+  public RowErrors rowErrors() {
+    return errors;
   }
 
   /** Frees the sessions the watermark closed; with {@code emitOnClose} emits their rows now. */
@@ -291,7 +309,7 @@ public final class SessionAggregateOperator implements Operator {
     while (!byEnd.isEmpty() && byEnd.peek().end() <= wm) {
       Closing c = byEnd.poll();
       Session s = c.session();
-      if (s.dead || s.end != c.end()) {
+      if (c.stale()) {
         continue;
       }
       s.dead = true;
@@ -302,7 +320,10 @@ public final class SessionAggregateOperator implements Operator {
         sessions.remove(s.key);
       }
       if (emitOnClose && s.count > 0) {
-        b.addRow(output(s), 1);
+        Object[] row = output(s);
+        if (row != null) {
+          b.addRow(row, 1);
+        }
       }
     }
     updateSize();
@@ -324,6 +345,65 @@ public final class SessionAggregateOperator implements Operator {
   @Override
   public long lateRows() {
     return late;
+  }
+
+  /**
+   * Watermark, late count, the sessions by key (bounds, row count, emitted row, accumulators),
+   * then the queue of ends in heap order, each entry with its session's number or -1 when stale.
+   */
+  @Override
+  public void snapshot(StateOutput out) {
+    out.writeLong(watermark).writeLong(late).writeInt(sessions.size());
+    Map<Session, Integer> numbers = new IdentityHashMap<>();
+    sessions.forEach((key, mine) -> {
+      out.writeRow(key).writeInt(mine.size());
+      for (Session s : mine.values()) {
+        numbers.put(s, numbers.size());
+        out.writeLong(s.start).writeLong(s.end).writeLong(s.count).writeValues(s.emitted);
+        for (Accumulator a : s.accs) {
+          a.snapshot(out);
+        }
+      }
+    });
+    // A PriorityQueue iterates its heap array; re-adding in that order rebuilds the same array.
+    out.writeInt(byEnd.size());
+    for (Closing c : byEnd) {
+      out.writeLong(c.end()).writeInt(c.stale() ? -1 : numbers.get(c.session()));
+    }
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    sessions.clear();
+    byEnd.clear();
+    watermark = in.readLong();
+    late = in.readLong();
+    List<Session> numbered = new ArrayList<>();
+    for (int k = in.readCount(); k > 0; k--) {
+      Row key = in.readRow();
+      TreeMap<Long, Session> mine = new TreeMap<>();
+      for (int i = in.readCount(); i > 0; i--) {
+        Session s = new Session(key, newAccumulators(), in.readLong(), in.readLong());
+        s.count = in.readLong();
+        s.emitted = in.readValues();
+        for (Accumulator a : s.accs) {
+          a.restore(in);
+        }
+        mine.put(s.start, s);
+        numbered.add(s);
+      }
+      sessions.put(key, mine);
+    }
+    open = numbered.size();
+    // what a restored stale queue entry points to: a session that is no more
+    Session gone = new Session(null, new Accumulator[0], 0, 0);
+    gone.dead = true;
+    for (int i = in.readCount(); i > 0; i--) {
+      long end = in.readLong();
+      int n = in.readInt();
+      byEnd.add(new Closing(end, n < 0 ? gone : numbered.get(n)));
+    }
+    updateSize();
   }
 
   @Override

@@ -10,22 +10,28 @@ import io.eddy.common.type.RowType;
 import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.batch.ZSets;
 import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.CircuitBuilder;
 import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggKind;
 import io.eddy.exec.sink.ViewStore;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
+import io.eddy.exec.window.SessionAggregateOperator;
 import io.eddy.exec.window.SessionWindowOperator;
 import io.eddy.exec.window.WindowAssignOperator;
 import io.eddy.exec.window.WindowClose;
 import io.eddy.exec.window.WindowSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * whole circuit and its view store are snapshotted, restored into fresh instances
  * ({@link Circuit#open(Emitter, StateInput)}) and the rest of the history continues there. The
  * view's contents, the state size, late rows, the output watermark and the size of a final
- * snapshot must equal the uninterrupted run's. Rerun one seed with {@code -Deddy.seed=N}.
+ * snapshot must equal the uninterrupted run's, and so must every delta the restored circuit emits
+ * and every late row it routes to the circuit's side output after the cut. Rerun one seed with
+ * {@code -Deddy.seed=N}.
  */
 class CheckpointPropertyTest {
   private static final int RUNS = 60;
@@ -226,6 +234,88 @@ class CheckpointPropertyTest {
     });
   }
 
+  /**
+   * Interval and window joins ({@link TimeBound}): the time index that frees state by the
+   * watermark is rebuilt on restore, and the watermark and late count are saved, so the restored
+   * join drops the same late rows and frees the same rows at the same watermarks.
+   */
+  @ParameterizedTest
+  @EnumSource(JoinType.class)
+  void timeBoundJoins(JoinType type) {
+    forEachSeed(30_000 + 1_000L * type.ordinal(), rows -> {
+      Random random = rows.random();
+      long lo = random.nextInt(11) - 5;
+      long hi = random.nextInt(4) == 0 ? lo : lo + random.nextInt(8);
+      TimeBound bound = new TimeBound(1, 1, lo, hi, random.nextInt(3) == 0 ? random.nextInt(4) : 0,
+          random.nextInt(3) == 0 ? random.nextInt(4) : 0);
+      JoinKeys keys = random.nextBoolean() ? JoinKeys.of(new int[] {0}, new int[] {0})
+          : JoinKeys.of(new int[0], new int[0]);
+      RowType side = TimeBoundJoinPropertyTest.SIDE;
+      RowType out = type.emitsPairs() ? TimeBoundJoinPropertyTest.concat(side, side) : side;
+      return new Case(() -> {
+        CircuitBuilder b = new CircuitBuilder();
+        int l = b.source("l", side);
+        int r = b.source("r", side);
+        return b.build(b.add(new JoinOperator(side, side, keys, type, new TimeBoundJoinPropertyTest.Residual(lo, hi),
+            "t in range", out, bound), out, l, r));
+      }, timedJoinHistory(random));
+    });
+  }
+
+  /** The fused session-window aggregate, with MIN/MAX multisets and DISTINCT among its accumulators. */
+  @Test
+  void sessionAggregates() {
+    RowType out = new RowType(List.of(new Column("k", BIGINT), new Column("ws", TS), new Column("we", TS),
+        new Column("n", BIGINT.withNullable(false)), new Column("s", BIGINT), new Column("mn", BIGINT),
+        new Column("mx", BIGINT), new Column("d", BIGINT.withNullable(false))));
+    List<AggCall> calls = List.of(AggCall.countStar(), AggCall.of(AggKind.SUM, 2, BIGINT),
+        AggCall.of(AggKind.MIN, 2, BIGINT), AggCall.of(AggKind.MAX, 2, BIGINT),
+        new AggCall(AggKind.COUNT, 2, true, -1, BIGINT.withNullable(false)));
+    int[] outKeys = {1, SessionAggregateOperator.WINDOW_START, SessionAggregateOperator.WINDOW_END};
+    forEachSeed(40_000, rows -> {
+      Random random = rows.random();
+      boolean eventTime = random.nextInt(4) != 0;
+      boolean emitOnClose = eventTime && random.nextBoolean();
+      long gap = 3 + random.nextInt(10);
+      return new Case(() -> single(TIMED, new SessionAggregateOperator(TIMED, 0, new int[] {1}, gap, eventTime,
+          outKeys, calls, out, emitOnClose), out), timedHistory(rows));
+    });
+  }
+
+  /**
+   * (k, t, v) rows on both sides of a join, times behind a moving clock with disorder (some late),
+   * a few NULL times, retractions of rows inserted before, and watermark advances.
+   */
+  private static List<Event> timedJoinHistory(Random random) {
+    List<Event> events = new ArrayList<>();
+    List<List<Row>> inserted = List.of(new ArrayList<>(), new ArrayList<>());
+    long clock = 0;
+    long wm = Long.MIN_VALUE;
+    for (int i = 10 + random.nextInt(30); i > 0; i--) {
+      if (random.nextInt(3) == 0) {
+        wm = Math.max(wm, clock - 4 + random.nextInt(2));
+        events.add(new Event(0, null, wm));
+        continue;
+      }
+      int port = random.nextInt(2);
+      List<Row> mine = inserted.get(port);
+      BatchBuilder b = new BatchBuilder(TimeBoundJoinPropertyTest.SIDE);
+      for (int r = 1 + random.nextInt(4); r > 0; r--) {
+        clock += random.nextInt(3);
+        if (!mine.isEmpty() && random.nextInt(5) == 0) {
+          b.addRow(mine.remove(random.nextInt(mine.size())).values(), -1);
+        } else {
+          Row row = Row.of(random.nextInt(3), random.nextInt(15) == 0 ? null : clock - random.nextInt(7),
+              random.nextInt(2));
+          mine.add(row);
+          b.addRow(row.values(), 1);
+        }
+      }
+      events.add(new Event(port, b.build(), 0));
+    }
+    return events;
+  }
+
   @Test
   void globalAggregateOverUnionIsNotEmittedTwiceOnRestore() {
     forEachSeed(27_000, rows -> {
@@ -303,27 +393,34 @@ class CheckpointPropertyTest {
   private static void check(long seed, Case c, int cut) {
     Circuit a = c.circuit().get();
     ViewStore viewA = new ViewStore(a.outputType());
-    a.open(viewA);
-    apply(a, c.events(), 0, c.events().size());
+    Recorder recA = new Recorder(viewA);
+    a.open(recA, recA);
+    recA.take(); // what the circuit emits on open precedes every event
+    List<Map<Row, Long>> deltasA = apply(a, recA, c.events(), 0, c.events().size());
 
     Circuit b = c.circuit().get();
     ViewStore viewB = new ViewStore(b.outputType());
-    b.open(viewB);
-    apply(b, c.events(), 0, cut);
+    Recorder recB = new Recorder(viewB);
+    b.open(recB, recB);
+    recB.take();
+    apply(b, recB, c.events(), 0, cut);
     StateOutput state = new StateOutput();
     b.snapshot(state);
     viewB.snapshot(state);
 
     Circuit restored = c.circuit().get();
     ViewStore viewC = new ViewStore(restored.outputType());
+    Recorder recC = new Recorder(viewC);
     StateInput in = new StateInput(state.toByteArray());
-    restored.open(viewC, in);
+    restored.open(recC, recC, in);
     viewC.restore(in);
     String what = "seed " + seed + ", cut at " + cut + ": " + restored.explain();
     assertTrue(in.atEnd(), what);
     assertEquals(viewB.contents(), viewC.contents(), what);
-    apply(restored, c.events(), cut, c.events().size());
+    List<Map<Row, Long>> deltasC = apply(restored, recC, c.events(), cut, c.events().size());
 
+    assertEquals(deltasA.subList(cut, deltasA.size()), deltasC, what);
+    assertEquals(recA.late.subList(recB.late.size(), recA.late.size()), recC.late, what);
     assertEquals(viewA.contents(), viewC.contents(), what);
     assertEquals(a.stateSize(), restored.stateSize(), what);
     assertEquals(a.lateRows(), restored.lateRows(), what);
@@ -335,7 +432,39 @@ class CheckpointPropertyTest {
     assertEquals(endA.size(), endC.size(), what);
   }
 
-  private static void apply(Circuit c, List<Event> events, int from, int to) {
+  /** A circuit's output (into a view, and per event consolidated) and its late rows. */
+  private static final class Recorder implements Emitter, LateRowSink {
+    final ViewStore view;
+    final Map<Row, Long> delta = new HashMap<>();
+    final List<String> late = new ArrayList<>();
+
+    Recorder(ViewStore view) {
+      this.view = view;
+    }
+
+    @Override
+    public void emit(ZBatch batch) {
+      view.emit(batch);
+      ZSets.addInto(delta, batch);
+    }
+
+    @Override
+    public void late(RowType type, ZBatch batch, int row, long eventTime, long windowStart, long windowEnd) {
+      late.add(Row.from(batch, row) + "@" + eventTime + " " + windowStart + ".." + windowEnd);
+    }
+
+    /** The consolidated output since the last call. */
+    Map<Row, Long> take() {
+      Map<Row, Long> d = new HashMap<>(delta);
+      d.values().removeIf(w -> w == 0);
+      delta.clear();
+      return d;
+    }
+  }
+
+  /** Applies events {@code from..to}; returns the consolidated output of each. */
+  private static List<Map<Row, Long>> apply(Circuit c, Recorder rec, List<Event> events, int from, int to) {
+    List<Map<Row, Long>> deltas = new ArrayList<>();
     for (Event e : events.subList(from, to)) {
       if (e.batch() == null) {
         for (int s = 0; s < c.sources().size(); s++) {
@@ -344,7 +473,9 @@ class CheckpointPropertyTest {
       } else {
         c.push(e.source(), e.batch());
       }
+      deltas.add(rec.take());
     }
+    return deltas;
   }
 
   private static Circuit single(RowType in, Operator op, RowType out) {

@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * Random schemas and rows over small value domains, so that keys collide, values repeat and
  * NULLs are common. Doubles are multiples of 0.25 and sums stay exact; a few BIGINTs are huge so
- * that sums overflow (and must wrap like the reference). Seeded; not thread-safe.
+ * that sums overflow (the group's row is then withheld, by the operator and the reference alike). Seeded; not thread-safe.
  */
 final class RandomRows {
   static final SqlType DECIMAL = SqlType.decimal(10, 2);

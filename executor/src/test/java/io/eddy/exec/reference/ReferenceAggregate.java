@@ -21,7 +21,12 @@ import java.util.Map;
 public final class ReferenceAggregate {
   private ReferenceAggregate() {}
 
-  /** The output multiset (each row weight 1) of {@code SELECT keys, calls FROM input GROUP BY keys}. */
+  /** Marks a result that does not fit its integer type: the group has no row. */
+  private static final Object OVERFLOW = new Object();
+
+  /**
+   * The output multiset (each row weight 1; a group whose integer SUM does not fit its type has
+   * none, as the operator withholds it) of {@code SELECT keys, calls FROM input GROUP BY keys}. */
   public static Map<Row, Long> groupBy(Map<Row, Long> input, int[] keys, List<AggCall> calls) {
     Map<List<Object>, List<Row>> groups = new HashMap<>();
     if (keys.length == 0) {
@@ -46,7 +51,9 @@ public final class ReferenceAggregate {
       for (AggCall call : calls) {
         result.add(evaluate(call, rows));
       }
-      out.put(new Row(result.toArray()), 1L);
+      if (!result.contains(OVERFLOW)) {
+        out.put(new Row(result.toArray()), 1L);
+      }
     });
     return out;
   }
@@ -90,15 +97,19 @@ public final class ReferenceAggregate {
     return s;
   }
 
-  /** The value in {@code t}'s Java representation; integer overflow wraps (low 64 bits). */
+  private static boolean fits(BigDecimal d, long min, long max) {
+    return d.compareTo(BigDecimal.valueOf(min)) >= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0;
+  }
+
+  /** The value in {@code t}'s Java representation, or {@link #OVERFLOW} for an integer out of its range. */
   private static Object as(SqlType t, Object v) {
     if (!(v instanceof Number n)) {
       return v;
     }
     BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
     return switch (t.kind()) {
-      case BIGINT, TIMESTAMP -> d.longValue();
-      case INT, DATE -> d.intValue();
+      case BIGINT, TIMESTAMP -> fits(d, Long.MIN_VALUE, Long.MAX_VALUE) ? d.longValue() : OVERFLOW;
+      case INT, DATE -> fits(d, Integer.MIN_VALUE, Integer.MAX_VALUE) ? d.intValue() : OVERFLOW;
       case DOUBLE -> d.doubleValue();
       case DECIMAL -> d.setScale(t.scale(), RoundingMode.HALF_UP);
       default -> throw new IllegalArgumentException("number for " + t);

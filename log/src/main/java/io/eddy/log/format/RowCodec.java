@@ -90,19 +90,21 @@ public final class RowCodec {
         case INT, DATE -> out.writeZigZagInt((Integer) v);
         case BIGINT, TIMESTAMP -> out.writeZigZagLong((Long) v);
         case DOUBLE -> out.writeDouble((Double) v);
-        case DECIMAL -> {
-          BigDecimal d = (BigDecimal) v;
-          byte[] unscaled = d.unscaledValue().toByteArray();
-          out.writeZigZagInt(d.scale());
-          out.writeVarint(unscaled.length);
-          out.writeBytes(unscaled, 0, unscaled.length);
-        }
+        case DECIMAL -> writeDecimal((BigDecimal) v, out);
         case VARCHAR -> out.writeUtf8WithLength((String) v);
       }
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("column " + i + " (" + type.get(i).name() + " " + type.type(i)
           + ") cannot hold a " + v.getClass().getName(), e);
     }
+  }
+
+  /** A DECIMAL field: zigzag scale, varint length, the unscaled value's two's-complement bytes. */
+  static void writeDecimal(BigDecimal d, ByteSink out) {
+    byte[] unscaled = d.unscaledValue().toByteArray();
+    out.writeZigZagInt(d.scale());
+    out.writeVarint(unscaled.length);
+    out.writeBytes(unscaled, 0, unscaled.length);
   }
 
   /**

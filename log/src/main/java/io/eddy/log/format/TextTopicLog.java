@@ -32,11 +32,15 @@ public final class TextTopicLog implements TopicLog {
    *     the record timestamps
    */
   public TextTopicLog(TopicLog raw, TextFormat format, int eventTimeColumn) {
+    this(raw, format, eventTimeColumn, new MalformedRecords(raw.partitions()));
+  }
+
+  private TextTopicLog(TopicLog raw, TextFormat format, int eventTimeColumn, MalformedRecords malformed) {
     this.raw = raw;
     this.format = format;
     this.codec = new RowCodec(format.rowType());
     this.eventTimeColumn = eventTimeColumn;
-    this.malformed = new MalformedRecords(raw.partitions());
+    this.malformed = malformed;
     this.partitions = new PartitionLog[raw.partitions()];
     for (int p = 0; p < partitions.length; p++) {
       partitions[p] = new Partition(p, raw.partition(p));
@@ -56,6 +60,19 @@ public final class TextTopicLog implements TopicLog {
   @Override
   public PartitionLog partition(int partition) {
     return partitions[partition];
+  }
+
+  /** The topic of text records under this one. */
+  public TopicLog raw() {
+    return raw;
+  }
+
+  /**
+   * The same stream over another topic of its text records (a transactional writer of the same
+   * Kafka topic), sharing this one's malformed-record counts.
+   */
+  public TextTopicLog over(TopicLog other) {
+    return new TextTopicLog(other, format, eventTimeColumn, malformed);
   }
 
   public TextFormat format() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -58,27 +59,10 @@ public final class KafkaPartitionLog implements PartitionLog {
     }
     KafkaSettings settings = topic.store().settings();
     synchronized (appendLock) {
-      List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
       try {
-        var producer = topic.store().producer();
-        for (LogRecord r : records) {
-          // Kafka refuses negative timestamps; the broker's time stands in for them.
-          Long ts = r.timestamp() >= 0 ? r.timestamp() : null;
-          sent.add(producer.send(new ProducerRecord<>(tp.topic(), partition, ts, r.key(), r.value())));
-        }
-        producer.flush();
-        long deadline = System.nanoTime() + settings.timeout().toNanos() * 3;
-        long first = -1;
-        long last = -1;
-        for (Future<RecordMetadata> f : sent) {
-          RecordMetadata m = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-          if (first < 0) {
-            first = m.offset();
-          }
-          last = m.offset();
-        }
-        topic.appended(partition, last + 1);
-        return first;
+        long[] sent = send(topic.store().producer(), tp, records, settings.timeout().multipliedBy(3));
+        topic.appended(partition, sent[1] + 1);
+        return sent[0];
       } catch (TimeoutException e) {
         throw settings.connectionError("an append to " + tp + " was not acknowledged in time", e);
       } catch (ExecutionException e) {
@@ -90,6 +74,30 @@ public final class KafkaPartitionLog implements PartitionLog {
         throw new EddyException(ErrorCode.CANCELLED, "interrupted while appending to " + tp);
       }
     }
+  }
+
+  /**
+   * Sends the records to {@code tp}, flushes, and waits up to {@code timeout} for every
+   * acknowledgement; returns the offsets of the first and the last record.
+   */
+  static long[] send(Producer<byte[], byte[]> producer, TopicPartition tp, List<LogRecord> records, Duration timeout)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+    for (LogRecord r : records) {
+      // Kafka refuses negative timestamps; the broker's time stands in for them.
+      Long ts = r.timestamp() >= 0 ? r.timestamp() : null;
+      sent.add(producer.send(new ProducerRecord<>(tp.topic(), tp.partition(), ts, r.key(), r.value())));
+    }
+    producer.flush();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long first = -1;
+    long last = -1;
+    for (Future<RecordMetadata> f : sent) {
+      RecordMetadata m = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      first = first < 0 ? m.offset() : first;
+      last = m.offset();
+    }
+    return new long[] {first, last};
   }
 
   private EddyException appendError(Throwable cause) {

@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * How to reach one Kafka cluster: the client properties (at least {@code bootstrap.servers}) that
  * admin client, producer and consumers share. Eddy fixes what its guarantees rest on and refuses
  * user values for them: consumers have no group and commit nothing (positions live in Eddy's
- * checkpoints), and the producer waits for all in-sync replicas and is idempotent. Timeouts
+ * checkpoints) and read only committed records ({@code isolation.level=read_committed}), and the
+ * producer waits for all in-sync replicas and is idempotent (transactional for derived streams). Timeouts
  * default to 10 s so an unreachable broker is an error, not a hang; the user may change them.
  * Immutable.
  */
@@ -29,14 +30,13 @@ public final class KafkaSettings {
       ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
       ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
       ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-      ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+      ProducerConfig.TRANSACTIONAL_ID_CONFIG, ConsumerConfig.ISOLATION_LEVEL_CONFIG);
   private static final Map<String, String> DEFAULTS = Map.of(
       AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
       AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
       ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
       ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
-      ProducerConfig.LINGER_MS_CONFIG, "0",
-      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      ProducerConfig.LINGER_MS_CONFIG, "0");
 
   private final Map<String, String> properties;
 
@@ -55,7 +55,8 @@ public final class KafkaSettings {
       if (FIXED.contains(e.getKey())) {
         throw new EddyException(ErrorCode.VALIDATION, "Kafka client property '" + e.getKey()
             + "' is set by Eddy and cannot be changed: consumers keep no group and commit nothing (positions"
-            + " are part of Eddy's checkpoints), and writes use acks=all with an idempotent producer");
+            + " are part of Eddy's checkpoints) and read only committed records, and writes use acks=all with an"
+            + " idempotent (for derived streams, transactional) producer");
       }
       props.put(e.getKey(), e.getValue());
     }
@@ -107,8 +108,19 @@ public final class KafkaSettings {
     return p;
   }
 
+  /**
+   * The producer of one transactional writer: {@link #producer()} with {@code transactional.id}.
+   * The transaction timeout is the user's {@code transaction.timeout.ms} (Kafka's default 60 s).
+   */
+  Map<String, Object> transactionalProducer(String transactionalId) {
+    Map<String, Object> p = producer();
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    return p;
+  }
+
   Map<String, Object> consumer() {
     Map<String, Object> p = new HashMap<>(properties);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -62,6 +62,20 @@ public final class KafkaTopicLog implements TopicLog {
     return partitions[partition];
   }
 
+  /**
+   * A transactional writer of this topic with a stable {@code transactionalId} (see
+   * {@link KafkaTransactionalTopic}); fences earlier writers of the id and resolves their open
+   * transaction before it returns. The caller closes it.
+   */
+  public KafkaTransactionalTopic transactional(String transactionalId) {
+    checkOpenSync();
+    return KafkaTransactionalTopic.open(this, transactionalId);
+  }
+
+  private synchronized void checkOpenSync() {
+    checkOpen();
+  }
+
   KafkaLogStore store() {
     return store;
   }

@@ -90,6 +90,53 @@ class RowCodecTest {
     }
   }
 
+  @Test
+  void fieldByFieldEncoderWritesTheSameBytesAsTheBoxedOne() {
+    Random rnd = new Random(7);
+    RowEncoder enc = new RowEncoder(ALL_TYPES);
+    ByteSink sink = new ByteSink(16);
+    for (int r = 0; r < 2000; r++) {
+      Object[] row = randomRow(rnd);
+      byte kind = (byte) (r % 2);
+      sink.reset();
+      enc.begin(sink, kind);
+      for (int i = 0; i < row.length; i++) {
+        Object v = row[i];
+        if (v == null) {
+          enc.putNull();
+        } else if (v instanceof Boolean b) {
+          enc.putBoolean(b);
+        } else if (v instanceof Integer n) {
+          enc.putInt(n);
+        } else if (v instanceof Long n) {
+          enc.putLong(n);
+        } else if (v instanceof Double d) {
+          enc.putDouble(d);
+        } else if (v instanceof BigDecimal d) {
+          enc.putDecimal(d);
+        } else if (rnd.nextBoolean()) {
+          enc.putString((String) v);
+        } else {
+          byte[] utf8 = ("xy" + v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          enc.putUtf8(utf8, 2, utf8.length - 2);
+        }
+      }
+      assertEquals(sink.size(), enc.end());
+      assertArrayEquals(codec.encode(kind, row), sink.toByteArray(), "row " + r);
+    }
+  }
+
+  @Test
+  void fieldByFieldEncoderRefusesAWrongTypeAndAShortRow() {
+    RowEncoder enc = new RowEncoder(ALL_TYPES);
+    ByteSink sink = new ByteSink(16);
+    enc.begin(sink, RowCodec.INSERT);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> enc.putLong(1));
+    assertEquals("column 0 is BOOLEAN, not a long", e.getMessage());
+    enc.putBoolean(true);
+    assertThrows(IllegalStateException.class, enc::end);
+  }
+
   private static Object[] randomRow(Random rnd) {
     Object[] row = new Object[ALL_TYPES.size()];
     for (int i = 0; i < row.length; i++) {

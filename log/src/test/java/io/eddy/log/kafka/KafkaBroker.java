@@ -59,6 +59,9 @@ public final class KafkaBroker implements AutoCloseable {
           "offsets.topic.replication.factor=1",
           "transaction.state.log.replication.factor=1",
           "transaction.state.log.min.isr=1",
+          // one partition each: creating Kafka's 50 default partitions of the internal topics takes seconds
+          "transaction.state.log.num.partitions=1",
+          "offsets.topic.num.partitions=1",
           "group.initial.rebalance.delay.ms=0",
           "num.partitions=1",
           // tests write records with timestamps in 1970 and 2024: time-based retention would delete them

@@ -19,7 +19,8 @@ public final class CircuitPlan {
 
   private record SourceSpec(String name, RowType type) implements Spec {}
 
-  private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs)
+  /** {@code elidable}: a pass-through node that is dropped when fewer than two edges read it. */
+  private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs, boolean elidable)
       implements Spec {}
 
   private final List<Spec> specs;
@@ -71,7 +72,17 @@ public final class CircuitPlan {
     }
 
     public int add(Function<DataContext, Operator> factory, RowType type, int... inputs) {
-      specs.add(new OperatorSpec(factory, type, inputs.clone()));
+      specs.add(new OperatorSpec(factory, type, inputs.clone(), false));
+      return specs.size() - 1;
+    }
+
+    /**
+     * Adds a node that passes its one input's batches on unchanged while holding state its readers
+     * share (an arrangement). {@link #build} drops it, connecting its reader straight to
+     * {@code input}, unless at least two input ports read it.
+     */
+    public int addShared(Function<DataContext, Operator> factory, int input) {
+      specs.add(new OperatorSpec(factory, typeOf(input), new int[] {input}, true));
       return specs.size() - 1;
     }
 
@@ -86,7 +97,33 @@ public final class CircuitPlan {
 
     /** {@code insertOnly}: the output is proven never to retract. */
     public CircuitPlan build(int output, boolean insertOnly) {
-      return new CircuitPlan(specs, output, insertOnly);
+      int[] readers = new int[specs.size()];
+      for (Spec s : specs) {
+        if (s instanceof OperatorSpec op) {
+          for (int in : op.inputs()) {
+            readers[in]++;
+          }
+        }
+      }
+      int[] id = new int[specs.size()];
+      List<Spec> kept = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        if (specs.get(i) instanceof OperatorSpec op) {
+          if (op.elidable() && readers[i] < 2) {
+            id[i] = id[op.inputs()[0]];
+            continue;
+          }
+          int[] inputs = new int[op.inputs().length];
+          for (int p = 0; p < inputs.length; p++) {
+            inputs[p] = id[op.inputs()[p]];
+          }
+          kept.add(new OperatorSpec(op.factory(), op.type(), inputs, false));
+        } else {
+          kept.add(specs.get(i));
+        }
+        id[i] = kept.size() - 1;
+      }
+      return new CircuitPlan(kept, id[output], insertOnly);
     }
   }
 }

@@ -27,6 +27,7 @@ import io.eddy.exec.window.WindowClose;
 import io.eddy.sql.ast.EmitPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -44,6 +45,7 @@ import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.SqlExplainLevel;
 
 /**
  * Translates an optimized relational plan into a {@link CircuitPlan}: table scans become sources
@@ -65,6 +67,8 @@ public final class CircuitTranslator {
   private final TemporalJoinTranslator temporal;
   private final ColumnFacts facts = new ColumnFacts();
   private final WindowTranslator windows = new WindowTranslator(b, facts, this::compiledCalc, insertOnly);
+  /** Common sub-expressions: the node of each subtree translated so far, by its full digest. */
+  private final java.util.Map<String, Integer> shared = new java.util.HashMap<>();
   /** Whether the query (or view being expanded) emits windows only when they close. */
   private boolean emitOnClose;
   private int closingAggregates;
@@ -85,14 +89,14 @@ public final class CircuitTranslator {
     this.planner = planner;
     this.joins = new JoinTranslator(b, compiler, insertOnly, facts, this::visit);
     this.topN = new TopNTranslator(b, this::visit);
-    this.over = new OverTranslator(b, this::visit);
-    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit);
+    this.over = new OverTranslator(b, this::visit, insertOnly, facts);
+    this.temporal = new TemporalJoinTranslator(b, insertOnly, facts, this::visit, mode == PlanMode.STANDING);
     this.emitOnClose = emit == EmitPolicy.ON_WINDOW_CLOSE;
   }
 
   public CircuitPlan translate(RelNode rel) {
     boolean onClose = emitOnClose;
-    int out = visit(rel);
+    int out = visit(CheckedArithmetic.apply(rel));
     if (onClose && closingAggregates == 0) {
       throw new EddyException(ErrorCode.UNSUPPORTED, "EMIT ON WINDOW CLOSE needs an aggregate grouped by the "
           + "window_end (or window_start) of a window on a stream's WATERMARK column");
@@ -100,7 +104,25 @@ public final class CircuitTranslator {
     return b.build(out, insertOnly.get(out));
   }
 
+  /**
+   * Translates {@code rel}, reusing the node of an identical subtree translated before
+   * ({@link #shared}): a stream read twice (self-join), a view expanded twice or a decorrelated
+   * sub-query over the same input become one node, so one source reader feeds them and joins that
+   * index it on the same keys can share one arrangement.
+   */
   private int visit(RelNode rel) {
+    String key = (emitOnClose ? "close:" : "changes:") + RelOptUtil.toString(rel, SqlExplainLevel.DIGEST_ATTRIBUTES)
+        + rel.getRowType().getFullTypeString();
+    Integer known = shared.get(key);
+    if (known != null) {
+      return known;
+    }
+    int node = translateNew(rel);
+    shared.put(key, node);
+    return node;
+  }
+
+  private int translateNew(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return scan(scan);
     } else if (rel instanceof Calc calc) {
@@ -139,7 +161,7 @@ public final class CircuitTranslator {
       boolean outer = emitOnClose;
       emitOnClose = view.emit() == EmitPolicy.ON_WINDOW_CLOSE;
       try {
-        return visit(planner.viewRel(view));
+        return visit(CheckedArithmetic.apply(planner.viewRel(view)));
       } finally {
         emitOnClose = outer;
       }

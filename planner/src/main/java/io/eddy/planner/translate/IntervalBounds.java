@@ -21,8 +21,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * per input, that both carry event time ({@link ColumnFacts#lag} >= 0), related either by an
  * equi-key (a window join: {@code L.window_end = R.window_end}) or by top-level conjuncts
  * {@code l + c1 (<|<=|>=|>|=) r + c2} (c1, c2 day-time interval literals, e.g. {@code r.ts
- * BETWEEN l.ts AND l.ts + INTERVAL '1' HOUR}) that bound {@code r - l} from both sides. The
- * condition itself stays the join's residual; the bound only lets the join free state. Stateless.
+ * BETWEEN l.ts AND l.ts + INTERVAL '1' HOUR}) that bound {@code r - l}. A pair bounded from both
+ * sides is preferred; one bounded from one side only ({@code r.ts >= l.ts}) gives a half-open
+ * bound, which frees one input's state ({@link TimeBound#frees}). The condition itself stays the
+ * join's residual; the bound only lets the join free state. Stateless.
  */
 final class IntervalBounds {
   private IntervalBounds() {}
@@ -30,7 +32,7 @@ final class IntervalBounds {
   /** A column plus a constant offset in millis. */
   private record Term(int column, long offset) {}
 
-  /** The tightest bound found, or null when the condition bounds no event-time pair both ways. */
+  /** The bound found (closed if any pair is bounded both ways), or null when no event-time pair is bounded. */
   static TimeBound of(JoinInfo info, RexNode remaining, int leftArity, int leftNode, int rightNode,
       ColumnFacts facts, List<SqlTypeName> columnTypes) {
     TimeBound best = null;
@@ -81,17 +83,24 @@ final class IntervalBounds {
         default -> { }
       }
     }
+    TimeBound half = null;
     for (Map.Entry<Long, long[]> e : ranges.entrySet()) {
       int l = (int) (e.getKey() >>> 32);
       int r = (int) (e.getKey() & 0xffffffffL);
       long[] range = e.getValue();
       long ll = facts.lag(leftNode, l);
       long rl = facts.lag(rightNode, r);
-      if (range[0] != Long.MIN_VALUE && range[1] != Long.MAX_VALUE && range[0] <= range[1] && ll >= 0 && rl >= 0) {
+      if (range[0] > range[1] || ll < 0 || rl < 0) {
+        continue;
+      }
+      if (range[0] != Long.MIN_VALUE && range[1] != Long.MAX_VALUE) {
         return new TimeBound(l, r, range[0], range[1], ll, rl);
       }
+      if (half == null) {
+        half = new TimeBound(l, r, range[0], range[1], ll, rl);
+      }
     }
-    return null;
+    return half;
   }
 
   /** {@code $i}, {@code $i + interval} or {@code $i - interval} over a TIMESTAMP column; else null. */

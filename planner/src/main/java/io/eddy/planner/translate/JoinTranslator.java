@@ -3,6 +3,7 @@ package io.eddy.planner.translate;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
+import io.eddy.exec.operator.ArrangeOperator;
 import io.eddy.exec.operator.JoinKeys;
 import io.eddy.exec.operator.JoinOperator;
 import io.eddy.exec.operator.JoinType;
@@ -39,6 +40,8 @@ final class JoinTranslator {
   private final BitSet insertOnly;
   private final ColumnFacts facts;
   private final ToIntFunction<org.apache.calcite.rel.RelNode> visitor;
+  /** Arrangements made so far, by input node, key columns and NULL matching. */
+  private final java.util.Map<String, Integer> arrangements = new java.util.HashMap<>();
 
   /** {@code visitor} translates an input and returns its node; {@code insertOnly} is shared with it. */
   JoinTranslator(CircuitPlan.Builder b, CalcCompiler compiler, BitSet insertOnly, ColumnFacts facts,
@@ -73,17 +76,32 @@ final class JoinTranslator {
     join.getLeft().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
     join.getRight().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
     TimeBound bound = IntervalBounds.of(info, remaining, leftType.size(), left, right, facts, columnTypes);
+    int leftInput = bound == null && !type.tracksMatches(0) ? arrangement(left, keys.columns(0), nullsEqual) : left;
+    int rightInput = bound == null && !type.tracksMatches(1) ? arrangement(right, keys.columns(1), nullsEqual) : right;
     int node = b.add(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out, bound), out, left, right);
+        residual == null ? null : residual.instantiate(ctx), text, out, bound), out, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
-      // the join holds its output watermark back so that both time columns stay event time
-      facts.eventTime(node, bound.leftColumn());
-      if (type.emitsPairs()) {
+      // the join holds its output watermark back so that the time columns of freed sides stay event time
+      if (bound.frees(0)) {
+        facts.eventTime(node, bound.leftColumn());
+      }
+      if (type.emitsPairs() && bound.frees(1)) {
         facts.eventTime(node, leftType.size() + bound.rightColumn());
       }
     }
     return node;
+  }
+
+  /**
+   * The arrangement of {@code node} by {@code columns}: one per node and key columns, shared by
+   * every join input that indexes the same rows the same way (the plan drops it when only one does).
+   */
+  private int arrangement(int node, int[] columns, boolean[] nullsEqual) {
+    String key = node + ":" + java.util.Arrays.toString(columns) + ":" + java.util.Arrays.toString(nullsEqual);
+    RowType type = b.typeOf(node);
+    return arrangements.computeIfAbsent(key,
+        k -> b.addShared(ctx -> new ArrangeOperator(type, columns, nullsEqual), node));
   }
 
   private static JoinType type(Join join) {

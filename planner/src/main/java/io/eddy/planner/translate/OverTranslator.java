@@ -5,11 +5,14 @@ import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.Column;
 import io.eddy.common.type.RowType;
 import io.eddy.exec.operator.SortKey;
+import io.eddy.exec.operator.over.EventTimeOverOperator;
 import io.eddy.exec.operator.over.OverAggregateOperator;
 import io.eddy.exec.operator.over.OverCall;
 import io.eddy.exec.operator.over.OverFrame;
 import io.eddy.planner.TypeMapping;
+import io.eddy.planner.window.ColumnFacts;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.apache.calcite.rel.RelNode;
@@ -21,17 +24,24 @@ import org.apache.calcite.rex.RexWindowBound;
 
 /**
  * Translates a {@link Window} of aggregate calls ({@code SUM/COUNT/AVG/MIN/MAX(x) OVER (PARTITION BY
- * ... ORDER BY ... ROWS|RANGE BETWEEN ... PRECEDING AND CURRENT ROW)}) into one
- * {@link OverAggregateOperator} per window group, chained: each appends its group's columns, so the
- * last one's output is the Window's row type.
+ * ... ORDER BY ... ROWS|RANGE BETWEEN ... PRECEDING AND CURRENT ROW)}) into one operator per window
+ * group, chained: each appends its group's columns, so the last one's output is the Window's row
+ * type. Over an insert-only input ordered by one event-time column ascending, with a frame ending
+ * at the current row, it is an {@link EventTimeOverOperator} (rows emitted once the watermark
+ * passes them, insert-only, bounded state; the ORDER BY column stays event time); otherwise the
+ * general {@link OverAggregateOperator} (any changelog, every row kept).
  */
 final class OverTranslator {
   private final CircuitPlan.Builder b;
   private final ToIntFunction<RelNode> visitor;
+  private final BitSet insertOnly;
+  private final ColumnFacts facts;
 
-  OverTranslator(CircuitPlan.Builder b, ToIntFunction<RelNode> visitor) {
+  OverTranslator(CircuitPlan.Builder b, ToIntFunction<RelNode> visitor, BitSet insertOnly, ColumnFacts facts) {
     this.b = b;
     this.visitor = visitor;
+    this.insertOnly = insertOnly;
+    this.facts = facts;
   }
 
   int window(Window window) {
@@ -52,9 +62,24 @@ final class OverTranslator {
       width += calls.size();
       RowType out = new RowType(all.subList(0, width));
       int[] partition = group.keys.toArray();
-      node = b.add(ctx -> new OverAggregateOperator(out, partition, order, frame, calls), out, node);
+      int input = node;
+      if (eventTimeOrdered(input, order, frame)) {
+        RowType in = b.typeOf(input);
+        int time = order.get(0).column();
+        node = b.add(ctx -> new EventTimeOverOperator(in, out, partition, time, frame, calls), out, input);
+        insertOnly.set(node);
+        facts.eventTime(node, time);
+      } else {
+        node = b.add(ctx -> new OverAggregateOperator(out, partition, order, frame, calls), out, input);
+      }
     }
     return node;
+  }
+
+  /** Whether the group can be computed on event time: insert-only input, ORDER BY its event time ascending. */
+  private boolean eventTimeOrdered(int input, List<SortKey> order, OverFrame frame) {
+    return insertOnly.get(input) && order.size() == 1 && !order.get(0).descending() && !frame.toEnd()
+        && facts.lag(input, order.get(0).column()) == 0;
   }
 
   private static OverCall call(Window.RexWinAggCall call, Column result, int inputCount) {

@@ -65,7 +65,7 @@ public final class AstBuilder extends EddyParserBaseVisitor<Statement> {
   public Statement visitCreateTable(EddyParser.CreateTableContext ctx) {
     TableElements.Table elements = TableElements.forTable(source, ctx.tableElements());
     return new CreateTable(source.identifier(ctx.name), elements.columns(), elements.primaryKey(),
-        options.read(ctx.withOptions()), ctx.ifNotExists() != null, span(ctx), script());
+        elements.watermark(), options.read(ctx.withOptions()), ctx.ifNotExists() != null, span(ctx), script());
   }
 
   @Override

@@ -49,26 +49,29 @@ public final class TableElements {
     return new Stream(e.columnList(), e.watermark());
   }
 
-  /** Columns and primary key of a table; a watermark is an error, the key is required. */
+  /**
+   * Columns, primary key and optional event-time WATERMARK (a versioned table) of a table; the
+   * key is required, PROCTIME() is an error.
+   */
   public static Table forTable(SourceText source, TableElementsContext ctx) {
     TableElements e = read(source, ctx);
-    if (e.watermarkAt != null || e.proctimeAt != null) {
-      throw source.error(e.watermarkAt != null ? e.watermarkAt : e.proctimeAt, "a table has no time attribute",
-          "declare event time or PROCTIME() on the stream the table's rows come from");
+    if (e.proctimeAt != null) {
+      throw source.error(e.proctimeAt, "a table has no processing-time attribute",
+          "declare PROCTIME() on the stream the table's rows come from, or event time with a WATERMARK");
     }
     if (e.primaryKeyAt == null) {
       throw new io.eddy.common.error.EddyException(io.eddy.common.error.ErrorCode.CONSTRAINT,
           "a table needs a PRIMARY KEY", source.span(ctx), source.script(), 
           "add PRIMARY KEY (col, ...), or use CREATE STREAM for append-only rows", null);
     }
-    return new Table(e.columnList(), List.copyOf(e.primaryKey));
+    return new Table(e.columnList(), List.copyOf(e.primaryKey), e.watermark());
   }
 
   /** What a stream declares. */
   public record Stream(List<ColumnDef> columns, Optional<WatermarkDef> watermark) {}
 
   /** What a table declares. */
-  public record Table(List<ColumnDef> columns, List<Identifier> primaryKey) {}
+  public record Table(List<ColumnDef> columns, List<Identifier> primaryKey, Optional<WatermarkDef> watermark) {}
 
   private static TableElements read(SourceText source, TableElementsContext ctx) {
     TableElements e = new TableElements(source);

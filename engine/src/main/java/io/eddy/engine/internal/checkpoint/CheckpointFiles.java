@@ -31,6 +31,7 @@ import java.util.zip.CRC32C;
  *   version=1  id=N  time=millis  fingerprint=&lt;sha-256 of the query's DDL and plan&gt;
  *   source.&lt;i&gt;=&lt;offset of partition 0&gt;,&lt;offset of partition 1&gt;,...   (one line per source)
  *   sink=&lt;end offset per partition&gt;    (empty for a view)
+ *   sink.pending=&lt;partition&gt;,&lt;offset&gt;  (a record of the Kafka transaction the checkpoint commits; may be empty)
  *   state.bytes=N  state.crc32c=hex
  *   crc32c=hex                              (of every line before it)
  * </pre>
@@ -116,6 +117,14 @@ public final class CheckpointFiles {
     return dirs.isEmpty() ? 1 : id(dirs.get(0)) + 1;
   }
 
+  /**
+   * Deletes checkpoint {@code id}: one that can never become current (its Kafka transaction was
+   * aborted), so that pruning never keeps it in place of an older, usable one.
+   */
+  public void delete(long id) {
+    deleteAll(dir.resolve(String.format("%020d", id)));
+  }
+
   /** Deletes every checkpoint of the query (DROP, or a new definition under the same name). */
   public static void deleteAll(Path dir) {
     if (!Files.exists(dir)) {
@@ -160,7 +169,7 @@ public final class CheckpointFiles {
       sources.add(offsets(m.get("source." + i)));
     }
     return new Checkpoint(Long.parseLong(m.get("id")), Long.parseLong(m.get("time")), sources.toArray(long[][]::new),
-        offsets(m.get("sink")), state);
+        offsets(m.get("sink")), offsets(m.get("sink.pending")), state);
   }
 
   private static Map<String, String> parse(Path d) throws IOException {
@@ -195,6 +204,7 @@ public final class CheckpointFiles {
       sb.append("source.").append(i).append('=').append(join(c.sources()[i])).append('\n');
     }
     sb.append("sink=").append(join(c.sink())).append('\n');
+    sb.append("sink.pending=").append(join(c.pending())).append('\n');
     sb.append("state.bytes=").append(c.state().length).append('\n').append("state.crc32c=").append(crc(c.state()))
         .append('\n');
     String body = sb.toString();

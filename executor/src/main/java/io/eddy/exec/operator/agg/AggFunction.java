@@ -3,6 +3,7 @@ package io.eddy.exec.operator.agg;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.circuit.RowErrors;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumSet;
@@ -90,9 +91,32 @@ public final class AggFunction {
     return factory.get();
   }
 
-  /** The accumulator's result in the representation of the output type's kind. */
+  /**
+   * The accumulator's result in the representation of the output type's kind. Throws
+   * {@link ArithmeticException} when an integer result does not fit the output type (integer SUM
+   * overflow).
+   */
   public Object result(Accumulator acc) {
     return convert(acc.result(), call.outType());
+  }
+
+  /**
+   * Puts each call's result for one group into {@code row} from {@code offset} on. When one
+   * overflows ({@link #result}) it is recorded in {@code errors} as one runtime error of the
+   * group's row, and false is returned: the caller withholds the row (the view keeps running).
+   */
+  public static boolean results(AggFunction[] functions, Accumulator[] accs, Object[] row, int offset,
+      RowErrors errors) {
+    for (int i = 0; i < functions.length; i++) {
+      try {
+        row[offset + i] = functions[i].result(accs[i]);
+      } catch (ArithmeticException e) {
+        errors.record(1, new ArithmeticException(e.getMessage() + " in " + functions[i].call()
+            + "; the group's row is withheld until it fits"));
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Converts a number (or passes any other value) to {@code t}'s Java representation. */
@@ -102,7 +126,12 @@ public final class AggFunction {
     }
     return switch (t.kind()) {
       case BIGINT, TIMESTAMP -> n.longValue();
-      case INT, DATE -> n.intValue();
+      case INT, DATE -> {
+        if (n.longValue() != n.intValue()) {
+          throw new ArithmeticException("integer overflow: " + n + " does not fit in " + t.kind());
+        }
+        yield n.intValue();
+      }
       case DOUBLE -> n.doubleValue();
       case DECIMAL -> decimal(n).setScale(t.scale(), RoundingMode.HALF_UP);
       default -> v;

@@ -1,6 +1,8 @@
 package io.eddy.exec.operator.over;
 
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.List;
 /**
  * The value of one {@link OverCall} over a frame that slides forward: rows enter at the end
  * ({@link #add}) and leave at the start ({@link #remove}). COUNT, SUM and AVG are updated in place;
- * MIN and MAX are recomputed over the frame when a row leaves. Not thread-safe.
+ * MIN and MAX are recomputed over the frame when a row leaves. Not thread-safe. Its running
+ * state can be saved and restored exactly ({@link #snapshot}, {@link #restore}).
  */
 final class FrameAccumulator {
   private final OverCall call;
@@ -79,6 +82,19 @@ final class FrameAccumulator {
   private boolean better(Object v, Object current) {
     int c = ((Comparable) v).compareTo(current);
     return call.kind() == OverCall.Kind.MIN ? c < 0 : c > 0;
+  }
+
+  void snapshot(StateOutput out) {
+    out.writeLong(count).writeLong(longSum).writeLong(Double.doubleToRawLongBits(doubleSum))
+        .writeValue(decimalSum).writeValue(extreme);
+  }
+
+  void restore(StateInput in) {
+    count = in.readLong();
+    longSum = in.readLong();
+    doubleSum = Double.longBitsToDouble(in.readLong());
+    decimalSum = (BigDecimal) in.readValue();
+    extreme = in.readValue();
   }
 
   Object result() {

@@ -4,10 +4,13 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.batch.ZSets;
+import io.eddy.exec.circuit.Checkpointable;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.SortKey;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +34,13 @@ import java.util.TreeMap;
  * output (their frames end at or before them). An append in time order therefore recomputes only
  * the new rows (plus, for an unbounded frame, a pass over the partition to rebuild the running
  * value); a change early in a long partition recomputes its whole tail. State: every input row,
- * unbounded.
+ * unbounded. (Over an insert-only input ordered by event time the planner uses the bounded
+ * {@link EventTimeOverOperator} instead.)
  *
- * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
+ * <p>Driven by one thread; {@link #stateSize()} may be read from any thread. {@link Checkpointable}:
+ * every partition's rows with their weights and the output they emitted.
  */
-public final class OverAggregateOperator implements Operator {
+public final class OverAggregateOperator implements Operator, Checkpointable {
   private static final long BYTES_PER_ROW = 96;
 
   private static final class Entry {
@@ -91,10 +96,17 @@ public final class OverAggregateOperator implements Operator {
 
   @Override
   public void onBatch(int port, ZBatch batch) {
+    long held = stateRows;
     for (Map.Entry<Row, Long> d : ZSets.consolidate(batch).entrySet()) {
       Row row = d.getKey();
       Partition p = partitions.computeIfAbsent(row.project(partitionKeys), k -> new Partition(k, total));
-      p.rows.computeIfAbsent(row, r -> new Entry()).weight += d.getValue();
+      Entry entry = p.rows.get(row);
+      if (entry == null) {
+        entry = new Entry();
+        p.rows.put(row, entry);
+        held++;
+      }
+      entry.weight += d.getValue();
       if (p.firstChanged == null) {
         touched.add(p);
         p.firstChanged = row;
@@ -103,7 +115,6 @@ public final class OverAggregateOperator implements Operator {
       }
     }
     Map<Row, Long> changes = new HashMap<>();
-    long held = stateRows;
     for (Partition p : touched) {
       held -= p.rows.size();
       recompute(p, changes);
@@ -271,6 +282,41 @@ public final class OverAggregateOperator implements Operator {
   @Override
   public String stateBound() {
     return "unbounded: every input row of every partition";
+  }
+
+  @Override
+  public void snapshot(StateOutput o) {
+    o.writeInt(partitions.size());
+    partitions.forEach((key, p) -> {
+      o.writeRow(key).writeInt(p.rows.size());
+      p.rows.forEach((row, e) -> {
+        o.writeRow(row).writeLong(e.weight).writeInt(e.emitted.size());
+        e.emitted.forEach(o::writeRow);
+      });
+    });
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    partitions.clear();
+    long held = 0;
+    for (int n = in.readCount(); n > 0; n--) {
+      Partition p = new Partition(in.readRow(), total);
+      for (int i = in.readCount(); i > 0; i--) {
+        Row row = in.readRow();
+        Entry e = new Entry();
+        e.weight = in.readLong();
+        List<Row> emitted = new ArrayList<>();
+        for (int j = in.readCount(); j > 0; j--) {
+          emitted.add(in.readRow());
+        }
+        e.emitted = emitted;
+        p.rows.put(row, e);
+      }
+      held += p.rows.size();
+      partitions.put(p.key, p);
+    }
+    stateRows = held;
   }
 
   @Override
