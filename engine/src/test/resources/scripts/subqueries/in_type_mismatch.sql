@@ -12,3 +12,12 @@ SELECT id FROM t1 WHERE 'hello' IN (SELECT a FROM t1);
 
 CREATE VIEW bad AS SELECT id FROM t1 WHERE a IN (SELECT id > 1 FROM t1);
 > error VALIDATION 42000
+
+SELECT id FROM t1 WHERE 'hello' NOT IN (SELECT a FROM t1);
+> error VALIDATION 42000: cannot compare
+
+SELECT 'hello' NOT IN (SELECT a FROM t1);
+> error VALIDATION 42000: cannot compare
+
+CREATE VIEW bad AS SELECT 'hello' NOT IN (SELECT a FROM t1);
+> error VALIDATION 42000: cannot compare

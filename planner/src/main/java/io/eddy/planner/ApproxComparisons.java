@@ -3,6 +3,7 @@ package io.eddy.planner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -10,6 +11,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -25,21 +27,38 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Guava {@code RangeSet}; a DOUBLE column compared with both a DECIMAL literal (its value a
  * {@code BigDecimal}) and a DOUBLE literal (a {@code Double}) puts both kinds of values in one set,
  * and comparing them throws a {@link ClassCastException} (e.g. {@code d IN (1.5, 2.5) AND d <= 3.25}).
- * Comparing as DOUBLE is what the comparison does at run time anyway. Stateless.
+ * Comparing as DOUBLE is what the comparison does at run time anyway. Runs before sub-query
+ * removal too (its rules simplify), and reaches into the relations of sub-queries. Stateless.
  */
 final class ApproxComparisons {
   private ApproxComparisons() {}
 
   /** {@code rel} with every comparison of an approximate operand against DOUBLE literals only. */
   static RelNode normalize(RelNode rel) {
-    return RexRewrite.everywhere(rel, Literals::new);
+    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    return rel.accept(new RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        return super.visit(other).accept(new Literals(rexBuilder, this));
+      }
+    });
   }
 
+  /** Rewrites one relation's expressions; the relations of sub-queries go back to {@code rels}. */
   private static final class Literals extends RexShuttle {
     private final RexBuilder rexBuilder;
+    private final RelHomogeneousShuttle rels;
 
-    Literals(RexBuilder rexBuilder) {
+    Literals(RexBuilder rexBuilder, RelHomogeneousShuttle rels) {
       this.rexBuilder = rexBuilder;
+      this.rels = rels;
+    }
+
+    @Override
+    public RexNode visitSubQuery(RexSubQuery subQuery) {
+      RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
+      RelNode rel = visited.rel.accept(rels);
+      return rel == visited.rel ? visited : visited.clone(rel);
     }
 
     @Override

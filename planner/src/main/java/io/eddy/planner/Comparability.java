@@ -2,12 +2,15 @@ package io.eddy.planner;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import java.util.List;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
@@ -21,28 +24,59 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 final class Comparability {
   private Comparability() {}
 
-  /** Throws a VALIDATION error naming both types for the first incomparable comparison in {@code rel}. */
+  /**
+   * Throws a VALIDATION error naming both types for the first incomparable comparison in {@code rel},
+   * including the operands of IN / NOT IN / SOME / ALL sub-queries against the sub-query's columns
+   * (check before sub-query removal: NOT IN's comparison is only built later, beyond this check's
+   * reach) and the relations inside sub-queries.
+   */
   static void check(RelNode rel, String script) {
-    RexShuttle rex = new RexShuttle() {
-      @Override
-      public RexNode visitCall(RexCall call) {
-        if (call.getKind().belongsTo(SqlKind.COMPARISON) && call.getOperands().size() == 2) {
-          RelDataType left = call.getOperands().get(0).getType();
-          RelDataType right = call.getOperands().get(1).getType();
-          if (incomparable(left, right) || incomparable(right, left)) {
-            throw new EddyException(ErrorCode.VALIDATION, "cannot compare " + left.getSqlTypeName() + " with "
-                + right.getSqlTypeName(), null, script, "CAST one side to the other's type", null);
-          }
-        }
-        return super.visitCall(call);
-      }
-    };
-    rel.accept(new RelHomogeneousShuttle() {
+    RelHomogeneousShuttle rels = new RelHomogeneousShuttle() {
       @Override
       public RelNode visit(RelNode other) {
-        return super.visit(other).accept(rex);
+        return super.visit(other).accept(new Comparisons(this, script));
       }
-    });
+    };
+    rel.accept(rels);
+  }
+
+  /** Checks the comparisons of one relation's expressions; sub-query relations go back to {@code rels}. */
+  private static final class Comparisons extends RexShuttle {
+    private final RelHomogeneousShuttle rels;
+    private final String script;
+
+    Comparisons(RelHomogeneousShuttle rels, String script) {
+      this.rels = rels;
+      this.script = script;
+    }
+
+    @Override
+    public RexNode visitCall(RexCall call) {
+      if (call.getKind().belongsTo(SqlKind.COMPARISON) && call.getOperands().size() == 2) {
+        require(call.getOperands().get(0).getType(), call.getOperands().get(1).getType());
+      }
+      return super.visitCall(call);
+    }
+
+    @Override
+    public RexNode visitSubQuery(RexSubQuery subQuery) {
+      if (subQuery.getKind() == SqlKind.IN || subQuery.getKind() == SqlKind.NOT_IN
+          || subQuery.getKind() == SqlKind.SOME || subQuery.getKind() == SqlKind.ALL) {
+        List<RelDataTypeField> columns = subQuery.rel.getRowType().getFieldList();
+        for (int i = 0; i < Math.min(columns.size(), subQuery.getOperands().size()); i++) {
+          require(subQuery.getOperands().get(i).getType(), columns.get(i).getType());
+        }
+      }
+      subQuery.rel.accept(rels);
+      return super.visitSubQuery(subQuery);
+    }
+
+    private void require(RelDataType left, RelDataType right) {
+      if (incomparable(left, right) || incomparable(right, left)) {
+        throw new EddyException(ErrorCode.VALIDATION, "cannot compare " + left.getSqlTypeName() + " with "
+            + right.getSqlTypeName(), null, script, "CAST one side to the other's type", null);
+      }
+    }
   }
 
   /** A character value against a number or boolean, or a number against a boolean. */

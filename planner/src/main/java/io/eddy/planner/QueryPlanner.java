@@ -255,12 +255,29 @@ public final class QueryPlanner {
           null, script, null, e);
     }
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, reader);
+    Comparability.check(relRoot.project(), script);
     RelNode rel = RelDecorrelator.decorrelateQuery(Rules.removeSubQueries(relRoot.project()), relBuilder);
     Comparability.check(rel, script);
+    return new Validated(rel, params, scannedTables(rel));
+  }
+
+  /**
+   * The lower-case names of the catalog objects {@code rel} scans (a plain tree walk: Calcite's
+   * {@code RelOptUtil.findTables} goes through the metadata system, a noticeable share of planning).
+   */
+  private static Set<String> scannedTables(RelNode rel) {
     Set<String> deps = new HashSet<>();
-    RelOptUtil.findTables(rel).forEach(t -> deps.add(t.getQualifiedName().get(
-        t.getQualifiedName().size() - 1).toLowerCase(java.util.Locale.ROOT)));
-    return new Validated(rel, params, deps);
+    new org.apache.calcite.rel.RelVisitor() {
+      @Override
+      public void visit(RelNode node, int ordinal, RelNode parent) {
+        if (node instanceof org.apache.calcite.rel.core.TableScan scan) {
+          List<String> name = scan.getTable().getQualifiedName();
+          deps.add(name.get(name.size() - 1).toLowerCase(java.util.Locale.ROOT));
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(rel);
+    return deps;
   }
 
   private PlannedQuery finish(Validated v, RelNode rel, PlanMode mode, io.eddy.sql.ast.EmitPolicy emit) {

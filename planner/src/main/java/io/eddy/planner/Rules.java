@@ -50,7 +50,7 @@ final class Rules {
    */
   static RelNode removeSubQueries(RelNode rel) {
     HepPlanner planner = new HepPlanner(new HepProgramBuilder().addRuleCollection(SUB_QUERIES).build());
-    planner.setRoot(rel);
+    planner.setRoot(ApproxComparisons.normalize(rel));
     return planner.findBestExp();
   }
 

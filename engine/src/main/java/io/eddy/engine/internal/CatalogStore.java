@@ -17,15 +17,25 @@ import java.util.Map;
  * Persists the catalog as the ordered list of the DDL statements that built it, in
  * {@code catalog.json} of the data directory: {@code {"version": 1, "statements": [...]}}.
  * Written to a temporary file, forced, then atomically renamed over the old one, so a crash
- * leaves either the old or the new catalog. Not thread-safe: the engine serialises DDL.
+ * leaves either the old or the new catalog; with {@code log.fsync = none} (no durability asked
+ * for) the temporary file is not forced, as the log's own files are not. Not thread-safe: the
+ * engine serialises DDL.
  */
 public final class CatalogStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
+  private final boolean force;
 
+  /** A store that forces every catalog it writes. */
   public CatalogStore(Path dataDir) {
+    this(dataDir, true);
+  }
+
+  /** A store that forces the catalogs it writes to the device only when {@code force}. */
+  public CatalogStore(Path dataDir, boolean force) {
     this.file = dataDir.resolve("catalog.json");
+    this.force = force;
   }
 
   public List<String> load() {
@@ -52,7 +62,9 @@ public final class CatalogStore {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         ch.write(java.nio.ByteBuffer.wrap(bytes));
-        ch.force(true);
+        if (force) {
+          ch.force(true);
+        }
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -69,7 +69,7 @@ public final class EngineRuntime implements AutoCloseable {
       logConfig = logConfig.withFsync(LogConfig.Fsync.parse(fsync));
     }
     this.log = FileLogStore.open(config.dataDir().resolve("log"), logConfig);
-    this.catalogStore = new CatalogStore(config.dataDir());
+    this.catalogStore = new CatalogStore(config.dataDir(), logConfig.fsync() != LogConfig.Fsync.NONE);
     this.external = new ExternalTopics("true".equals(config.settings().get(ExternalTopics.OFFLINE)));
     this.checkpoints = CheckpointSettings.of(config.settings());
   }

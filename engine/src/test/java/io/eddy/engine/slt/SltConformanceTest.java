@@ -29,15 +29,13 @@ import org.junit.jupiter.api.TestInstance;
  * root; missing: skipped, but a failure when the environment has {@code CI=true});
  * {@code eddy.slt.sample} (query records checked per file, evenly spaced; default 12, {@code 0} =
  * all, as the {@code slt-full} Maven profile sets); {@code eddy.slt.files} (only files whose path
- * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline from this run;
- * {@code eddy.slt.report=<path from the repository root>} also writes the report there as
- * Markdown; {@code eddy.slt.codegenCache} (the engine's {@code codegen.cache_size}, default 1024; 0 = off).
+ * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline entries of the
+ * records that ran; {@code eddy.slt.report=<path from the repository root>} also writes the report
+ * there as Markdown (both after every file, so a long run that is stopped keeps its results); {@code eddy.slt.codegenCache} (the engine's {@code codegen.cache_size}, default 1024; 0 = off).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SltConformanceTest {
   private final List<FileRun> runs = new ArrayList<>();
-  /** The runs with their own outcomes (not the baseline's reasons): what a rewritten baseline holds. */
-  private final List<FileRun> rawRuns = new ArrayList<>();
   private final List<String> nowPassing = new ArrayList<>();
   private SltBaseline baseline;
 
@@ -51,9 +49,8 @@ class SltConformanceTest {
         .map(f -> DynamicTest.dynamicTest(f, () -> check(SltFiles.run(root, f, sample))));
   }
 
-  private void check(FileRun run) {
+  private void check(FileRun run) throws java.io.IOException {
     runs.add(classified(run));
-    rawRuns.add(run);
     if (!run.statementProblems().isEmpty()) {
       System.out.println("SLT " + run.file() + ": " + run.statementProblems().size() + " statement(s) not as in "
           + "SQLite, first: " + String.join(" | ", run.statementProblems().subList(0,
@@ -67,6 +64,16 @@ class SltConformanceTest {
       } else if (!o.passed() && known == null) {
         regressions.add(run.file() + ":" + o.line() + " " + o.kind() + " " + o.reason());
       }
+    }
+    if (!regressions.isEmpty()) {
+      System.out.println("SLT " + run.file() + ": " + regressions.size() + " record(s) not passing and not in "
+          + "the baseline:\n  " + String.join("\n  ", regressions));
+    }
+    // Written after every file, so a long run that is stopped keeps what it measured.
+    writeReport(SltReport.render(runs));
+    if (Boolean.getBoolean("eddy.slt.updateBaseline")) {
+      baseline.replace(run.file(), run.outcomes());
+      baseline.write(baselineSource());
     }
     if (!regressions.isEmpty() && !Boolean.getBoolean("eddy.slt.updateBaseline")) {
       fail(regressions.size() + " record(s) of " + run.file() + " no longer pass (not in the baseline):\n  "
@@ -91,25 +98,33 @@ class SltConformanceTest {
     }
     String report = SltReport.render(runs);
     System.out.println(report);
-    String reportFile = System.getProperty("eddy.slt.report");
-    if (reportFile != null && !reportFile.isBlank()) {
-      Path out = repoRoot().resolve(reportFile);
-      Files.writeString(out, "# sqllogictest conformance (generated)\n\nWritten by `SltConformanceTest` with "
-          + "`-Deddy.slt.report=" + reportFile + "` (sample size " + Integer.getInteger("eddy.slt.sample", 12)
-          + " per file; 0 = every record). Classes come from `baseline.tsv`.\n\n```\n" + report + "```\n");
-      System.out.println("SLT: report written: " + out);
+    if (writeReport(report)) {
+      System.out.println("SLT: report written: " + System.getProperty("eddy.slt.report"));
     }
     if (!nowPassing.isEmpty()) {
       System.out.println("SLT: " + nowPassing.size() + " baseline record(s) now pass; tighten the baseline "
           + "(-Deddy.slt.updateBaseline=true):\n  " + String.join("\n  ", nowPassing));
     }
     if (Boolean.getBoolean("eddy.slt.updateBaseline")) {
-      for (FileRun run : rawRuns) {
-        baseline.replace(run.file(), run.outcomes());
-      }
-      baseline.write(baselineSource());
-      System.out.println("SLT: baseline rewritten: " + baselineSource());
+      System.out.println("SLT: baseline rewritten (after each file): " + baselineSource());
     }
+  }
+
+  /** Writes {@code report} to {@code eddy.slt.report} when that is set; whether it was. */
+  private static boolean writeReport(String report) {
+    String reportFile = System.getProperty("eddy.slt.report");
+    if (reportFile == null || reportFile.isBlank()) {
+      return false;
+    }
+    try {
+      Files.writeString(repoRoot().resolve(reportFile), "# sqllogictest conformance (generated)\n\nWritten by "
+          + "`SltConformanceTest` with `-Deddy.slt.report=" + reportFile + "` (sample size "
+          + Integer.getInteger("eddy.slt.sample", 12) + " per file; 0 = every record). Classes come from "
+          + "`baseline.tsv`.\n\n```\n" + report + "```\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return true;
   }
 
   private static Path corpus() {

@@ -2,8 +2,10 @@ package io.eddy.engine.slt;
 
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
+import io.eddy.engine.Change;
 import io.eddy.engine.Result;
 import io.eddy.engine.Session;
+import io.eddy.engine.Subscription;
 import io.eddy.engine.slt.SltOutcome.Kind;
 import io.eddy.engine.slt.SltRecord.Query;
 import io.eddy.engine.slt.SltRecord.SortMode;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -22,13 +25,19 @@ import java.util.function.Predicate;
  * is maintained incrementally through every insert and delete), and a <em>late</em> one, registered
  * at the query's position (so it backfills from the log). Both must show the expected result at
  * the query's position. A {@code nosort} query is also run as a snapshot SELECT, whose order is
- * checked; the views (which keep no order) must hold the same rows.
+ * checked; the views (which keep no order) must hold the same rows. Views are read from their
+ * stores (see {@link #viewRows}).
+ *
+ * <p>At most {@link #MAX_EARLY} early views live at once; a later query's early view is registered
+ * when an earlier one is dropped. {@link SltFiles} therefore runs a file whose queries all follow
+ * its statements in chunks of that many queries, one fresh engine each, so that every early view
+ * is registered before any data.
  *
  * <p>Not thread-safe; one instance per file.
  */
 final class SltFileRunner {
   /** At most this many early views are alive at once (each is a thread). */
-  private static final int MAX_EARLY = 200;
+  static final int MAX_EARLY = 200;
   private static final int MAX_BATCH = 500;
 
   private final Session session;
@@ -266,12 +275,35 @@ final class SltFileRunner {
     if (e.code() == ErrorCode.UNSUPPORTED) {
       return SltOutcome.unsupported(q.line(), e.reason());
     }
+    java.util.Optional<String> quirk = SltQuirks.of(q.sql(), e);
+    if (quirk.isPresent()) {
+      return SltOutcome.failed(q.line(), Kind.SQLITE_QUIRK, quirk.get());
+    }
     return SltOutcome.failed(q.line(), Kind.EDDY_BUG, (taint != null ? taint + ": " : "") + e.code() + " "
         + e.reason());
   }
 
+  /**
+   * The view's contents, read from its store through {@code SUBSCRIBE} (which waits until the
+   * view has caught up with the log and hands over the contents without planning a query; a
+   * {@code SELECT *} would cost a Calcite planning per read).
+   */
   private List<Object[]> viewRows(String view) {
-    return ((Result.Rows) session.execute("SELECT * FROM " + view)).rows();
+    List<Object[]> rows = new ArrayList<>();
+    try (Subscription sub = (Subscription) session.execute("SUBSCRIBE " + view)) {
+      for (Change c = sub.poll(0, TimeUnit.MILLISECONDS); c != null; c = sub.poll(0, TimeUnit.MILLISECONDS)) {
+        if (c.diff() < 0) {
+          throw new IllegalStateException("view " + view + " holds a row " + c.diff() + " times");
+        }
+        for (long n = 0; n < c.diff(); n++) {
+          rows.add(c.row());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading " + view, e);
+    }
+    return rows;
   }
 
   private List<Object[]> snapshot(String sql) {

@@ -104,4 +104,38 @@ class SltHarnessTest {
     assertEquals(new SltDialect.Run("DROP STREAM t1"), d.translate("DROP TABLE t1"));
     assertEquals(new SltDialect.Run("DROP TABLE tab0"), d.translate("DROP TABLE tab0"));
   }
+
+  @Test
+  void splitsQueriesAfterTheDataIntoChunksButKeepsInterleavedFilesWhole() {
+    StringBuilder text = new StringBuilder("statement ok\nCREATE TABLE t1(a INTEGER)\n\n");
+    for (int i = 0; i < 5; i++) {
+      text.append("query I nosort\nSELECT ").append(i).append("\n----\n").append(i).append("\n\n");
+    }
+    SltScript after = SltParser.parse("a.test", text.toString());
+    List<java.util.function.Predicate<SltRecord.Query>> chunks = SltSample.of(after, 0).chunks(2);
+    assertEquals(3, chunks.size());
+    List<SltRecord.Query> queries = after.records().stream().filter(r -> r instanceof SltRecord.Query)
+        .map(r -> (SltRecord.Query) r).toList();
+    assertEquals(List.of(2L, 2L, 1L), chunks.stream().map(c -> queries.stream().filter(c).count()).toList());
+    assertEquals(queries.size(), queries.stream().filter(q -> chunks.stream().filter(c -> c.test(q)).count() == 1)
+        .count());
+
+    SltScript interleaved = SltParser.parse("b.test", text + "statement ok\nINSERT INTO t1 VALUES(1)\n\n"
+        + "query I nosort\nSELECT 9\n----\n9\n");
+    assertEquals(1, SltSample.of(interleaved, 0).chunks(2).size());
+  }
+
+  @Test
+  void recognisesSqliteQuirksFromEddysRefusal() {
+    io.eddy.common.error.EddyException grouped = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.VALIDATION, "Expression 'cor0.col1' is not being grouped");
+    assertEquals(true, SltQuirks.of("SELECT COALESCE(1, col1) FROM t GROUP BY col2", grouped).isPresent());
+    io.eddy.common.error.EddyException syntax = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.SYNTAX, "unexpected ')'");
+    assertEquals(true, SltQuirks.of("SELECT 1 IN ()", syntax).isPresent());
+    assertEquals(false, SltQuirks.of("SELECT 1 IN (2", syntax).isPresent());
+    io.eddy.common.error.EddyException other = new io.eddy.common.error.EddyException(
+        io.eddy.common.error.ErrorCode.VALIDATION, "Column 'x' not found");
+    assertEquals(false, SltQuirks.of("SELECT x FROM t", other).isPresent());
+  }
 }

@@ -38,6 +38,37 @@ record SltSample(SltScript script, Predicate<SltRecord.Query> selected) {
     return new SltSample(new SltScript(script.name(), prefix, script.guardedOut()), q -> true);
   }
 
+  /**
+   * The selected queries split into runs of at most {@code size}, each to be checked in a fresh
+   * engine that replays every statement: so each run's early views can all be registered before
+   * the data (a live view is a thread, so only so many fit at once). A file that interleaves
+   * statements with queries is one run: its results depend on the queries' positions.
+   */
+  List<Predicate<SltRecord.Query>> chunks(int size) {
+    if (interleaved(script.records())) {
+      return List.of(selected);
+    }
+    List<Predicate<SltRecord.Query>> out = new ArrayList<>();
+    Set<Integer> lines = new HashSet<>();
+    for (SltRecord r : script.records()) {
+      if (r instanceof SltRecord.Query q && selected.test(q)) {
+        lines.add(q.line());
+        if (lines.size() == size) {
+          out.add(inLines(lines));
+          lines = new HashSet<>();
+        }
+      }
+    }
+    if (!lines.isEmpty() || out.isEmpty()) {
+      out.add(inLines(lines));
+    }
+    return out;
+  }
+
+  private static Predicate<SltRecord.Query> inLines(Set<Integer> lines) {
+    return q -> lines.contains(q.line());
+  }
+
   private static boolean interleaved(List<SltRecord> records) {
     boolean seenQuery = false;
     for (SltRecord r : records) {
@@ -58,6 +89,6 @@ record SltSample(SltScript script, Predicate<SltRecord.Query> selected) {
         lines.add(q.line());
       }
     }
-    return q -> lines.contains(q.line());
+    return inLines(lines);
   }
 }
