@@ -3,15 +3,12 @@ package io.eddy.planner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -35,30 +32,15 @@ final class ApproxComparisons {
 
   /** {@code rel} with every comparison of an approximate operand against DOUBLE literals only. */
   static RelNode normalize(RelNode rel) {
-    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-    return rel.accept(new RelHomogeneousShuttle() {
-      @Override
-      public RelNode visit(RelNode other) {
-        return super.visit(other).accept(new Literals(rexBuilder, this));
-      }
-    });
+    return RexRewrite.everywhere(rel, Literals::new);
   }
 
-  /** Rewrites one relation's expressions; the relations of sub-queries go back to {@code rels}. */
-  private static final class Literals extends RexShuttle {
+  /** Rewrites the plan's expressions, sub-queries included. */
+  private static final class Literals extends RexRewrite.Deep {
     private final RexBuilder rexBuilder;
-    private final RelHomogeneousShuttle rels;
 
-    Literals(RexBuilder rexBuilder, RelHomogeneousShuttle rels) {
+    Literals(RexBuilder rexBuilder) {
       this.rexBuilder = rexBuilder;
-      this.rels = rels;
-    }
-
-    @Override
-    public RexNode visitSubQuery(RexSubQuery subQuery) {
-      RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
-      RelNode rel = visited.rel.accept(rels);
-      return rel == visited.rel ? visited : visited.clone(rel);
     }
 
     @Override

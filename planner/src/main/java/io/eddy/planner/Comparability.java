@@ -3,13 +3,11 @@ package io.eddy.planner;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import java.util.List;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -31,22 +29,14 @@ final class Comparability {
    * reach) and the relations inside sub-queries.
    */
   static void check(RelNode rel, String script) {
-    RelHomogeneousShuttle rels = new RelHomogeneousShuttle() {
-      @Override
-      public RelNode visit(RelNode other) {
-        return super.visit(other).accept(new Comparisons(this, script));
-      }
-    };
-    rel.accept(rels);
+    RexRewrite.everywhere(rel, b -> new Comparisons(script));
   }
 
-  /** Checks the comparisons of one relation's expressions; sub-query relations go back to {@code rels}. */
-  private static final class Comparisons extends RexShuttle {
-    private final RelHomogeneousShuttle rels;
+  /** Checks the comparisons of the plan's expressions, sub-queries included; changes nothing. */
+  private static final class Comparisons extends RexRewrite.Deep {
     private final String script;
 
-    Comparisons(RelHomogeneousShuttle rels, String script) {
-      this.rels = rels;
+    Comparisons(String script) {
       this.script = script;
     }
 
@@ -67,7 +57,6 @@ final class Comparability {
           require(subQuery.getOperands().get(i).getType(), columns.get(i).getType());
         }
       }
-      subQuery.rel.accept(rels);
       return super.visitSubQuery(subQuery);
     }
 
