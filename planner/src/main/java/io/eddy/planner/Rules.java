@@ -61,10 +61,13 @@ final class Rules {
         .addRuleCollection(LOGICAL)
         .build());
     if (JoinCount.reorderable(logical)) {
-      logical = run(logical, new HepProgramBuilder()
+      logical = run(JoinOrder.apply(run(logical, new HepProgramBuilder()
           .addMatchOrder(HepMatchOrder.BOTTOM_UP)
           .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-          .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+          .addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE)
+          .addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE)
+          .build())), new HepProgramBuilder()
+          .addMatchOrder(HepMatchOrder.BOTTOM_UP)
           .addRuleCollection(LOGICAL)
           .build());
     }
@@ -82,14 +85,14 @@ final class Rules {
 
   /**
    * Whether {@code rel} joins at least {@link #MIN_REORDERED} inputs with inner joins only. Such
-   * joins (typically a comma-separated FROM list with the conditions in WHERE) are re-ordered by
-   * Calcite's heuristic ({@code LoptOptimizeJoinRule}, through a {@code MultiJoin}), which joins
-   * inputs connected by a condition before it resorts to a cartesian product: joining them in the
-   * written order could build cross products of many tables. Smaller joins, and trees with outer,
-   * semi or anti joins, keep the written order.
+   * joins (typically a comma-separated FROM list with the conditions in WHERE) are flattened into a
+   * {@code MultiJoin} and re-ordered by {@link JoinOrder}, which joins inputs connected by a
+   * condition before it resorts to a cartesian product: joining them in the written order could
+   * build cross products of many tables. Two-input joins, and trees with outer, semi or anti joins,
+   * keep the written order.
    */
   private static final class JoinCount extends org.apache.calcite.rel.RelHomogeneousShuttle {
-    private static final int MIN_REORDERED = 4;
+    private static final int MIN_REORDERED = 3;
     private int inner;
     private boolean other;
 
