@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  * root; missing: skipped, but a failure when the environment has {@code CI=true});
  * {@code eddy.slt.sample} (query records checked per file, evenly spaced; default 12, {@code 0} =
  * all, as the {@code slt-full} Maven profile sets); {@code eddy.slt.files} (only files whose path
- * contains this text); {@code eddy.slt.updateBaseline=true} rewrites the baseline entries of the
+ * contains this text); {@code eddy.slt.lines} (comma-separated: check only the query records at
+ * these lines, every statement still replayed); {@code eddy.slt.updateBaseline=true} rewrites the baseline entries of the
  * records that ran; {@code eddy.slt.report=<path from the repository root>} also writes the report
  * there as Markdown (both after every file, so a long run that is stopped keeps its results); {@code eddy.slt.codegenCache} (the engine's {@code codegen.cache_size}, default 1024; 0 = off).
  */
@@ -45,8 +46,10 @@ class SltConformanceTest {
     baseline = SltBaseline.load(baselineSource());
     int sample = Integer.getInteger("eddy.slt.sample", 12);
     String only = System.getProperty("eddy.slt.files", "");
+    java.util.Set<Integer> lines = java.util.Arrays.stream(System.getProperty("eddy.slt.lines", "").split(","))
+        .map(String::trim).filter(l -> !l.isEmpty()).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet());
     return SltFiles.list(root).stream().filter(f -> f.contains(only))
-        .map(f -> DynamicTest.dynamicTest(f, () -> check(SltFiles.run(root, f, sample))));
+        .map(f -> DynamicTest.dynamicTest(f, () -> check(SltFiles.run(root, f, sample, lines))));
   }
 
   private void check(FileRun run) throws java.io.IOException {

@@ -38,6 +38,8 @@ import java.util.function.Predicate;
 final class SltFileRunner {
   /** At most this many early views are alive at once (each is a thread). */
   static final int MAX_EARLY = 200;
+  private static final java.util.regex.Pattern DUPLICATE_NAME =
+      java.util.regex.Pattern.compile("(?s).*would have two columns named '([^']*)'.*");
   private static final int MAX_BATCH = 500;
 
   private final Session session;
@@ -274,6 +276,14 @@ final class SltFileRunner {
   private SltOutcome refusal(Query q, EddyException e) {
     if (e.code() == ErrorCode.UNSUPPORTED) {
       return SltOutcome.unsupported(q.line(), e.reason());
+    }
+    java.util.regex.Matcher twice = DUPLICATE_NAME.matcher(e.reason());
+    if (e.code() == ErrorCode.VALIDATION && twice.matches()) {
+      // a view's columns need distinct names (as in PostgreSQL); the query itself is still checked
+      String problem = compare(q, snapshot(q.sql()), q.sort());
+      return problem != null ? SltOutcome.failed(q.line(), Kind.EDDY_BUG, "one-shot SELECT: " + problem)
+          : SltOutcome.unsupported(q.line(), "two result columns named " + twice.group(1) + ": a standing view "
+              + "needs distinct column names (as in PostgreSQL); the one-shot SELECT answers as SQLite does");
     }
     java.util.Optional<String> quirk = SltQuirks.of(q.sql(), e);
     if (quirk.isPresent()) {

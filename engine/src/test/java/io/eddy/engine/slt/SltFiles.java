@@ -45,13 +45,14 @@ final class SltFiles {
    * {@code sample} of its query records is checked (every statement still runs). The selected
    * queries run in chunks of {@link SltFileRunner#MAX_EARLY}, each in a fresh engine (see
    * {@link SltSample#chunks}); statement problems are reported from the first chunk (every chunk
-   * replays the same statements).
+   * replays the same statements). A non-empty {@code lines} checks only the query records at those
+   * lines (of the sample).
    */
-  static FileRun run(Path root, String file, int sample) throws IOException {
+  static FileRun run(Path root, String file, int sample, java.util.Set<Integer> lines) throws IOException {
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     SltScript script = SltParser.parse(file, Files.readString(root.resolve(file)));
-    SltSample kept = SltSample.of(script, sample);
+    SltSample kept = lines.isEmpty() ? SltSample.of(script, sample) : SltSample.of(script, sample).only(lines);
     List<SltOutcome> outcomes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int early = 0;

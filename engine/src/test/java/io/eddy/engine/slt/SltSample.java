@@ -38,6 +38,11 @@ record SltSample(SltScript script, Predicate<SltRecord.Query> selected) {
     return new SltSample(new SltScript(script.name(), prefix, script.guardedOut()), q -> true);
   }
 
+  /** This sample narrowed to the query records at {@code lines}. */
+  SltSample only(Set<Integer> lines) {
+    return new SltSample(script, q -> selected.test(q) && lines.contains(q.line()));
+  }
+
   /**
    * The selected queries split into runs of at most {@code size}, each to be checked in a fresh
    * engine that replays every statement: so each run's early views can all be registered before

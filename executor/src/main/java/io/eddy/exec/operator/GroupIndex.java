@@ -1,97 +1,111 @@
 package io.eddy.exec.operator;
 
 import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
-import io.eddy.exec.state.LongHashMap;
+import io.eddy.exec.state.LongTupleHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The groups of an {@link AggregateOperator} by key, found from a batch row. A single BIGINT, INT,
- * TIMESTAMP or DATE key is looked up by its primitive value without boxing (a NULL key has its
- * own slot); any other key is boxed into a {@link Row}. Not thread-safe.
+ * The groups of an {@link AggregateOperator} by key, found from a batch row. When every key column
+ * is BIGINT, INT, TIMESTAMP or DATE the key is looked up by its primitive values without boxing
+ * ({@link LongTupleHashMap}; several columns are, for example, a key and its window's bounds); a
+ * key with a NULL in it, and any other key, is boxed into a {@link Row}. Not thread-safe.
  */
 final class GroupIndex {
   private final int[] keys;
-  private final int longKey;
+  private final boolean primitive;
   private final Function<Row, AggregateGroup> factory;
   private final Map<Row, AggregateGroup> byRow = new HashMap<>();
-  private final LongHashMap<AggregateGroup> byLong = new LongHashMap<>();
-  private AggregateGroup nullKey;
+  private final LongTupleHashMap<AggregateGroup> byTuple;
+  /** The primitive key being looked up (reused). */
+  private final long[] tuple;
 
   /** {@code factory} makes the empty group of a key not seen yet. */
   GroupIndex(RowType input, int[] keys, Function<Row, AggregateGroup> factory) {
     this.keys = keys;
     this.factory = factory;
-    boolean primitive = keys.length == 1
-        && (input.type(keys[0]).kind().isLongBacked() || input.type(keys[0]).kind().isIntBacked());
-    this.longKey = primitive ? keys[0] : -1;
+    boolean allPrimitive = keys.length > 0;
+    for (int k : keys) {
+      TypeKind kind = input.type(k).kind();
+      allPrimitive &= kind.isLongBacked() || kind.isIntBacked();
+    }
+    this.primitive = allPrimitive;
+    this.byTuple = primitive ? new LongTupleHashMap<>(keys.length) : null;
+    this.tuple = new long[keys.length];
   }
 
   /** The group of row {@code r} of {@code b}, created if new. */
   AggregateGroup find(ZBatch b, int r) {
-    if (longKey < 0) {
+    if (!primitive || !tupleOf(b, r)) {
       return byRow.computeIfAbsent(Row.project(b, r, keys), factory);
     }
-    if (b.isNull(longKey, r)) {
-      if (nullKey == null) {
-        nullKey = factory.apply(Row.project(b, r, keys));
-      }
-      return nullKey;
-    }
-    Object col = b.column(longKey);
-    long k = col instanceof long[] a ? a[r] : ((int[]) col)[r];
-    AggregateGroup g = byLong.get(k);
+    AggregateGroup g = byTuple.get(tuple);
     if (g == null) {
       g = factory.apply(Row.project(b, r, keys));
-      byLong.put(k, g);
+      byTuple.put(tuple, g);
     }
     return g;
   }
 
   /** The group of {@code key}, created if new (restoring a checkpoint). */
   AggregateGroup find(Row key) {
-    if (longKey < 0) {
+    if (!primitive || !tupleOf(key)) {
       return byRow.computeIfAbsent(key, factory);
     }
-    if (key.get(0) == null) {
-      if (nullKey == null) {
-        nullKey = factory.apply(key);
-      }
-      return nullKey;
-    }
-    long k = ((Number) key.get(0)).longValue();
-    AggregateGroup g = byLong.get(k);
+    AggregateGroup g = byTuple.get(tuple);
     if (g == null) {
       g = factory.apply(key);
-      byLong.put(k, g);
+      byTuple.put(tuple, g);
     }
     return g;
+  }
+
+  /** Reads row {@code r}'s key columns into {@link #tuple}; false when one is NULL. */
+  private boolean tupleOf(ZBatch b, int r) {
+    for (int k = 0; k < keys.length; k++) {
+      if (b.isNull(keys[k], r)) {
+        return false;
+      }
+      Object col = b.column(keys[k]);
+      tuple[k] = col instanceof long[] a ? a[r] : ((int[]) col)[r];
+    }
+    return true;
+  }
+
+  /** Reads {@code key} into {@link #tuple}; false when a value is NULL. */
+  private boolean tupleOf(Row key) {
+    for (int k = 0; k < keys.length; k++) {
+      Object v = key.get(k);
+      if (v == null) {
+        return false;
+      }
+      tuple[k] = ((Number) v).longValue();
+    }
+    return true;
   }
 
   /** Every group, in no particular order. */
   java.util.List<AggregateGroup> all() {
     java.util.List<AggregateGroup> all = new java.util.ArrayList<>(byRow.values());
-    byLong.forEachValue(all::add);
-    if (nullKey != null) {
-      all.add(nullKey);
+    if (byTuple != null) {
+      byTuple.forEachValue(all::add);
     }
     return all;
   }
 
   void remove(AggregateGroup g) {
-    if (longKey < 0) {
+    if (!primitive || !tupleOf(g.key)) {
       byRow.remove(g.key);
-    } else if (g.key.get(0) == null) {
-      nullKey = null;
     } else {
-      byLong.remove(((Number) g.key.get(0)).longValue());
+      byTuple.remove(tuple);
     }
   }
 
   int size() {
-    return byRow.size() + byLong.size() + (nullKey == null ? 0 : 1);
+    return byRow.size() + (byTuple != null ? byTuple.size() : 0);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One input's rows of a {@link JoinOperator}, indexed by normalized join key: key -> row -> entry.
@@ -40,6 +41,23 @@ final class JoinIndex {
   Collection<Entry> bucket(Row key) {
     Map<Row, Entry> b = buckets.get(key);
     return b == null ? List.of() : b.values();
+  }
+
+  /**
+   * Calls {@code action} for the entries whose key is {@code key} and whose column {@code column}
+   * compares with {@code value} as {@code op} says ({@code column op value}: none when either is
+   * NULL). A scan of the bucket with a cheap test, which spares the rows that fail it being paired
+   * and run through the residual (do not modify the index meanwhile).
+   */
+  void forEachInRange(Row key, int column, JoinRange.Op op, Object value, Consumer<Entry> action) {
+    Map<Row, Entry> b = value == null ? null : buckets.get(key);
+    if (b != null) {
+      for (Entry e : b.values()) {
+        if (op.holds(e.row.get(column), value)) {
+          action.accept(e);
+        }
+      }
+    }
   }
 
   /** The entry of {@code row} under {@code key}, or null when it is not indexed. */

@@ -65,6 +65,8 @@ public final class JoinOperator implements Operator, Checkpointable {
   private final RowType outputType;
   private final RowType pairType;
   private final JoinIndex[] index = {new JoinIndex(), new JoinIndex()};
+  /** A comparison in the residual that probes use to skip stored rows, or null. */
+  private final JoinRange range;
   /** Per side, the shared arrangement fed into that port instead of a private index, or null. */
   private final ArrangeOperator[] shared = new ArrangeOperator[2];
   /** Per shared side, the arrangement generation of the last batch this side received. */
@@ -94,6 +96,23 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
       String residualText, RowType outputType, TimeBound bound) {
+    this(leftType, rightType, keys, type, residual, residualText, outputType, bound, null);
+  }
+
+  /**
+   * As the eight-argument constructor, with a comparison the residual implies (or null for none):
+   * a probe then tests it on each stored row of the key first, and pairs (and runs the residual
+   * on) only the rows that pass.
+   */
+  public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
+      String residualText, RowType outputType, TimeBound bound, JoinRange range) {
+    if (range != null) {
+      range.check(leftType, rightType);
+      if (residual == null) {
+        throw new IllegalArgumentException("a join range is part of a residual condition");
+      }
+    }
+    this.range = range;
     this.leftType = leftType;
     this.rightType = rightType;
     this.keys = keys;
@@ -258,6 +277,10 @@ public final class JoinOperator implements Operator, Checkpointable {
       int row = i;
       if (arrangement != null) {
         arrangement.forEach(rowKeys[i], includePending, (r, w) -> pairs.add(port, rows[row], weights[row], r, w, null, row));
+      } else if (range != null) {
+        index[other].forEachInRange(rowKeys[i], range.column(other), range.storedOp(other),
+            rows[i].get(range.column(port)),
+            e -> pairs.add(port, rows[row], weights[row], e.row, e.weight, e, row));
       } else {
         for (JoinIndex.Entry e : index[other].bucket(rowKeys[i])) {
           pairs.add(port, rows[i], weights[i], e.row, e.weight, e, i);
@@ -408,6 +431,7 @@ public final class JoinOperator implements Operator, Checkpointable {
         : shared[0] != null ? ", left input reads a shared arrangement"
         : shared[1] != null ? ", right input reads a shared arrangement" : "";
     return "Join(" + type + ", " + keys + (residual == null ? "" : ", residual=" + residualText)
+        + (range == null ? "" : ", range " + range)
         + (bound == null ? "" : ", time bound " + bound) + sides + ")";
   }
 }

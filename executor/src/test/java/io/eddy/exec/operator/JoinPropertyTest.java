@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Incremental == batch for {@link JoinOperator}: random schemas, keys (same kind, or INT against
- * BIGINT; some null-safe), an optional residual that sometimes raises an error, and random
+ * BIGINT; some null-safe), an optional residual that sometimes raises an error and sometimes
+ * includes a comparison the join orders its rows by ({@link JoinRange}), and random
  * insert/retract histories on both sides interleaved; after every batch the integrated output
  * equals {@link ReferenceJoin} over the integrated inputs. Rerun one seed with {@code -Deddy.seed=N}.
  */
@@ -60,7 +61,10 @@ class JoinPropertyTest {
       rk[i] = rows.pick(RandomRows.columnsOf(right, other));
       nullsEqual[i] = random.nextInt(4) == 0;
     }
-    BiPredicate<Row, Row> residual = random.nextBoolean() ? null : residual(random, left, right);
+    BiPredicate<Row, Row> other = random.nextBoolean() ? null : residual(random, left, right);
+    JoinRange range = random.nextInt(3) == 0 ? range(rows, left, right) : null;
+    BiPredicate<Row, Row> residual = range == null ? other
+        : other == null ? compare(range) : (l, r) -> compare(range).test(l, r) && other.test(l, r);
     ReferenceJoin.Condition cond = new ReferenceJoin.Condition(lk, rk, nullsEqual,
         residual == null ? (l, r) -> true : (l, r) -> {
           try {
@@ -71,7 +75,8 @@ class JoinPropertyTest {
         });
     RowType out = type.emitsPairs() ? concat(left, right) : left;
     PairResidual calc = residual == null ? null : new PairResidual(left.size(), right.size(), residual);
-    JoinOperator op = new JoinOperator(left, right, new JoinKeys(lk, rk, nullsEqual), type, calc, "test", out);
+    JoinOperator op = new JoinOperator(left, right, new JoinKeys(lk, rk, nullsEqual), type, calc, "test", out,
+        null, range);
     Integrator integrator = new Integrator(op);
     List<ZBatch> lh = RandomHistory.generate(rows, left, 1 + random.nextInt(15), 12);
     List<ZBatch> rh = RandomHistory.generate(rows, right, 1 + random.nextInt(15), 12);
@@ -102,6 +107,34 @@ class JoinPropertyTest {
         throw new ArithmeticException("both null");
       }
       return Math.floorMod(Objects.hashCode(l.get(a)) * 31 + Objects.hashCode(r.get(b)), mod) != 0;
+    };
+  }
+
+  /** A comparison of two columns of one ordered kind (the join then orders its buckets by them). */
+  private static JoinRange range(RandomRows rows, RowType left, RowType right) {
+    List<TypeKind> kinds = List.copyOf(JoinRange.ORDERED);
+    TypeKind kind = kinds.get(rows.random().nextInt(kinds.size()));
+    JoinRange.Op[] ops = JoinRange.Op.values();
+    return new JoinRange(rows.pick(RandomRows.columnsOf(left, kind)), ops[rows.random().nextInt(ops.length)],
+        rows.pick(RandomRows.columnsOf(right, kind)));
+  }
+
+  /** SQL's {@code left[l] op right[r]}: not TRUE when either is NULL. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static BiPredicate<Row, Row> compare(JoinRange range) {
+    return (l, r) -> {
+      Object a = l.get(range.leftColumn());
+      Object b = r.get(range.rightColumn());
+      if (a == null || b == null) {
+        return false;
+      }
+      int c = ((Comparable) a).compareTo(b);
+      return switch (range.op()) {
+        case LT -> c < 0;
+        case LE -> c <= 0;
+        case GT -> c > 0;
+        case GE -> c >= 0;
+      };
     };
   }
 

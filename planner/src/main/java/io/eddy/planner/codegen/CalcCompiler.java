@@ -165,7 +165,7 @@ public final class CalcCompiler {
     if (program.getCondition() != null) {
       Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
           conformance);
-      body.add(Expressions.ifThen(Expressions.not(cond), Expressions.continue_(null)));
+      body.add(Expressions.ifThen(Expressions.call(NullBits.class, "rejects", cond), Expressions.continue_(null)));
     }
     List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, conformance, body,
         null, null, DataContext.ROOT, getter, null);

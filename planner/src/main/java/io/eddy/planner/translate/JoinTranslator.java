@@ -3,9 +3,11 @@ package io.eddy.planner.translate;
 import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
 import io.eddy.exec.operator.ArrangeOperator;
 import io.eddy.exec.operator.JoinKeys;
 import io.eddy.exec.operator.JoinOperator;
+import io.eddy.exec.operator.JoinRange;
 import io.eddy.exec.operator.JoinType;
 import io.eddy.exec.operator.TimeBound;
 import io.eddy.planner.TypeMapping;
@@ -15,12 +17,15 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
@@ -76,10 +81,13 @@ final class JoinTranslator {
     join.getLeft().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
     join.getRight().getRowType().getFieldList().forEach(f -> columnTypes.add(f.getType().getSqlTypeName()));
     TimeBound bound = IntervalBounds.of(info, remaining, leftType.size(), left, right, facts, columnTypes);
-    int leftInput = bound == null && !type.tracksMatches(0) ? arrangement(left, keys.columns(0), nullsEqual) : left;
-    int rightInput = bound == null && !type.tracksMatches(1) ? arrangement(right, keys.columns(1), nullsEqual) : right;
+    JoinRange range = residual == null ? null : range(remaining, leftType, rightType);
+    // a probe reads a shared arrangement's rows of a key without the range's test: keep own indexes
+    boolean shareable = bound == null && range == null;
+    int leftInput = shareable && !type.tracksMatches(0) ? arrangement(left, keys.columns(0), nullsEqual) : left;
+    int rightInput = shareable && !type.tracksMatches(1) ? arrangement(right, keys.columns(1), nullsEqual) : right;
     int node = b.add(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out, bound), out, leftInput, rightInput);
+        residual == null ? null : residual.instantiate(ctx), text, out, bound, range), out, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
       // the join holds its output watermark back so that the time columns of freed sides stay event time
@@ -102,6 +110,39 @@ final class JoinTranslator {
     RowType type = b.typeOf(node);
     return arrangements.computeIfAbsent(key,
         k -> b.addShared(ctx -> new ArrangeOperator(type, columns, nullsEqual), node));
+  }
+
+  /**
+   * The first conjunct of {@code condition} that compares a left column with a right column of
+   * one {@link JoinRange#ORDERED} kind ({@code <, <=, >, >=}), or null: the join's probes test it
+   * on stored rows before pairing them.
+   */
+  static JoinRange range(RexNode condition, RowType leftType, RowType rightType) {
+    int leftCount = leftType.size();
+    for (RexNode c : RelOptUtil.conjunctions(condition)) {
+      JoinRange.Op op = switch (c.getKind()) {
+        case LESS_THAN -> JoinRange.Op.LT;
+        case LESS_THAN_OR_EQUAL -> JoinRange.Op.LE;
+        case GREATER_THAN -> JoinRange.Op.GT;
+        case GREATER_THAN_OR_EQUAL -> JoinRange.Op.GE;
+        default -> null;
+      };
+      if (op == null || !(((RexCall) c).getOperands().get(0) instanceof RexInputRef a)
+          || !(((RexCall) c).getOperands().get(1) instanceof RexInputRef z)) {
+        continue;
+      }
+      JoinRange r = a.getIndex() < leftCount && z.getIndex() >= leftCount
+          ? new JoinRange(a.getIndex(), op, z.getIndex() - leftCount)
+          : z.getIndex() < leftCount && a.getIndex() >= leftCount
+          ? new JoinRange(z.getIndex(), op.flipped(), a.getIndex() - leftCount) : null;
+      if (r != null) {
+        TypeKind l = leftType.columns().get(r.leftColumn()).type().kind();
+        if (l == rightType.columns().get(r.rightColumn()).type().kind() && JoinRange.ORDERED.contains(l)) {
+          return r;
+        }
+      }
+    }
+    return null;
   }
 
   private static JoinType type(Join join) {
