@@ -23,6 +23,7 @@ import java.util.Arrays;
  */
 public final class NexmarkCsv {
   static final int FIELDS = 26;
+  private static final long COMMAS = ByteScan.pattern((byte) ',');
   private static final String EMPTY_PERSON = ",,,,,,,,";
   private static final String EMPTY_AUCTION = ",,,,,,,,,,";
   private static final String EMPTY_BID = ",,,,,,,";
@@ -151,13 +152,11 @@ public final class NexmarkCsv {
 
   /** Sets field {@code f} as text column {@code column}: ASCII bytes are UTF-8 as they are; others are Latin-1. */
   private void text(RowAppender r, int f, int column) {
-    for (int i = starts[f]; i < ends[f]; i++) {
-      if (buf[i] < 0) {
-        r.setString(column, str(f));
-        return;
-      }
+    if (ByteScan.ascii(buf, starts[f], ends[f])) {
+      r.setUtf8(column, buf, starts[f], ends[f] - starts[f]);
+    } else {
+      r.setString(column, str(f));
     }
-    r.setUtf8(column, buf, starts[f], ends[f] - starts[f]);
   }
 
   /** Finds the 26 fields of the line; the fields are read from {@link #buf} until it is cleared. */
@@ -193,12 +192,7 @@ public final class NexmarkCsv {
   }
 
   private static int indexOfComma(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == ',') {
-        return i;
-      }
-    }
-    return -1;
+    return ByteScan.indexOf(b, from, to, (byte) ',', COMMAS);
   }
 
   private String str(int f) {

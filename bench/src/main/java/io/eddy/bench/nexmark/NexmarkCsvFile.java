@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 
 /** Reads and writes whole files of {@link NexmarkCsv} lines. */
 public final class NexmarkCsvFile {
+  private static final long NEWLINES = ByteScan.pattern((byte) '\n');
+
   private NexmarkCsvFile() {}
 
   /** Writes events 0 .. {@code events - 1} of {@code config} to {@code out}, replacing it. */
@@ -66,7 +68,7 @@ public final class NexmarkCsvFile {
         boolean eof = got < 0;
         filled += Math.max(got, 0);
         int line = 0;
-        for (int nl = indexOf(buf, (byte) '\n', line, filled); nl >= 0; nl = indexOf(buf, (byte) '\n', line, filled)) {
+        for (int nl = newline(buf, line, filled); nl >= 0; nl = newline(buf, line, filled)) {
           n++;
           int end = nl > line && buf[nl - 1] == '\r' ? nl - 1 : nl;
           if (end > line) {
@@ -93,12 +95,7 @@ public final class NexmarkCsvFile {
     }
   }
 
-  private static int indexOf(byte[] b, byte x, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == x) {
-        return i;
-      }
-    }
-    return -1;
+  private static int newline(byte[] b, int from, int to) {
+    return ByteScan.indexOf(b, from, to, (byte) '\n', NEWLINES);
   }
 }
