@@ -94,7 +94,8 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
 
     Assigner(ZBatch in) {
       this.in = in;
-      this.out = new BatchBuilder(outputType, in.size() * 2);
+      // room for every window of every row, up to a bound (the builder grows past it if needed)
+      this.out = new BatchBuilder(outputType, (int) Math.max(16, Math.min(1 << 16, in.size() * spec.windowsPerRow())));
     }
 
     @Override

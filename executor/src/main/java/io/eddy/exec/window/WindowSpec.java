@@ -65,6 +65,11 @@ public record WindowSpec(Kind kind, long size, long slide, long offset) {
     }
   }
 
+  /** The most windows one timestamp is in (1 for TUMBLE), to size output batches. */
+  public long windowsPerRow() {
+    return kind == Kind.TUMBLE ? 1 : (size + slide - 1) / slide;
+  }
+
   /** The longest any window lasts: how far past a window's start its end can be. */
   public long maxLength() {
     return size;
