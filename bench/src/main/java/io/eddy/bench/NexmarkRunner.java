@@ -63,8 +63,12 @@ final class NexmarkRunner {
    * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
    * {@code rate} events per second are appended in ticks of about a millisecond, and after each
    * tick the runner waits until the query has processed it: latency is measured from the tick's
-   * scheduled time, so a query that falls behind shows its queueing delay too.
+   * scheduled time, so a query that falls behind shows its queueing delay too. The first
+   * {@code 1/WARMUP_DIVISOR} of the ticks are warm-up and left out of the percentiles.
    */
+  /** The share of a paced run's first ticks (1 / this) left out of its latency percentiles. */
+  private static final int WARMUP_DIVISOR = 10;
+
   private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
     Long rate = options.rate();
     int perTick = rate == null ? options.batch() : (int) Math.max(1, rate / 1000);
@@ -92,6 +96,8 @@ final class NexmarkRunner {
         }
         cq.awaitCaughtUp();
         long t2 = System.nanoTime();
+        // the first ticks (JIT compilation of the generator, appender and query) are warm-up
+        latencies = Arrays.copyOfRange(latencies, latencies.length / WARMUP_DIVISOR, latencies.length);
         Arrays.sort(latencies);
         return report(q, cq, gen.position(), t1 - t0, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
             percentile(latencies, 0.50), percentile(latencies, 0.99));

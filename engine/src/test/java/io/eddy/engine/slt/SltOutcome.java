@@ -37,6 +37,6 @@ public record SltOutcome(int line, Status status, Kind kind, String reason) {
 
   private static String oneLine(String s) {
     String t = s.replaceAll("\\s+", " ").trim();
-    return t.length() > 120 ? t.substring(0, 117) + "..." : t;
+    return t.length() > 240 ? t.substring(0, 237) + "..." : t;
   }
 }
