@@ -19,12 +19,13 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Orders the inputs of an inner-join {@link MultiJoin} greedily, without cost estimates (a stream
- * has no cardinality to estimate): the first written input starts the tree, and each next input is
- * the first written one that a join condition connects to the inputs joined so far; only when no
- * remaining input is connected does a cartesian product join the first remaining one. Each
- * condition is applied at the first join where all its inputs are present. The result is a
- * left-deep tree followed by a projection that restores the written column order (the
- * {@code MultiJoin}'s projected-field hints are left to the later project rules).
+ * has no cardinality to estimate). The inputs fall into groups that join conditions connect; each
+ * group becomes a left-deep tree that starts with its first written input and adds, each time,
+ * the first written one a condition connects to the inputs joined so far; the groups, which no
+ * condition connects, are then joined by cartesian products, last, in the order of their first
+ * inputs (a product early on would carry its rows through every later join). Each condition is
+ * applied at the first join where all its inputs are present. A projection restores the written
+ * column order (the {@code MultiJoin}'s projected-field hints are left to the later project rules).
  *
  * <p>This is linear in the number of conditions per step (quadratic overall), so a FROM list of 64
  * tables plans in milliseconds, where Calcite's cost-based {@code LoptOptimizeJoinRule} recursed
@@ -70,31 +71,44 @@ final class JoinOrder extends RelHomogeneousShuttle {
     // written field index -> position in the ordered join's output
     int total = offsets[n];
     int[] toOrdered = new int[total];
-    BitSet joined = new BitSet(n);
     boolean[] applied = new boolean[conditions.size()];
-    int width = 0;
-    for (int step = 0; step < n; step++) {
-      int next = step == 0 ? 0 : nextInput(joined, uses, applied, n);
-      for (int f = offsets[next]; f < offsets[next + 1]; f++) {
-        toOrdered[f] = width + f - offsets[next];
-      }
-      width += offsets[next + 1] - offsets[next];
-      joined.set(next);
-      builder.push(inputs.get(next));
-      List<RexNode> now = new ArrayList<>();
-      for (int c = 0; c < conditions.size(); c++) {
-        if (!applied[c] && contains(joined, uses.get(c))) {
-          applied[c] = true;
-          now.add(conditions.get(c).accept(new Renumber(toOrdered)));
+    int base = 0;
+    List<BitSet> components = components(n, uses);
+    for (int k = 0; k < components.size(); k++) {
+      BitSet component = components.get(k);
+      // written field index -> position in this component's subtree
+      int[] local = new int[total];
+      BitSet joined = new BitSet(n);
+      int width = 0;
+      for (int step = 0; step < component.cardinality(); step++) {
+        int next = step == 0 ? component.nextSetBit(0) : nextInput(joined, component, uses, applied);
+        for (int f = offsets[next]; f < offsets[next + 1]; f++) {
+          local[f] = width + f - offsets[next];
+          toOrdered[f] = base + local[f];
+        }
+        width += offsets[next + 1] - offsets[next];
+        joined.set(next);
+        builder.push(inputs.get(next));
+        List<RexNode> now = new ArrayList<>();
+        for (int c = 0; c < conditions.size(); c++) {
+          if (!applied[c] && contains(joined, uses.get(c))) {
+            applied[c] = true;
+            now.add(conditions.get(c).accept(new Renumber(local)));
+          }
+        }
+        if (step == 0) {
+          if (!now.isEmpty()) {
+            builder.filter(now);
+          }
+        } else {
+          builder.join(JoinRelType.INNER, RexUtil.composeConjunction(rexBuilder(mj), now));
         }
       }
-      if (step == 0) {
-        if (!now.isEmpty()) {
-          builder.filter(now);
-        }
-      } else {
-        builder.join(JoinRelType.INNER, RexUtil.composeConjunction(rexBuilder(mj), now));
+      if (k > 0) {
+        // inputs no condition connects: a cartesian product, of whole components, last
+        builder.join(JoinRelType.INNER, builder.literal(true));
       }
+      base += width;
     }
     RexBuilder rex = rexBuilder(mj);
     List<RexNode> written = new ArrayList<>(total);
@@ -109,12 +123,54 @@ final class JoinOrder extends RelHomogeneousShuttle {
   }
 
   /**
-   * The first written input not yet joined that a pending condition connects to the joined ones
-   * (and uses nothing else not yet joined); the first one not yet joined when none is connected.
+   * The inputs grouped by the conditions that connect them (a condition on several inputs puts
+   * them in one group), each group in written order, the groups in the order of their first input.
    */
-  private static int nextInput(BitSet joined, List<BitSet> uses, boolean[] applied, int n) {
-    int firstFree = joined.nextClearBit(0);
-    for (int i = firstFree; i < n; i = joined.nextClearBit(i + 1)) {
+  private static List<BitSet> components(int n, List<BitSet> uses) {
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (BitSet u : uses) {
+      int first = u.nextSetBit(0);
+      for (int i = u.nextSetBit(first + 1); first >= 0 && i >= 0; i = u.nextSetBit(i + 1)) {
+        parent[root(parent, i)] = root(parent, first);
+      }
+    }
+    List<BitSet> components = new ArrayList<>();
+    int[] index = new int[n];
+    java.util.Arrays.fill(index, -1);
+    for (int i = 0; i < n; i++) {
+      int r = root(parent, i);
+      if (index[r] < 0) {
+        index[r] = components.size();
+        components.add(new BitSet(n));
+      }
+      components.get(index[r]).set(i);
+    }
+    return components;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /**
+   * The first written input of {@code component} not yet joined that a pending condition connects
+   * to the joined ones (and uses nothing else not yet joined); its first one not yet joined when
+   * none is (a condition on three or more inputs connects only once two of them are joined).
+   */
+  private static int nextInput(BitSet joined, BitSet component, List<BitSet> uses, boolean[] applied) {
+    int firstFree = -1;
+    for (int i = component.nextSetBit(0); i >= 0; i = component.nextSetBit(i + 1)) {
+      if (joined.get(i)) {
+        continue;
+      }
+      firstFree = firstFree < 0 ? i : firstFree;
       for (int c = 0; c < uses.size(); c++) {
         BitSet u = uses.get(c);
         if (!applied[c] && u.get(i) && u.intersects(joined) && onlyAdds(joined, u, i)) {

@@ -82,6 +82,29 @@ class JoinOrderTest {
   }
 
   @Test
+  void inputsNoConditionConnectsAreCrossedLastAsWholeGroups() {
+    // t4 (written first) and the group t1-t2-t3 share no condition: the product is the top join
+    PlannedQuery plan = plan("SELECT a4, a1, b3 FROM t4, t1, t2, t3 WHERE a1 = a2 AND b2 = b3 AND b4 = 5");
+    List<String> conditions = joinConditions(plan);
+    assertEquals(List.of("true"), conditions.subList(0, 1), plan.logicalPlan());
+    assertFalse(conditions.subList(1, conditions.size()).contains("true"), plan.logicalPlan());
+
+    Circuit c = plan.circuit().instantiate(new ParamContext(new QueryPlanner(catalog).typeFactory(), List.of(), 0));
+    Map<Row, Long> out = new HashMap<>();
+    c.open(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        out.merge(Row.from(b, r), b.weight(r), Long::sum);
+      }
+    });
+    List<String> sources = plan.circuit().sourceNames();
+    c.push(sources.indexOf("t4"), rows(new Object[] {7L, 5L}, new Object[] {8L, 6L}));
+    c.push(sources.indexOf("t1"), rows(new Object[] {1L, 0L}, new Object[] {2L, 0L}));
+    c.push(sources.indexOf("t2"), rows(new Object[] {1L, 10L}, new Object[] {3L, 10L}));
+    c.push(sources.indexOf("t3"), rows(new Object[] {0L, 10L}));
+    assertEquals(Map.of(Row.of(7L, 1L, 10L), 1L), out);
+  }
+
+  @Test
   void sixtyFourShuffledInputsOfAChainJoinWithoutACrossProduct() {
     List<Integer> order = IntStream.rangeClosed(1, TABLES).boxed().collect(Collectors.toList());
     Collections.shuffle(order, new Random(7));
