@@ -66,17 +66,10 @@ class JoinOrderTest {
     assertEquals(2, conditions.size(), plan.logicalPlan());
     assertFalse(conditions.contains("true"), plan.logicalPlan());
 
-    Circuit c = plan.circuit().instantiate(new ParamContext(new QueryPlanner(catalog).typeFactory(), List.of(), 0));
-    Map<Row, Long> out = new HashMap<>();
-    c.open(b -> {
-      for (int r = 0; r < b.size(); r++) {
-        out.merge(Row.from(b, r), b.weight(r), Long::sum);
-      }
-    });
-    List<String> sources = plan.circuit().sourceNames();
-    c.push(sources.indexOf("t1"), rows(new Object[] {1L, 0L}, new Object[] {2L, 0L}));
-    c.push(sources.indexOf("t2"), rows(new Object[] {0L, 10L}, new Object[] {0L, 20L}));
-    c.push(sources.indexOf("t3"), rows(new Object[] {1L, 10L}, new Object[] {2L, 30L}));
+    Map<Row, Long> out = run(plan, Map.of(
+        "t1", rows(new Object[] {1L, 0L}, new Object[] {2L, 0L}),
+        "t2", rows(new Object[] {0L, 10L}, new Object[] {0L, 20L}),
+        "t3", rows(new Object[] {1L, 10L}, new Object[] {2L, 30L})));
     // columns in the written order (a1, b2, a3), whatever order the inputs were joined in
     assertEquals(Map.of(Row.of(1L, 10L, 1L), 1L), out);
   }
@@ -89,18 +82,11 @@ class JoinOrderTest {
     assertEquals(List.of("true"), conditions.subList(0, 1), plan.logicalPlan());
     assertFalse(conditions.subList(1, conditions.size()).contains("true"), plan.logicalPlan());
 
-    Circuit c = plan.circuit().instantiate(new ParamContext(new QueryPlanner(catalog).typeFactory(), List.of(), 0));
-    Map<Row, Long> out = new HashMap<>();
-    c.open(b -> {
-      for (int r = 0; r < b.size(); r++) {
-        out.merge(Row.from(b, r), b.weight(r), Long::sum);
-      }
-    });
-    List<String> sources = plan.circuit().sourceNames();
-    c.push(sources.indexOf("t4"), rows(new Object[] {7L, 5L}, new Object[] {8L, 6L}));
-    c.push(sources.indexOf("t1"), rows(new Object[] {1L, 0L}, new Object[] {2L, 0L}));
-    c.push(sources.indexOf("t2"), rows(new Object[] {1L, 10L}, new Object[] {3L, 10L}));
-    c.push(sources.indexOf("t3"), rows(new Object[] {0L, 10L}));
+    Map<Row, Long> out = run(plan, Map.of(
+        "t4", rows(new Object[] {7L, 5L}, new Object[] {8L, 6L}),
+        "t1", rows(new Object[] {1L, 0L}, new Object[] {2L, 0L}),
+        "t2", rows(new Object[] {1L, 10L}, new Object[] {3L, 10L}),
+        "t3", rows(new Object[] {0L, 10L})));
     assertEquals(Map.of(Row.of(7L, 1L, 10L), 1L), out);
   }
 
@@ -115,6 +101,20 @@ class JoinOrderTest {
     List<String> conditions = joinConditions(plan);
     assertEquals(TABLES - 1, conditions.size());
     assertFalse(conditions.contains("true"), plan.logicalPlan());
+  }
+
+  /** Runs {@code plan}'s circuit on one batch per source (in no particular order); the integrated output. */
+  private Map<Row, Long> run(PlannedQuery plan, Map<String, io.eddy.exec.batch.ZBatch> inputs) {
+    Circuit c = plan.circuit().instantiate(new ParamContext(new QueryPlanner(catalog).typeFactory(), List.of(), 0));
+    Map<Row, Long> out = new HashMap<>();
+    c.open(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        out.merge(Row.from(b, r), b.weight(r), Long::sum);
+      }
+    });
+    List<String> sources = plan.circuit().sourceNames();
+    inputs.forEach((source, batch) -> c.push(sources.indexOf(source), batch));
+    return out;
   }
 
   private static io.eddy.exec.batch.ZBatch rows(Object[]... rows) {
