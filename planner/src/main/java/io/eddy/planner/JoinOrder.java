@@ -183,16 +183,20 @@ final class JoinOrder extends RelHomogeneousShuttle {
 
   /** Whether {@code uses} is within {@code joined} plus {@code input}. */
   private static boolean onlyAdds(BitSet joined, BitSet uses, int input) {
-    BitSet rest = (BitSet) uses.clone();
-    rest.andNot(joined);
+    BitSet rest = notJoined(joined, uses);
     rest.clear(input);
     return rest.isEmpty();
   }
 
   private static boolean contains(BitSet joined, BitSet uses) {
+    return notJoined(joined, uses).isEmpty();
+  }
+
+  /** The inputs of {@code uses} not in {@code joined} (a new set). */
+  private static BitSet notJoined(BitSet joined, BitSet uses) {
     BitSet rest = (BitSet) uses.clone();
     rest.andNot(joined);
-    return rest.isEmpty();
+    return rest;
   }
 
   private static BitSet inputsOf(RexNode condition, int[] offsets) {

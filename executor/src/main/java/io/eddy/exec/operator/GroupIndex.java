@@ -44,11 +44,7 @@ final class GroupIndex {
       return byRow.computeIfAbsent(Row.project(b, r, keys), factory);
     }
     AggregateGroup g = byTuple.get(tuple);
-    if (g == null) {
-      g = factory.apply(Row.project(b, r, keys));
-      byTuple.put(tuple, g);
-    }
-    return g;
+    return g != null ? g : added(Row.project(b, r, keys));
   }
 
   /** The group of {@code key}, created if new (restoring a checkpoint). */
@@ -57,10 +53,13 @@ final class GroupIndex {
       return byRow.computeIfAbsent(key, factory);
     }
     AggregateGroup g = byTuple.get(tuple);
-    if (g == null) {
-      g = factory.apply(key);
-      byTuple.put(tuple, g);
-    }
+    return g != null ? g : added(key);
+  }
+
+  /** A new group of {@code key}, whose primitive values {@link #tuple} holds, stored by them. */
+  private AggregateGroup added(Row key) {
+    AggregateGroup g = factory.apply(key);
+    byTuple.put(tuple, g);
     return g;
   }
 

@@ -94,6 +94,9 @@ public final class EventTimeOverOperator implements Operator, Checkpointable {
     this.outputType = outputType;
     this.partitionKeys = partitionKeys.clone();
     this.timeColumn = timeColumn;
+    if (!inputType.type(timeColumn).kind().isLongBacked()) {
+      throw new IllegalArgumentException("event-time column $" + timeColumn + " is " + inputType.type(timeColumn));
+    }
     this.frame = frame;
     this.calls = List.copyOf(calls);
     this.order = SortKey.totalOrder(List.of(new SortKey(timeColumn, false, false)));
@@ -116,17 +119,16 @@ public final class EventTimeOverOperator implements Operator, Checkpointable {
       if (w < 0) {
         throw new IllegalStateException("an event-time OVER aggregate's input must be insert-only, got a retraction");
       }
-      Object t = batch.get(timeColumn, r);
-      if (t == null || (Long) t < watermark) {
+      boolean noTime = batch.isNull(timeColumn, r);
+      long t = noTime ? 0 : batch.getLong(timeColumn, r);
+      if (noTime || t < watermark) {
         late += w;
-        if (t != null) {
-          for (long i = 0; i < w; i++) {
-            lateSink.late(inputType, batch, r, (Long) t, (Long) t, (Long) t);
-          }
+        for (long i = 0; !noTime && i < w; i++) {
+          lateSink.late(inputType, batch, r, t, t, t);
         }
         continue;
       }
-      List<Row> at = pending.computeIfAbsent((Long) t, x -> new ArrayList<>());
+      List<Row> at = pending.computeIfAbsent(t, x -> new ArrayList<>());
       Row row = Row.from(batch, r);
       for (long i = 0; i < w; i++) {
         at.add(row);
