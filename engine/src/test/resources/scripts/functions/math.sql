@@ -49,3 +49,21 @@ id | rz    | fz   | cz
 1  | 3.1   | 3    | 4
 2  | -2.6  | -3   | -2
 3  | null  | null | null
+
+# MOD of integers of two widths is computed in BIGINT and has the divisor's type; its sign is the
+# dividend's.
+CREATE VIEW mods AS
+SELECT id, MOD(x * 1000000000000, 7) AS big, MOD(id, x) AS small, MOD(x, CAST(id AS SMALLINT)) AS tiny FROM m;
+> ok
+
+SELECT * FROM mods;
+id | big  | small | tiny
+1  | -2   | 1     | 0
+2  | 2    | 2     | 0
+3  | null | null  | null
+
+SELECT id, MOD(x * 1000000000000, 7) AS big, MOD(id, x) AS small, MOD(x, CAST(id AS SMALLINT)) AS tiny FROM m;
+id | big  | small | tiny
+1  | -2   | 1     | 0
+2  | 2    | 2     | 0
+3  | null | null  | null

@@ -12,31 +12,28 @@ final class ByteScan {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
   private ByteScan() {}
 
-  /** {@code x} in every byte of a word, the {@code pattern} argument of {@link #indexOf}. */
+  /** {@code x} in every byte of a word, the {@code pattern} argument of {@link #matches}. */
   static long pattern(byte x) {
     return (x & 0xFFL) * ONES;
   }
 
-  /** The first index of {@code x} in {@code b[from, to)}, or -1; {@code pattern} is {@link #pattern}({@code x}). */
-  static int indexOf(byte[] b, int from, int to, byte x, long pattern) {
-    int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long w = (long) LONGS.get(b, i) ^ pattern;
-      // a zero byte of w is an x; the lowest flagged byte is exact (borrows only run upwards)
-      long zeros = (w - ONES) & ~w & HIGHS;
-      if (zeros != 0) {
-        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (b[i] == x) {
-        return i;
-      }
-    }
-    return -1;
+  /** The eight bytes at {@code b[i]} as a little-endian word (byte {@code i} is the lowest). */
+  static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
+
+  /**
+   * A mask of {@code word} with the high bit of byte k set exactly when byte k equals the byte of
+   * {@code pattern} ({@link #pattern}); every other bit clear. Exact for every byte (no borrows
+   * across bytes), so all matches of a word can be read from it, lowest first.
+   */
+  static long matches(long word, long pattern) {
+    long x = word ^ pattern;
+    return ~(((x & LOWS) + LOWS) | x | LOWS);
   }
 
   /** Whether every byte of {@code b[from, to)} is ASCII (below 0x80). */

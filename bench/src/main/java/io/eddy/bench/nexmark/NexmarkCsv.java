@@ -24,6 +24,8 @@ import java.util.Arrays;
 public final class NexmarkCsv {
   static final int FIELDS = 26;
   private static final long COMMAS = ByteScan.pattern((byte) ',');
+  private static final long NEWLINES = ByteScan.pattern((byte) '\n');
+  private static final long HIGHS = 0x8080808080808080L;
   private static final String EMPTY_PERSON = ",,,,,,,,";
   private static final String EMPTY_AUCTION = ",,,,,,,,,,";
   private static final String EMPTY_BID = ",,,,,,,";
@@ -32,10 +34,14 @@ public final class NexmarkCsv {
   /** The date and time up to the second of the last parsed timestamp (zeros: none yet). */
   private final byte[] parsedPrefix = new byte[19];
   private long parsedSecondMs;
-  /** Field bounds of the line being parsed, and its bytes. */
+  /** The last scanned line: its bytes, bounds, field bounds and count, and whether it is ASCII. */
   private final int[] starts = new int[FIELDS];
   private final int[] ends = new int[FIELDS];
   private byte[] buf;
+  private int lineStart;
+  private int lineEnd;
+  private int fields;
+  private boolean lineAscii;
 
   /** Appends the event's line, with its newline. */
   public void write(Event event, StringBuilder sb) {
@@ -91,8 +97,72 @@ public final class NexmarkCsv {
    * {@link #parse(String, long)}, without making a string per field.
    */
   public Event parse(byte[] buf, int from, int to, long lineNumber) {
-    split(buf, from, to, lineNumber);
+    scan(buf, from, to);
+    return event(lineNumber);
+  }
+
+  /**
+   * Parses the line in {@code buf[from, to)} like {@link #parse(byte[], int, int, long)}, but
+   * writes the event's row straight into {@code out}: numbers unboxed, text as the line's own
+   * bytes (no {@link Event}, no strings). A malformed line adds no row.
+   */
+  public void parseInto(byte[] buf, int from, int to, long lineNumber, StreamAppender out) {
+    scan(buf, from, to);
+    appendTo(out, lineNumber);
+  }
+
+  /**
+   * Finds the fields of the line that starts at {@code buf[from]}: the line ends at the first
+   * newline before {@code to} (a carriage return before it is not part of the line), else at
+   * {@code to}. Returns the newline's index, or -1 when there is none. One pass, eight bytes at a
+   * time, finds the commas, the newline and whether the line is ASCII; {@link #event} or
+   * {@link #appendTo} then reads the fields until the next scan.
+   */
+  int scan(byte[] buf, int from, int to) {
+    this.buf = buf;
+    this.lineStart = from;
+    starts[0] = from;
+    int f = 0;
+    long high = 0;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long w = ByteScan.word(buf, i);
+      long newlines = ByteScan.matches(w, NEWLINES);
+      long commas = ByteScan.matches(w, COMMAS);
+      if (newlines != 0) {
+        long before = (newlines & -newlines) - 1; // the bytes before the first newline
+        f = commas(commas & before, i, f);
+        int nl = i + (Long.numberOfTrailingZeros(newlines) >>> 3);
+        finish(nl, f, high | (w & before));
+        return nl;
+      }
+      f = commas(commas, i, f);
+      high |= w;
+    }
+    for (; i < to; i++) {
+      byte c = buf[i];
+      if (c == '\n') {
+        finish(i, f, high);
+        return i;
+      }
+      high |= c;
+      if (c == ',') {
+        f = comma(i, f);
+      }
+    }
+    finish(to, f, high);
+    return -1;
+  }
+
+  /** Whether the last scanned line is empty (a blank line is not an event). */
+  boolean blank() {
+    return lineEnd == lineStart;
+  }
+
+  /** The event of the last scanned line, numbered {@code lineNumber}. */
+  Event event(long lineNumber) {
     try {
+      checkFields(lineNumber);
       return switch (eventType(lineNumber)) {
         case 0 -> new Event.Person(num(1), str(2), str(3), str(4), str(5), str(6), time(7), str(8));
         case 1 -> new Event.Auction(num(9), str(10), str(11), num(12), num(13), time(14), time(15), num(16), num(17),
@@ -106,15 +176,11 @@ public final class NexmarkCsv {
     }
   }
 
-  /**
-   * Parses the line in {@code buf[from, to)} like {@link #parse(byte[], int, int, long)}, but
-   * writes the event's row straight into {@code out}: numbers unboxed, text as the line's own
-   * bytes (no {@link Event}, no strings). A malformed line adds no row.
-   */
-  public void parseInto(byte[] buf, int from, int to, long lineNumber, StreamAppender out) {
-    split(buf, from, to, lineNumber);
+  /** Writes the last scanned line's row into {@code out}, like {@link #parseInto}. */
+  void appendTo(StreamAppender out, long lineNumber) {
     Event.Kind kind = null;
     try {
+      checkFields(lineNumber);
       kind = Event.Kind.values()[eventType(lineNumber)];
       RowAppender r = out.row(kind);
       switch (kind) {
@@ -152,31 +218,47 @@ public final class NexmarkCsv {
 
   /** Sets field {@code f} as text column {@code column}: ASCII bytes are UTF-8 as they are; others are Latin-1. */
   private void text(RowAppender r, int f, int column) {
-    if (ByteScan.ascii(buf, starts[f], ends[f])) {
+    if (lineAscii || ByteScan.ascii(buf, starts[f], ends[f])) {
       r.setUtf8(column, buf, starts[f], ends[f] - starts[f]);
     } else {
       r.setString(column, str(f));
     }
   }
 
-  /** Finds the 26 fields of the line; the fields are read from {@link #buf} until it is cleared. */
-  private void split(byte[] buf, int from, int to, long lineNumber) {
-    int start = from;
-    for (int i = 0; i < FIELDS - 1; i++) {
-      int comma = indexOfComma(buf, start, to);
-      if (comma < 0) {
-        throw bad(lineNumber, "expected " + FIELDS + " comma-separated fields, found " + (i + 1));
+  /** Records the commas flagged in {@code mask} (a {@link ByteScan#matches} of the word at {@code base}). */
+  private int commas(long mask, int base, int f) {
+    for (long m = mask; m != 0; m &= m - 1) {
+      f = comma(base + (Long.numberOfTrailingZeros(m) >>> 3), f);
+    }
+    return f;
+  }
+
+  /** Field {@code f} ends at the comma at {@code at}; returns the next field's number. */
+  private int comma(int at, int f) {
+    if (f < FIELDS) {
+      ends[f] = at;
+      if (f + 1 < FIELDS) {
+        starts[f + 1] = at + 1;
       }
-      starts[i] = start;
-      ends[i] = comma;
-      start = comma + 1;
     }
-    if (indexOfComma(buf, start, to) >= 0) {
-      throw bad(lineNumber, "expected " + FIELDS + " comma-separated fields, found more");
+    return f + 1;
+  }
+
+  private void finish(int newline, int f, long high) {
+    int end = newline > lineStart && buf[newline - 1] == '\r' ? newline - 1 : newline;
+    if (f < FIELDS) {
+      ends[f] = end;
     }
-    starts[FIELDS - 1] = start;
-    ends[FIELDS - 1] = to;
-    this.buf = buf;
+    fields = f + 1;
+    lineEnd = end;
+    lineAscii = (high & HIGHS) == 0;
+  }
+
+  private void checkFields(long lineNumber) {
+    if (fields != FIELDS) {
+      throw bad(lineNumber, "expected " + FIELDS + " comma-separated fields, found "
+          + (fields < FIELDS ? String.valueOf(fields) : "more"));
+    }
   }
 
   private int eventType(long lineNumber) {
@@ -189,10 +271,6 @@ public final class NexmarkCsv {
 
   private static EddyException lineError(RuntimeException e, long lineNumber) {
     return e instanceof EddyException ee ? ee : bad(lineNumber, e.getMessage());
-  }
-
-  private static int indexOfComma(byte[] b, int from, int to) {
-    return ByteScan.indexOf(b, from, to, (byte) ',', COMMAS);
   }
 
   private String str(int f) {

@@ -14,8 +14,6 @@ import java.util.function.Consumer;
 
 /** Reads and writes whole files of {@link NexmarkCsv} lines. */
 public final class NexmarkCsvFile {
-  private static final long NEWLINES = ByteScan.pattern((byte) '\n');
-
   private NexmarkCsvFile() {}
 
   /** Writes events 0 .. {@code events - 1} of {@code config} to {@code out}, replacing it. */
@@ -40,7 +38,7 @@ public final class NexmarkCsvFile {
   /** Parses every line of {@code in} into {@code sink}, in order; returns the number of events. */
   public static long read(Path in, Consumer<Event> sink) {
     NexmarkCsv csv = new NexmarkCsv();
-    return lines(in, (b, from, to, line) -> sink.accept(csv.parse(b, from, to, line)));
+    return lines(in, csv, line -> sink.accept(csv.event(line)));
   }
 
   /**
@@ -50,16 +48,17 @@ public final class NexmarkCsvFile {
    */
   public static long load(Path in, StreamAppender out) {
     NexmarkCsv csv = new NexmarkCsv();
-    return lines(in, (b, from, to, line) -> csv.parseInto(b, from, to, line, out));
+    return lines(in, csv, line -> csv.appendTo(out, line));
   }
 
-  /** Receives one line, {@code buf[from, to)} without its line end, valid only during the call. */
+  /** Takes the line {@code csv} last scanned (valid only during the call), numbered {@code lineNumber}. */
   @FunctionalInterface
   private interface LineSink {
-    void line(byte[] buf, int from, int to, long lineNumber);
+    void line(long lineNumber);
   }
 
-  private static long lines(Path in, LineSink sink) {
+  /** Scans {@code in} line by line with {@code csv} (one pass finds lines and fields), skipping blank lines. */
+  private static long lines(Path in, NexmarkCsv csv, LineSink sink) {
     long n = 0;
     byte[] buf = new byte[1 << 20];
     try (InputStream is = Files.newInputStream(in)) {
@@ -68,17 +67,19 @@ public final class NexmarkCsvFile {
         boolean eof = got < 0;
         filled += Math.max(got, 0);
         int line = 0;
-        for (int nl = newline(buf, line, filled); nl >= 0; nl = newline(buf, line, filled)) {
+        for (int nl = csv.scan(buf, line, filled); nl >= 0; nl = csv.scan(buf, line, filled)) {
           n++;
-          int end = nl > line && buf[nl - 1] == '\r' ? nl - 1 : nl;
-          if (end > line) {
-            sink.line(buf, line, end, n);
+          if (!csv.blank()) {
+            sink.line(n);
           }
           line = nl + 1;
         }
         if (eof) {
-          if (line < filled) { // a last line without a newline
-            sink.line(buf, line, filled, ++n);
+          if (line < filled) { // a last line without a newline, scanned by the loop's last call
+            n++;
+            if (!csv.blank()) {
+              sink.line(n);
+            }
           }
           return n;
         }
@@ -93,9 +94,5 @@ public final class NexmarkCsvFile {
     } catch (IOException e) {
       throw new EddyException(ErrorCode.STORAGE, "cannot read " + in + ": " + e.getMessage(), e);
     }
-  }
-
-  private static int newline(byte[] b, int from, int to) {
-    return ByteScan.indexOf(b, from, to, (byte) '\n', NEWLINES);
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link ByteScan} against byte-at-a-time loops, on random ranges of random bytes. */
+/** {@link ByteScan} against byte-at-a-time loops, on random words and ranges of random bytes. */
 class ByteScanTest {
   @Test
   void findsWhatALoopFinds() {
@@ -19,18 +19,23 @@ class ByteScanTest {
       int from = random.nextInt(b.length);
       int to = from + random.nextInt(b.length - from + 1);
       byte x = b[random.nextInt(b.length)];
-      assertEquals(loopIndexOf(b, from, to, x), ByteScan.indexOf(b, from, to, x, ByteScan.pattern(x)), "run " + run);
+      if (from + Long.BYTES <= b.length) {
+        assertEquals(loopMatches(b, from, x), ByteScan.matches(ByteScan.word(b, from), ByteScan.pattern(x)),
+            "run " + run);
+      }
       assertEquals(loopAscii(b, from, to), ByteScan.ascii(b, from, to), "run " + run);
     }
   }
 
-  private static int loopIndexOf(byte[] b, int from, int to, byte x) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == x) {
-        return i;
+  /** The high bit of byte k set where {@code b[from + k] == x}, for the eight bytes from {@code from}. */
+  private static long loopMatches(byte[] b, int from, byte x) {
+    long mask = 0;
+    for (int k = 0; k < Long.BYTES; k++) {
+      if (b[from + k] == x) {
+        mask |= 0x80L << (8 * k);
       }
     }
-    return -1;
+    return mask;
   }
 
   private static boolean loopAscii(byte[] b, int from, int to) {

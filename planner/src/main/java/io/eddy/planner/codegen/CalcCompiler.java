@@ -19,6 +19,7 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
@@ -41,12 +42,14 @@ public final class CalcCompiler {
   private final JavaTypeFactory typeFactory;
   private final SqlConformance conformance;
   private final CompiledCache cache;
+  private final RexBuilder rexBuilder;
 
   /** A compiler whose programs are shared through {@code cache} (one per engine). */
   public CalcCompiler(JavaTypeFactory typeFactory, SqlConformance conformance, CompiledCache cache) {
     this.typeFactory = typeFactory;
     this.conformance = conformance;
     this.cache = cache;
+    this.rexBuilder = new RexBuilder(typeFactory);
   }
 
   /** A compiled program; {@link #instantiate} makes a fresh, independent operator instance. */
@@ -93,7 +96,7 @@ public final class CalcCompiler {
     if (projection != null) {
       return new Compiled(output, projection);
     }
-    String source = generate(program, input, output);
+    String source = generate(IntegerMod.rewrite(program, rexBuilder), input, output);
     return cache.get(source, output, () -> cook(source, output));
   }
 

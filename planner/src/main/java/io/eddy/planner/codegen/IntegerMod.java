@@ -1,0 +1,70 @@
+package io.eddy.planner.codegen;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Rewrites {@code MOD} of two integers of different widths (say {@code MOD(bigintColumn, 123)})
+ * into {@code CAST(MOD(CAST(a AS BIGINT), CAST(b AS BIGINT)) AS type)}. Calcite's code generator
+ * finds no {@code mod(long, int)} and computes such a call on {@code BigDecimal}s, a division of
+ * big numbers per row; on two {@code long}s it is one {@code %}. The value is the same: the
+ * remainder is smaller than the divisor, so it fits the call's type (the divisor's). Immutable.
+ */
+final class IntegerMod extends RexShuttle {
+  private final RexBuilder rexBuilder;
+
+  private IntegerMod(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  /** {@code program} with every mixed-width integer {@code MOD} rewritten; the same program when there is none. */
+  static RexProgram rewrite(RexProgram program, RexBuilder rexBuilder) {
+    IntegerMod shuttle = new IntegerMod(rexBuilder);
+    List<RexNode> projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
+    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+    List<RexNode> rewritten = shuttle.apply(projects);
+    RexNode newCondition = condition == null ? null : condition.accept(shuttle);
+    if (rewritten.equals(projects) && java.util.Objects.equals(condition, newCondition)) {
+      return program;
+    }
+    return RexProgram.create(program.getInputRowType(), rewritten, newCondition, program.getOutputRowType(),
+        rexBuilder);
+  }
+
+  @Override
+  public RexNode visitCall(RexCall call) {
+    RexNode visited = super.visitCall(call);
+    if (!(visited instanceof RexCall c) || c.getKind() != SqlKind.MOD || c.getOperands().size() != 2) {
+      return visited;
+    }
+    RexNode a = c.getOperands().get(0);
+    RexNode b = c.getOperands().get(1);
+    if (!isInteger(a.getType()) || !isInteger(b.getType())
+        || a.getType().getSqlTypeName() == b.getType().getSqlTypeName()) {
+      return visited;
+    }
+    RexNode mod = rexBuilder.makeCall(c.getOperator(), List.of(toBigint(a), toBigint(b)));
+    return rexBuilder.makeCast(c.getType(), mod, true, false);
+  }
+
+  private RexNode toBigint(RexNode e) {
+    if (e.getType().getSqlTypeName() == SqlTypeName.BIGINT) {
+      return e;
+    }
+    RelDataType bigint = rexBuilder.getTypeFactory().createTypeWithNullability(
+        rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), e.getType().isNullable());
+    return rexBuilder.makeCast(bigint, e, true, false);
+  }
+
+  private static boolean isInteger(RelDataType type) {
+    return SqlTypeUtil.isIntType(type) || type.getSqlTypeName() == SqlTypeName.BIGINT;
+  }
+}
