@@ -157,7 +157,7 @@ public final class EngineRuntime implements AutoCloseable {
       StreamDef lateStream, int parallelism) {
     LateStreamSink late = lateStream == null ? null : new LateStreamSink(this, lateStream, name);
     Dataflow circuit = dataflow(name, plan, params, late == null ? parallelism : 1);
-    return new StandingQuery(name, circuit, readers(circuit, policy), sink, signal, late, null).start();
+    return new StandingQuery(name, circuit, readers(circuit, policy, late != null), sink, signal, late, null).start();
   }
 
   /** {@code plan}'s circuit, or {@code parallelism} workers' copies of it. */
@@ -198,7 +198,7 @@ public final class EngineRuntime implements AutoCloseable {
     }
     int workers = lateStream == null ? parallelism : 1;
     Dataflow circuit = dataflow(def.name(), plan, List.of(), workers);
-    List<SourceReader> readers = readers(circuit, policy);
+    List<SourceReader> readers = readers(circuit, policy, lateStream != null);
     ReadLimit limit = null;
     if (state instanceof LogSink && circuit.checkpointable()) {
       limit = new ReadLimit(new long[((LogSink) state).topic().partitions()]);
@@ -223,7 +223,12 @@ public final class EngineRuntime implements AutoCloseable {
     io.eddy.engine.internal.checkpoint.CheckpointFiles.deleteAll(checkpointDir(def));
   }
 
-  private List<SourceReader> readers(Dataflow circuit, WatermarkPolicy policy) {
+  /**
+   * The readers of {@code circuit}'s sources. Each decodes only the columns the circuit reads
+   * ({@link Circuit.Source#columns}), unless {@code wholeRows}: a query that writes its late rows
+   * into a stream records them whole, unread columns too.
+   */
+  private List<SourceReader> readers(Dataflow circuit, WatermarkPolicy policy, boolean wholeRows) {
     List<SourceReader> readers = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (Circuit.Source s : circuit.sources()) {
@@ -233,7 +238,7 @@ public final class EngineRuntime implements AutoCloseable {
           ? new EventTime(topic.partitions(), sd.watermarkDelayMillis(), policy, now, sd.proctime())
           : o instanceof io.eddy.planner.catalog.TableDef td && td.versioned()
               ? new EventTime(topic.partitions(), td.watermarkDelayMillis(), policy, now, false) : null;
-      readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key())));
+      readers.add(new SourceReader(topic, o.rowType(), time, readLimits.get(o.key()), wholeRows ? null : s.columns()));
     }
     return readers;
   }

@@ -25,6 +25,8 @@ public final class SourceReader {
   private final long[] positions;
   private final long[] pending;
   private final RecordVisitor visitor;
+  /** Per column, whether it is decoded; null: all are. */
+  private final boolean[] read;
   private final ByteSource source = new ByteSource(new byte[0], 0, 0);
   /** Null for a source without event time (no WATERMARK declared, or a table). */
   private final EventTime eventTime;
@@ -59,6 +61,14 @@ public final class SourceReader {
    * derived stream become visible once its query has checkpointed them.
    */
   SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit) {
+    this(topic, type, eventTime, limit, null);
+  }
+
+  /**
+   * A reader that decodes only {@code columns} (null: all); the others are NULL in its batches
+   * and skipped over in the log, for a circuit that never reads them ({@code Circuit.Source#columns}).
+   */
+  SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit, java.util.BitSet columns) {
     this.limit = limit;
     this.topic = topic;
     this.codec = new RowCodec(type);
@@ -66,6 +76,10 @@ public final class SourceReader {
     this.positions = new long[topic.partitions()];
     this.pending = new long[topic.partitions()];
     this.eventTime = eventTime;
+    this.read = columns == null ? null : new boolean[type.size()];
+    for (int c = 0; read != null && c < read.length; c++) {
+      read[c] = columns.get(c);
+    }
     this.visitor = (offset, ts, buf, off, len) -> {
       if (offset >= pollLimit) {
         return;
@@ -80,7 +94,7 @@ public final class SourceReader {
         }
         this.eventTime.observe(polling, ts, pollTime);
       }
-      byte kind = codec.decode(source.reset(buf, off, len), builder);
+      byte kind = codec.decode(source.reset(buf, off, len), builder, read);
       builder.endRow(kind == RowCodec.INSERT ? 1 : -1);
     };
     for (int p = 0; p < positions.length; p++) {

@@ -17,8 +17,31 @@ public final class Circuit implements Dataflow {
   /** A node: a source ({@code op == null}) or an operator with its input nodes. */
   record Node(int id, Operator op, RowType type, int[] inputs) {}
 
-  /** A source of the circuit: its index, node, what it reads and the type of its deltas. */
-  public record Source(int index, int node, String name, RowType type) {}
+  /**
+   * A source of the circuit: its index, node, what it reads and the type of its deltas.
+   * {@code columns} are the columns its consumers read (null: all of them); the others may be
+   * left NULL by whatever feeds the source, which saves decoding them.
+   */
+  public record Source(int index, int node, String name, RowType type, java.util.BitSet columns) {
+    public Source {
+      columns = columns == null ? null : (java.util.BitSet) columns.clone();
+    }
+
+    /** A source whose every column is read. */
+    public Source(int index, int node, String name, RowType type) {
+      this(index, node, name, type, null);
+    }
+
+    @Override
+    public java.util.BitSet columns() {
+      return columns == null ? null : (java.util.BitSet) columns.clone();
+    }
+
+    /** Whether column {@code c} is read. */
+    public boolean reads(int c) {
+      return columns == null || columns.get(c);
+    }
+  }
 
   private record Edge(int node, int port) {}
 
@@ -354,7 +377,8 @@ public final class Circuit implements Dataflow {
     }
     String what;
     if (n.op() == null) {
-      what = "Source(" + sources.stream().filter(s -> s.node() == id).findFirst().orElseThrow().name() + ")";
+      Source src = sources.stream().filter(s -> s.node() == id).findFirst().orElseThrow();
+      what = "Source(" + src.name() + (src.columns() == null ? "" : ", reads " + columnNames(src)) + ")";
     } else {
       what = n.op().describe();
       StateSize s = StateSize.NONE;
@@ -383,5 +407,11 @@ public final class Circuit implements Dataflow {
     for (int in : n.inputs()) {
       explain(copies, in, depth + 1, lines, state, shown);
     }
+  }
+
+  private static String columnNames(Source s) {
+    java.util.StringJoiner names = new java.util.StringJoiner(", ", "[", "]");
+    s.columns().stream().forEach(c -> names.add(s.type().get(c).name()));
+    return names.toString();
   }
 }

@@ -17,9 +17,14 @@ public final class CircuitBuilder {
    * {@code name} is what the source reads, e.g. a stream's name.
    */
   public int source(String name, RowType type) {
+    return source(name, type, null);
+  }
+
+  /** A source of which only {@code columns} are read (null: all), see {@link Circuit.Source}. */
+  public int source(String name, RowType type, java.util.BitSet columns) {
     int id = nodes.size();
     nodes.add(new Circuit.Node(id, null, type, new int[0]));
-    sources.add(new Circuit.Source(sources.size(), id, name, type));
+    sources.add(new Circuit.Source(sources.size(), id, name, type, columns));
     return id;
   }
 

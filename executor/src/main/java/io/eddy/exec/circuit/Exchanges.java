@@ -147,7 +147,7 @@ public final class Exchanges {
       if (n.op() == null) {
         Circuit.Source s = copy.sources().stream().filter(x -> x.node() == n.id()).findFirst().orElseThrow();
         moved[n.id()] = nodes.size();
-        sourceList[s.index()] = new Circuit.Source(s.index(), nodes.size(), s.name(), s.type());
+        sourceList[s.index()] = new Circuit.Source(s.index(), nodes.size(), s.name(), s.type(), s.columns());
         nodes.add(new Circuit.Node(nodes.size(), null, n.type(), new int[0]));
         silent.add(false);
         continue;

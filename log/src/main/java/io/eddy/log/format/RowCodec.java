@@ -122,6 +122,15 @@ public final class RowCodec {
    * {@link #decode(byte[], int, int, FieldSink)}.
    */
   public byte decode(ByteSource in, FieldSink sink) {
+    return decode(in, sink, null);
+  }
+
+  /**
+   * Like {@link #decode(ByteSource, FieldSink)}, but a column whose {@code read} entry is false
+   * is skipped over unread and delivered as NULL ({@code read} null: every column is read); the
+   * bytes are checked as strictly as when reading.
+   */
+  public byte decode(ByteSource in, FieldSink sink, boolean[] read) {
     byte kind = in.readByte();
     if (kind != INSERT && kind != DELETE) {
       throw new MalformedDataException("bad row kind " + kind);
@@ -131,8 +140,11 @@ public final class RowCodec {
     for (int i = 0; i < kinds.length; i++) {
       if ((buf[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0) {
         sink.nullField(i);
-      } else {
+      } else if (read == null || read[i]) {
         readField(i, in, sink);
+      } else {
+        skipField(i, in);
+        sink.nullField(i);
       }
     }
     if (in.remaining() != 0) {
@@ -176,6 +188,24 @@ public final class RowCodec {
       }
     });
     return row;
+  }
+
+  private void skipField(int i, ByteSource in) {
+    switch (kinds[i]) {
+      case BOOLEAN -> in.readByte();
+      case INT, DATE -> in.readVarint();
+      case BIGINT, TIMESTAMP -> in.readVarlong();
+      case DOUBLE -> in.skip(Double.BYTES);
+      case DECIMAL -> {
+        in.readVarint();
+        int n = in.readVarint();
+        if (n < 1) {
+          throw new MalformedDataException("decimal of column " + i + " has " + n + " unscaled bytes");
+        }
+        in.skip(n);
+      }
+      case VARCHAR -> in.skip(in.readVarint());
+    }
   }
 
   private void readField(int i, ByteSource in, FieldSink sink) {

@@ -5,8 +5,10 @@ import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.CircuitBuilder;
 import io.eddy.exec.circuit.Operator;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.DataContext;
 
 /**
@@ -17,11 +19,23 @@ import org.apache.calcite.DataContext;
 public final class CircuitPlan {
   private sealed interface Spec permits SourceSpec, OperatorSpec {}
 
-  private record SourceSpec(String name, RowType type) implements Spec {}
+  /** {@code columns}: the columns the source's consumers read (null: all). */
+  private record SourceSpec(String name, RowType type, BitSet columns) implements Spec {}
 
-  /** {@code elidable}: a pass-through node that is dropped when fewer than two edges read it. */
-  private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs, boolean elidable)
-      implements Spec {}
+  /**
+   * {@code elidable}: a pass-through node that is dropped when fewer than two edges read it.
+   * {@code reads}: given the columns of its output that are read, the columns of each input it
+   * reads (null: all of every input, or unknown).
+   */
+  private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs, boolean elidable,
+      Reads reads) implements Spec {}
+
+  /** What an operator reads of each of its inputs, given what its consumers read of its output. */
+  @FunctionalInterface
+  public interface Reads {
+    /** One set of columns per input port; {@code output} may be changed by the callee. */
+    BitSet[] of(BitSet output);
+  }
 
   private final List<Spec> specs;
   private final int output;
@@ -42,7 +56,7 @@ public final class CircuitPlan {
     CircuitBuilder b = new CircuitBuilder();
     for (Spec s : specs) {
       if (s instanceof SourceSpec src) {
-        b.source(src.name(), src.type());
+        b.source(src.name(), src.type(), src.columns());
       } else {
         OperatorSpec op = (OperatorSpec) s;
         b.add(op.factory().apply(context), op.type(), op.inputs());
@@ -67,12 +81,28 @@ public final class CircuitPlan {
     private final List<Spec> specs = new ArrayList<>();
 
     public int source(String name, RowType type) {
-      specs.add(new SourceSpec(name, type));
+      specs.add(new SourceSpec(name, type, null));
       return specs.size() - 1;
     }
 
     public int add(Function<DataContext, Operator> factory, RowType type, int... inputs) {
-      specs.add(new OperatorSpec(factory, type, inputs.clone(), false));
+      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, null));
+      return specs.size() - 1;
+    }
+
+    /**
+     * Adds an operator with one input of which it reads only some columns: {@code reads} tells
+     * which, given the columns of the operator's output that its consumers read. A source whose
+     * consumers all say so is told to leave the other columns unread ({@link Circuit.Source#columns}).
+     */
+    public int addReading(Function<DataContext, Operator> factory, RowType type, int input,
+        UnaryOperator<BitSet> reads) {
+      return addReading(factory, type, out -> new BitSet[] {reads.apply(out)}, input);
+    }
+
+    /** Like {@link #addReading(Function, RowType, int, UnaryOperator)}, for an operator of several inputs. */
+    public int addReading(Function<DataContext, Operator> factory, RowType type, Reads reads, int... inputs) {
+      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, reads));
       return specs.size() - 1;
     }
 
@@ -82,7 +112,16 @@ public final class CircuitPlan {
      * {@code input}, unless at least two input ports read it.
      */
     public int addShared(Function<DataContext, Operator> factory, int input) {
-      specs.add(new OperatorSpec(factory, typeOf(input), new int[] {input}, true));
+      return addShared(factory, input, null);
+    }
+
+    /** Like {@link #addShared(Function, int)}; the node reads {@code reads} of its input besides what is read of it. */
+    public int addShared(Function<DataContext, Operator> factory, int input, BitSet reads) {
+      Reads r = reads == null ? null : out -> {
+        out.or(reads);
+        return new BitSet[] {out};
+      };
+      specs.add(new OperatorSpec(factory, typeOf(input), new int[] {input}, true, r));
       return specs.size() - 1;
     }
 
@@ -105,6 +144,7 @@ public final class CircuitPlan {
           }
         }
       }
+      BitSet[] read = columnsRead(output);
       int[] id = new int[specs.size()];
       List<Spec> kept = new ArrayList<>();
       for (int i = 0; i < specs.size(); i++) {
@@ -117,13 +157,55 @@ public final class CircuitPlan {
           for (int p = 0; p < inputs.length; p++) {
             inputs[p] = id[op.inputs()[p]];
           }
-          kept.add(new OperatorSpec(op.factory(), op.type(), inputs, false));
+          kept.add(new OperatorSpec(op.factory(), op.type(), inputs, false, op.reads()));
         } else {
-          kept.add(specs.get(i));
+          SourceSpec src = (SourceSpec) specs.get(i);
+          kept.add(new SourceSpec(src.name(), src.type(), read[i]));
         }
         id[i] = kept.size() - 1;
       }
       return new CircuitPlan(kept, id[output], insertOnly);
+    }
+
+    /**
+     * Per node, the columns of its output that some consumer reads, or null for all of them: the
+     * output node's are all; every other node's are the union of what its consumers read of it,
+     * walking from the output back (inputs come before their consumers). A consumer that does not
+     * say what it reads ({@link #addReading}) reads all.
+     */
+    private BitSet[] columnsRead(int output) {
+      int n = specs.size();
+      BitSet[] read = new BitSet[n];
+      boolean[] all = new boolean[n];
+      all[output] = true;
+      for (int i = n - 1; i >= 0; i--) {
+        if (!(specs.get(i) instanceof OperatorSpec op)) {
+          continue;
+        }
+        BitSet mine = all[i] ? full(i) : read[i] == null ? new BitSet() : read[i];
+        BitSet[] reads = op.reads() == null ? null : op.reads().of((BitSet) mine.clone());
+        for (int p = 0; p < op.inputs().length; p++) {
+          int in = op.inputs()[p];
+          if (reads == null) {
+            all[in] = true;
+          } else if (!all[in]) {
+            read[in] = read[in] == null ? new BitSet() : read[in];
+            read[in].or(reads[p]);
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (all[i] || read[i] == null || read[i].cardinality() == typeOf(i).size()) {
+          read[i] = null;
+        }
+      }
+      return read;
+    }
+
+    private BitSet full(int node) {
+      BitSet b = new BitSet();
+      b.set(0, typeOf(node).size());
+      return b;
     }
   }
 }

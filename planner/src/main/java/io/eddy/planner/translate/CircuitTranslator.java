@@ -44,6 +44,8 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlExplainLevel;
 
@@ -190,11 +192,25 @@ public final class CircuitTranslator {
     return node;
   }
 
+  /** The input columns {@code program}'s condition and projections read. */
+  private static java.util.BitSet inputsRead(RexProgram program) {
+    List<RexNode> used = new ArrayList<>();
+    for (RexLocalRef ref : program.getProjectList()) {
+      used.add(program.expandLocalRef(ref));
+    }
+    if (program.getCondition() != null) {
+      used.add(program.expandLocalRef(program.getCondition()));
+    }
+    return RelOptUtil.InputFinder.bits(used, null).toBitSet();
+  }
+
   private int compiledCalc(RexProgram program, int input, RowType out) {
     CalcCompiler.Compiled compiled = compiler.compile(program, b.typeOf(input), out);
     String desc = program.toString();
     String text = ExpressionText.of(program);
-    int node = b.add(ctx -> new CalcOperator(compiled.instantiate(ctx), desc, text), out, input);
+    java.util.BitSet reads = inputsRead(program);
+    int node = b.addReading(ctx -> new CalcOperator(compiled.instantiate(ctx), desc, text), out, input,
+        demanded -> reads);
     insertOnly.set(node, insertOnly.get(input));
     return node;
   }
@@ -226,7 +242,15 @@ public final class CircuitTranslator {
     RowType in = b.typeOf(input);
     boolean appendOnlyInput = insertOnly.get(input);
     WindowClose closing = windows.closing(input, keys, emitOnClose);
-    int node = b.add(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input);
+    java.util.BitSet reads = agg.getGroupSet().toBitSet();
+    for (AggregateCall call : agg.getAggCallList()) {
+      call.getArgList().forEach(reads::set);
+      if (call.filterArg >= 0) {
+        reads.set(call.filterArg);
+      }
+    }
+    int node = b.addReading(ctx -> new AggregateOperator(in, keys, calls, out, appendOnlyInput, closing), out, input,
+        demanded -> reads);
     facts.throughGroupKeys(input, node, keys);
     if (closing != null && emitOnClose) {
       closingAggregates++;

@@ -125,7 +125,12 @@ public final class WindowTranslator {
     } else {
       WindowSpec spec = w.spec();
       int time = w.timeColumn();
-      node = b.add(ctx -> new WindowAssignOperator(in, time, spec, eventTime, out), out, input);
+      // reads the time column, and passes the input's columns on: only those read downstream
+      node = b.addReading(ctx -> new WindowAssignOperator(in, time, spec, eventTime, out), out, input, demanded -> {
+        java.util.BitSet reads = demanded.get(0, arity);
+        reads.set(time);
+        return reads;
+      });
       insertOnly.set(node, insertOnly.get(input));
       facts.bound(node, arity, new ColumnFacts.WindowBound(w.maxLength(), eventTime));
     }
