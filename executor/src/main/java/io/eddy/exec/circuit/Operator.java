@@ -94,4 +94,11 @@ public interface Operator {
 
   /** One line for EXPLAIN, e.g. {@code Aggregate(keys=[0], COUNT(*), SUM($1))}. */
   String describe();
+
+  /**
+   * Tells the operator, before {@link #open}, that its consumers read only {@code columns} of its
+   * output: it need not fill the others (their values are then unspecified). The default ignores
+   * the hint.
+   */
+  default void readOnly(java.util.BitSet columns) {}
 }

@@ -29,6 +29,8 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   private final WindowSpec spec;
   private final boolean eventTime;
   private final int arity;
+  /** The input columns copied to the output (the others are NULL there: nothing reads them). */
+  private int[] copied;
   private long watermark = Long.MIN_VALUE;
   private volatile long late;
   private Emitter out;
@@ -45,6 +47,12 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
     this.spec = spec;
     this.eventTime = eventTime;
     this.arity = inputType.size();
+    this.copied = java.util.stream.IntStream.range(0, arity).toArray();
+  }
+
+  @Override
+  public void readOnly(java.util.BitSet columns) {
+    copied = columns.stream().filter(c -> c < arity).toArray();
   }
 
   @Override
@@ -95,7 +103,8 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
     Assigner(ZBatch in) {
       this.in = in;
       // room for every window of every row, up to a bound (the builder grows past it if needed)
-      this.out = new BatchBuilder(outputType, (int) Math.max(16, Math.min(1 << 16, in.size() * spec.windowsPerRow())));
+      this.out = new BatchBuilder(outputType,
+          (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow())));
     }
 
     @Override
@@ -107,7 +116,7 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
         }
         return;
       }
-      for (int c = 0; c < arity; c++) {
+      for (int c : copied) {
         out.copy(in, c, row, c);
       }
       out.longField(arity, start);

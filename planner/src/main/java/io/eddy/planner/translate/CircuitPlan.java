@@ -28,7 +28,7 @@ public final class CircuitPlan {
    * reads (null: all of every input, or unknown).
    */
   private record OperatorSpec(Function<DataContext, Operator> factory, RowType type, int[] inputs, boolean elidable,
-      Reads reads) implements Spec {}
+      Reads reads, BitSet outputRead) implements Spec {}
 
   /** What an operator reads of each of its inputs, given what its consumers read of its output. */
   @FunctionalInterface
@@ -59,7 +59,11 @@ public final class CircuitPlan {
         b.source(src.name(), src.type(), src.columns());
       } else {
         OperatorSpec op = (OperatorSpec) s;
-        b.add(op.factory().apply(context), op.type(), op.inputs());
+        Operator operator = op.factory().apply(context);
+        if (op.outputRead() != null) {
+          operator.readOnly((BitSet) op.outputRead().clone());
+        }
+        b.add(operator, op.type(), op.inputs());
       }
     }
     return b.build(output);
@@ -86,7 +90,7 @@ public final class CircuitPlan {
     }
 
     public int add(Function<DataContext, Operator> factory, RowType type, int... inputs) {
-      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, null));
+      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, null, null));
       return specs.size() - 1;
     }
 
@@ -102,7 +106,7 @@ public final class CircuitPlan {
 
     /** Like {@link #addReading(Function, RowType, int, UnaryOperator)}, for an operator of several inputs. */
     public int addReading(Function<DataContext, Operator> factory, RowType type, Reads reads, int... inputs) {
-      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, reads));
+      specs.add(new OperatorSpec(factory, type, inputs.clone(), false, reads, null));
       return specs.size() - 1;
     }
 
@@ -121,7 +125,7 @@ public final class CircuitPlan {
         out.or(reads);
         return new BitSet[] {out};
       };
-      specs.add(new OperatorSpec(factory, typeOf(input), new int[] {input}, true, r));
+      specs.add(new OperatorSpec(factory, typeOf(input), new int[] {input}, true, r, null));
       return specs.size() - 1;
     }
 
@@ -157,7 +161,7 @@ public final class CircuitPlan {
           for (int p = 0; p < inputs.length; p++) {
             inputs[p] = id[op.inputs()[p]];
           }
-          kept.add(new OperatorSpec(op.factory(), op.type(), inputs, false, op.reads()));
+          kept.add(new OperatorSpec(op.factory(), op.type(), inputs, false, op.reads(), read[i]));
         } else {
           SourceSpec src = (SourceSpec) specs.get(i);
           kept.add(new SourceSpec(src.name(), src.type(), read[i]));
