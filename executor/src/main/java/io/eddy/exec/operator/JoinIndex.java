@@ -34,13 +34,17 @@ final class JoinIndex {
     }
   }
 
-  private final Map<Row, Map<Row, Entry>> buckets = new HashMap<>();
+  /**
+   * Key -> its entries: the one {@link Entry} of a key with one distinct row (most keys of a
+   * near-unique join key), else a {@code HashMap<Row, Entry>} of them. A map per key would cost
+   * three objects and a table even for one row.
+   */
+  private final Map<Row, Object> buckets = new HashMap<>();
   private long entries;
 
   /** The entries whose key is {@code key} (live view; do not modify while iterating). */
   Collection<Entry> bucket(Row key) {
-    Map<Row, Entry> b = buckets.get(key);
-    return b == null ? List.of() : b.values();
+    return entriesOf(bucketOf(key));
   }
 
   /**
@@ -50,20 +54,23 @@ final class JoinIndex {
    * and run through the residual (do not modify the index meanwhile).
    */
   void forEachInRange(Row key, int column, JoinRange.Op op, Object value, Consumer<Entry> action) {
-    Map<Row, Entry> b = value == null ? null : buckets.get(key);
-    if (b != null) {
-      for (Entry e : b.values()) {
-        if (op.holds(e.row.get(column), value)) {
-          action.accept(e);
-        }
+    if (value == null) {
+      return;
+    }
+    for (Entry e : bucket(key)) {
+      if (op.holds(e.row.get(column), value)) {
+        action.accept(e);
       }
     }
   }
 
   /** The entry of {@code row} under {@code key}, or null when it is not indexed. */
   Entry get(Row key, Row row) {
-    Map<Row, Entry> b = buckets.get(key);
-    return b == null ? null : b.get(row);
+    Object b = bucketOf(key);
+    if (b instanceof Entry e) {
+      return e.row.equals(row) ? e : null;
+    }
+    return b == null ? null : map(b).get(row);
   }
 
   /** Removes every entry. */
@@ -77,61 +84,96 @@ final class JoinIndex {
    * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.
    */
   Entry add(Row key, Row row, long w, long matches) {
-    Map<Row, Entry> b = buckets.computeIfAbsent(key, k -> new HashMap<>());
-    Entry e = b.get(row);
+    Object b = bucketOf(key);
+    Entry e = b instanceof Entry one ? (one.row.equals(row) ? one : null) : b == null ? null : map(b).get(row);
     if (e == null) {
-      e = new Entry(key, row);
+      e = new Entry(b instanceof Entry one ? one.key : key, row);
       e.matches = matches;
-      b.put(row, e);
+      put(key, b, e);
       entries++;
     }
     e.weight += w;
     if (e.weight == 0) {
-      b.remove(row);
-      entries--;
-      if (b.isEmpty()) {
-        buckets.remove(key);
-      }
+      remove(e);
     }
     return e;
   }
 
   /** Removes {@code e} whatever its multiplicity, if it is still indexed (state freed by time). */
   void remove(Entry e) {
-    Map<Row, Entry> b = buckets.get(e.key);
-    if (b != null && b.get(e.row) == e) {
-      b.remove(e.row);
+    Object b = bucketOf(e.key);
+    if (b == e) {
+      setBucket(e.key, null);
       entries--;
-      if (b.isEmpty()) {
-        buckets.remove(e.key);
+    } else if (b instanceof HashMap<?, ?> && map(b).get(e.row) == e) {
+      Map<Row, Entry> m = map(b);
+      m.remove(e.row);
+      entries--;
+      if (m.size() == 1) {
+        setBucket(e.key, m.values().iterator().next());
       }
     }
+  }
+
+  private void put(Row key, Object bucket, Entry e) {
+    if (bucket == null) {
+      setBucket(key, e);
+    } else if (bucket instanceof Entry one) {
+      Map<Row, Entry> m = new HashMap<>(4);
+      m.put(one.row, one);
+      m.put(e.row, e);
+      setBucket(one.key, m);
+    } else {
+      map(bucket).put(e.row, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Row, Entry> map(Object bucket) {
+    return (Map<Row, Entry>) bucket;
+  }
+
+  private Object bucketOf(Row key) {
+    return buckets.get(key);
+  }
+
+  /** Stores {@code bucket} as {@code key}'s, or forgets the key when it is null. */
+  private void setBucket(Row key, Object bucket) {
+    if (bucket == null) {
+      buckets.remove(key);
+    } else {
+      buckets.put(key, bucket);
+    }
+  }
+
+  private static Collection<Entry> entriesOf(Object bucket) {
+    return bucket == null ? List.of() : bucket instanceof Entry e ? List.of(e) : map(bucket).values();
   }
 
   /** Writes every entry: key, row, multiplicity, matches and emitted unmatched weight. */
   void snapshot(io.eddy.exec.state.StateOutput out) {
     out.writeLong(entries);
-    buckets.forEach((key, b) -> b.values().forEach(e ->
-        out.writeRow(key).writeRow(e.row).writeLong(e.weight).writeLong(e.matches).writeLong(e.emitted)));
+    forEach(e -> out.writeRow(e.key).writeRow(e.row).writeLong(e.weight).writeLong(e.matches).writeLong(e.emitted));
   }
 
   /** Replaces the (empty) index with what {@link #snapshot} wrote. */
   void restore(io.eddy.exec.state.StateInput in) {
-    buckets.clear();
-    entries = in.readLong();
-    for (long i = 0; i < entries; i++) {
+    clear();
+    long n = in.readLong();
+    entries = n;
+    for (long i = 0; i < n; i++) {
       Row key = in.readRow();
       Entry e = new Entry(key, in.readRow());
       e.weight = in.readLong();
       e.matches = in.readLong();
       e.emitted = in.readLong();
-      buckets.computeIfAbsent(key, k -> new HashMap<>()).put(e.row, e);
+      put(key, bucketOf(key), e);
     }
   }
 
   /** Calls {@code action} for every indexed entry (do not modify the index meanwhile). */
   void forEach(java.util.function.Consumer<Entry> action) {
-    buckets.values().forEach(b -> b.values().forEach(action));
+    buckets.values().forEach(b -> entriesOf(b).forEach(action));
   }
 
   /** Distinct rows held. */
