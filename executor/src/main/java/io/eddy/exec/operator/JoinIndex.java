@@ -40,6 +40,16 @@ final class JoinIndex {
    * three objects and a table even for one row.
    */
   private final Map<Row, Object> buckets = new HashMap<>();
+
+  /** The entries of a key with several distinct rows, and the key itself (shared by its entries). */
+  private static final class Bucket extends HashMap<Row, Entry> {
+    final Row key;
+
+    Bucket(Row key) {
+      super(4);
+      this.key = key;
+    }
+  }
   private long entries;
 
   /** The entries whose key is {@code key} (live view; do not modify while iterating). */
@@ -87,7 +97,8 @@ final class JoinIndex {
     Object b = bucketOf(key);
     Entry e = b instanceof Entry one ? (one.row.equals(row) ? one : null) : b == null ? null : map(b).get(row);
     if (e == null) {
-      e = new Entry(b instanceof Entry one ? one.key : key, row);
+      // the entries of a key share one key row: the caller's is one per input row
+      e = new Entry(b instanceof Entry one ? one.key : b instanceof Bucket m ? m.key : key, row);
       e.matches = matches;
       put(key, b, e);
       entries++;
@@ -105,7 +116,7 @@ final class JoinIndex {
     if (b == e) {
       setBucket(e.key, null);
       entries--;
-    } else if (b instanceof HashMap<?, ?> && map(b).get(e.row) == e) {
+    } else if (b instanceof Bucket && map(b).get(e.row) == e) {
       Map<Row, Entry> m = map(b);
       m.remove(e.row);
       entries--;
@@ -119,7 +130,7 @@ final class JoinIndex {
     if (bucket == null) {
       setBucket(key, e);
     } else if (bucket instanceof Entry one) {
-      Map<Row, Entry> m = new HashMap<>(4);
+      Bucket m = new Bucket(one.key);
       m.put(one.row, one);
       m.put(e.row, e);
       setBucket(one.key, m);

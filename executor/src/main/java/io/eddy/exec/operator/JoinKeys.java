@@ -46,7 +46,7 @@ public record JoinKeys(int[] left, int[] right, boolean[] nullsEqual) {
 
   /** The normalized key of {@code row} from input {@code port}, or null when it can match nothing. */
   Row of(Row row, int port) {
-    return of(row, columns(port), nullsEqual);
+    return of(row, port == 0 ? left : right, nullsEqual);
   }
 
   /** The key columns of input {@code port} (0 left, 1 right); a copy. */
