@@ -165,20 +165,43 @@ public final class JoinOperator implements Operator, Checkpointable {
 
   @Override
   public void onBatch(int port, ZBatch batch) {
-    Map<Row, Long> delta = ZSets.consolidate(batch);
-    int n = delta.size();
-    Row[] rows = new Row[n];
+    // A side that tracks matches needs each row once per batch; for the others the batch's rows
+    // can go one by one (the join is linear in each input), which spares hashing every row.
+    Row[] rows;
+    long[] weights;
+    if (type.tracksMatches(port)) {
+      Map<Row, Long> delta = ZSets.consolidate(batch);
+      rows = new Row[delta.size()];
+      weights = new long[rows.length];
+      int k = 0;
+      for (Map.Entry<Row, Long> d : delta.entrySet()) {
+        rows[k] = d.getKey();
+        weights[k++] = d.getValue();
+      }
+    } else {
+      rows = new Row[batch.size()];
+      weights = new long[rows.length];
+      int k = 0;
+      for (int r = 0; r < batch.size(); r++) {
+        if (batch.weight(r) != 0) {
+          rows[k] = Row.from(batch, r);
+          weights[k++] = batch.weight(r);
+        }
+      }
+      rows = k == rows.length ? rows : java.util.Arrays.copyOf(rows, k);
+    }
+    int n = rows.length;
     Row[] rowKeys = new Row[n];
     long[] times = bound == null ? null : new long[n];
-    long[] weights = new long[n];
     int i = 0;
-    for (Map.Entry<Row, Long> d : delta.entrySet()) {
-      Row row = d.getKey();
+    for (int d = 0; d < n; d++) {
+      Row row = rows[d];
+      long w = weights[d];
       Row key = keys.of(row, port);
       if (bound != null) {
         Long t = bound.timeOf(row, port);
         if (t != null && t < bound.horizon(port, watermark)) {
-          late += Math.abs(d.getValue());
+          late += Math.abs(w);
           continue;
         }
         key = t == null ? null : key;
@@ -186,7 +209,7 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       rows[i] = row;
       rowKeys[i] = key;
-      weights[i++] = d.getValue();
+      weights[i++] = w;
     }
     n = i;
     BatchBuilder output = new BatchBuilder(outputType, n * 2);
