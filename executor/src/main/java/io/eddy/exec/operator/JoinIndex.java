@@ -34,13 +34,6 @@ final class JoinIndex {
     }
   }
 
-  /**
-   * Key -> its entries: the one {@link Entry} of a key with one distinct row (most keys of a
-   * near-unique join key), else a {@code HashMap<Row, Entry>} of them. A map per key would cost
-   * three objects and a table even for one row.
-   */
-  private final Map<Row, Object> buckets = new HashMap<>();
-
   /** The entries of a key with several distinct rows, and the key itself (shared by its entries). */
   private static final class Bucket extends HashMap<Row, Entry> {
     final Row key;
@@ -50,6 +43,13 @@ final class JoinIndex {
       this.key = key;
     }
   }
+
+  /**
+   * Key -> its entries: the one {@link Entry} of a key with one distinct row (most keys of a
+   * near-unique join key), else a {@link Bucket} of them. A map per key would cost three objects
+   * and a table even for one row.
+   */
+  private final Map<Row, Object> buckets = new HashMap<>();
   private long entries;
 
   /** The entries whose key is {@code key} (live view; do not modify while iterating). */
