@@ -36,6 +36,11 @@ final class ByteScan {
     return ~(((x & LOWS) + LOWS) | x | LOWS);
   }
 
+  /** Whether every byte OR-ed into {@code bytes} (as words or sign-extended bytes) was ASCII. */
+  static boolean ascii(long bytes) {
+    return (bytes & HIGHS) == 0;
+  }
+
   /** Whether every byte of {@code b[from, to)} is ASCII (below 0x80). */
   static boolean ascii(byte[] b, int from, int to) {
     int i = from;
@@ -46,6 +51,6 @@ final class ByteScan {
     for (; i < to; i++) {
       high |= b[i];
     }
-    return (high & HIGHS) == 0;
+    return ascii(high);
   }
 }

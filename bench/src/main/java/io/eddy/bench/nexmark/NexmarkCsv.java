@@ -25,7 +25,6 @@ public final class NexmarkCsv {
   static final int FIELDS = 26;
   private static final long COMMAS = ByteScan.pattern((byte) ',');
   private static final long NEWLINES = ByteScan.pattern((byte) '\n');
-  private static final long HIGHS = 0x8080808080808080L;
   private static final String EMPTY_PERSON = ",,,,,,,,";
   private static final String EMPTY_AUCTION = ",,,,,,,,,,";
   private static final String EMPTY_BID = ",,,,,,,";
@@ -251,7 +250,7 @@ public final class NexmarkCsv {
     }
     fields = f + 1;
     lineEnd = end;
-    lineAscii = (high & HIGHS) == 0;
+    lineAscii = ByteScan.ascii(high);
   }
 
   private void checkFields(long lineNumber) {

@@ -44,29 +44,18 @@ public final class SourceReader {
    */
   public record Chunk(long watermark, ZBatch batch) {}
 
+  /** A reader of every column and partition, without event time (snapshots, late-row sinks). */
   public SourceReader(TopicLog topic, RowType type) {
-    this(topic, type, null);
+    this(topic, type, null, null, null);
   }
 
   /**
-   * A reader that also tracks the source's event time ({@code eventTime} non-null): the log
-   * record timestamps are the rows' event times (the writer sets them so).
-   */
-  SourceReader(TopicLog topic, RowType type, EventTime eventTime) {
-    this(topic, type, eventTime, null);
-  }
-
-  /**
-   * A reader that reads each partition only up to {@code limit} (when non-null): the records of a
-   * derived stream become visible once its query has checkpointed them.
-   */
-  SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit) {
-    this(topic, type, eventTime, limit, null);
-  }
-
-  /**
-   * A reader that decodes only {@code columns} (null: all); the others are NULL in its batches
-   * and skipped over in the log, for a circuit that never reads them ({@code Circuit.Source#columns}).
+   * A standing query's reader. With {@code eventTime} (non-null) it also tracks the source's event
+   * time: the log record timestamps are the rows' event times (the writer sets them so). With
+   * {@code limit} (non-null) it reads each partition only up to it: the records of a derived
+   * stream become visible once its query has checkpointed them. With {@code columns} (non-null)
+   * it decodes only those; the others are skipped over in the log and NULL in its batches, for a
+   * circuit that never reads them ({@code Circuit.Source#columns}).
    */
   SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit, java.util.BitSet columns) {
     this.limit = limit;

@@ -36,11 +36,6 @@ public final class Circuit implements Dataflow {
     public java.util.BitSet columns() {
       return columns == null ? null : (java.util.BitSet) columns.clone();
     }
-
-    /** Whether column {@code c} is read. */
-    public boolean reads(int c) {
-      return columns == null || columns.get(c);
-    }
   }
 
   private record Edge(int node, int port) {}

@@ -54,7 +54,7 @@ final class JoinIndex {
 
   /** The entries whose key is {@code key} (live view; do not modify while iterating). */
   Collection<Entry> bucket(Row key) {
-    return entriesOf(bucketOf(key));
+    return entriesOf(buckets.get(key));
   }
 
   /**
@@ -76,11 +76,7 @@ final class JoinIndex {
 
   /** The entry of {@code row} under {@code key}, or null when it is not indexed. */
   Entry get(Row key, Row row) {
-    Object b = bucketOf(key);
-    if (b instanceof Entry e) {
-      return e.row.equals(row) ? e : null;
-    }
-    return b == null ? null : map(b).get(row);
+    return find(buckets.get(key), row);
   }
 
   /** Removes every entry. */
@@ -94,8 +90,8 @@ final class JoinIndex {
    * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.
    */
   Entry add(Row key, Row row, long w, long matches) {
-    Object b = bucketOf(key);
-    Entry e = b instanceof Entry one ? (one.row.equals(row) ? one : null) : b == null ? null : map(b).get(row);
+    Object b = buckets.get(key);
+    Entry e = find(b, row);
     if (e == null) {
       // the entries of a key share one key row: the caller's is one per input row
       e = new Entry(b instanceof Entry one ? one.key : b instanceof Bucket m ? m.key : key, row);
@@ -112,53 +108,42 @@ final class JoinIndex {
 
   /** Removes {@code e} whatever its multiplicity, if it is still indexed (state freed by time). */
   void remove(Entry e) {
-    Object b = bucketOf(e.key);
+    Object b = buckets.get(e.key);
     if (b == e) {
-      setBucket(e.key, null);
+      buckets.remove(e.key);
       entries--;
-    } else if (b instanceof Bucket && map(b).get(e.row) == e) {
-      Map<Row, Entry> m = map(b);
+    } else if (b instanceof Bucket m && m.get(e.row) == e) {
       m.remove(e.row);
       entries--;
       if (m.size() == 1) {
-        setBucket(e.key, m.values().iterator().next());
+        buckets.put(e.key, m.values().iterator().next());
       }
     }
   }
 
   private void put(Row key, Object bucket, Entry e) {
     if (bucket == null) {
-      setBucket(key, e);
+      buckets.put(key, e);
     } else if (bucket instanceof Entry one) {
       Bucket m = new Bucket(one.key);
       m.put(one.row, one);
       m.put(e.row, e);
-      setBucket(one.key, m);
+      buckets.put(one.key, m);
     } else {
-      map(bucket).put(e.row, e);
+      ((Bucket) bucket).put(e.row, e);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<Row, Entry> map(Object bucket) {
-    return (Map<Row, Entry>) bucket;
-  }
-
-  private Object bucketOf(Row key) {
-    return buckets.get(key);
-  }
-
-  /** Stores {@code bucket} as {@code key}'s, or forgets the key when it is null. */
-  private void setBucket(Row key, Object bucket) {
-    if (bucket == null) {
-      buckets.remove(key);
-    } else {
-      buckets.put(key, bucket);
+  /** The entry of {@code row} in {@code bucket} (a value of {@link #buckets}, or null), or null. */
+  private static Entry find(Object bucket, Row row) {
+    if (bucket instanceof Entry one) {
+      return one.row.equals(row) ? one : null;
     }
+    return bucket == null ? null : ((Bucket) bucket).get(row);
   }
 
   private static Collection<Entry> entriesOf(Object bucket) {
-    return bucket == null ? List.of() : bucket instanceof Entry e ? List.of(e) : map(bucket).values();
+    return bucket == null ? List.of() : bucket instanceof Entry e ? List.of(e) : ((Bucket) bucket).values();
   }
 
   /** Writes every entry: key, row, multiplicity, matches and emitted unmatched weight. */
@@ -178,7 +163,7 @@ final class JoinIndex {
       e.weight = in.readLong();
       e.matches = in.readLong();
       e.emitted = in.readLong();
-      put(key, bucketOf(key), e);
+      put(key, buckets.get(key), e);
     }
   }
 

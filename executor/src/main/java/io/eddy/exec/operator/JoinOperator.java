@@ -169,28 +169,25 @@ public final class JoinOperator implements Operator, Checkpointable {
     // can go one by one (the join is linear in each input), which spares hashing every row.
     Row[] rows;
     long[] weights;
+    int n = 0;
     if (type.tracksMatches(port)) {
       Map<Row, Long> delta = ZSets.consolidate(batch);
       rows = new Row[delta.size()];
       weights = new long[rows.length];
-      int k = 0;
       for (Map.Entry<Row, Long> d : delta.entrySet()) {
-        rows[k] = d.getKey();
-        weights[k++] = d.getValue();
+        rows[n] = d.getKey();
+        weights[n++] = d.getValue();
       }
     } else {
       rows = new Row[batch.size()];
       weights = new long[rows.length];
-      int k = 0;
-      for (int r = 0; r < batch.size(); r++) {
+      for (int r = 0; r < rows.length; r++) {
         if (batch.weight(r) != 0) {
-          rows[k] = Row.from(batch, r);
-          weights[k++] = batch.weight(r);
+          rows[n] = Row.from(batch, r);
+          weights[n++] = batch.weight(r);
         }
       }
-      rows = k == rows.length ? rows : java.util.Arrays.copyOf(rows, k);
     }
-    int n = rows.length;
     Row[] rowKeys = new Row[n];
     long[] times = bound == null ? null : new long[n];
     int i = 0;
@@ -213,7 +210,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
     n = i;
     BatchBuilder output = new BatchBuilder(outputType, n * 2);
-    long[] matched = probe(port, rows, rowKeys, weights, output);
+    long[] matched = probe(port, n, rows, rowKeys, weights, output);
     if (shared[port] != null) {
       seen[port] = shared[port].generation();
     }
@@ -284,16 +281,16 @@ public final class JoinOperator implements Operator, Checkpointable {
   }
 
   /**
-   * Joins the delta rows from {@code port} with the other side's index: emits the matching pairs,
+   * Joins the first {@code n} delta rows from {@code port} with the other side's index: emits the matching pairs,
    * updates the other side's match counts, and returns per delta row the multiplicity of its matches.
    */
-  private long[] probe(int port, Row[] rows, Row[] rowKeys, long[] weights, BatchBuilder output) {
+  private long[] probe(int port, int n, Row[] rows, Row[] rowKeys, long[] weights, BatchBuilder output) {
     int other = 1 - port;
-    Candidates pairs = new Candidates(rows.length);
+    Candidates pairs = new Candidates(n);
     int width = leftType.size() + rightType.size();
     ArrangeOperator arrangement = shared[other];
     boolean includePending = arrangement != null && seen[other] == arrangement.generation();
-    for (int i = 0; i < rows.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (rowKeys[i] == null) {
         continue;
       }
@@ -315,7 +312,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     if (passing != null) {
       errors.record(residual.errors(), residual.lastError());
     }
-    long[] matched = new long[rows.length];
+    long[] matched = new long[n];
     boolean otherTracks = type.tracksMatches(other);
     int count = passing == null ? candidates.size() : passing.size();
     for (int k = 0; k < count; k++) {

@@ -198,14 +198,19 @@ public final class RowCodec {
       case DOUBLE -> in.skip(Double.BYTES);
       case DECIMAL -> {
         in.readVarint();
-        int n = in.readVarint();
-        if (n < 1) {
-          throw new MalformedDataException("decimal of column " + i + " has " + n + " unscaled bytes");
-        }
-        in.skip(n);
+        in.skip(unscaledLength(i, in));
       }
       case VARCHAR -> in.skip(in.readVarint());
     }
+  }
+
+  /** Reads the byte length of column {@code i}'s unscaled DECIMAL value (at least one byte). */
+  private static int unscaledLength(int i, ByteSource in) {
+    int n = in.readVarint();
+    if (n < 1) {
+      throw new MalformedDataException("decimal of column " + i + " has " + n + " unscaled bytes");
+    }
+    return n;
   }
 
   private void readField(int i, ByteSource in, FieldSink sink) {
@@ -216,10 +221,7 @@ public final class RowCodec {
       case DOUBLE -> sink.doubleField(i, in.readDouble());
       case DECIMAL -> {
         int scale = in.readZigZagInt();
-        int n = in.readVarint();
-        if (n < 1) {
-          throw new MalformedDataException("decimal of column " + i + " has " + n + " unscaled bytes");
-        }
+        int n = unscaledLength(i, in);
         sink.objectField(i, new BigDecimal(new BigInteger(in.array(), in.skip(n), n), scale));
       }
       case VARCHAR -> {

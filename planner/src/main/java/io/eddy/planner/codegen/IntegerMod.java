@@ -28,7 +28,7 @@ final class IntegerMod extends RexShuttle {
   /** {@code program} with every mixed-width integer {@code MOD} rewritten; the same program when there is none. */
   static RexProgram rewrite(RexProgram program, RexBuilder rexBuilder) {
     IntegerMod shuttle = new IntegerMod(rexBuilder);
-    List<RexNode> projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
+    List<RexNode> projects = program.expandList(program.getProjectList());
     RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
     List<RexNode> rewritten = shuttle.apply(projects);
     RexNode newCondition = condition == null ? null : condition.accept(shuttle);

@@ -115,13 +115,8 @@ public final class CircuitPlan {
      * share (an arrangement). {@link #build} drops it, connecting its reader straight to
      * {@code input}, unless at least two input ports read it.
      */
-    public int addShared(Function<DataContext, Operator> factory, int input) {
-      return addShared(factory, input, null);
-    }
-
-    /** Like {@link #addShared(Function, int)}; the node reads {@code reads} of its input besides what is read of it. */
     public int addShared(Function<DataContext, Operator> factory, int input, BitSet reads) {
-      Reads r = reads == null ? null : out -> {
+      Reads r = out -> {
         out.or(reads);
         return new BitSet[] {out};
       };

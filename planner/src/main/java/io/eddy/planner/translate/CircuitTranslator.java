@@ -44,7 +44,6 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlExplainLevel;
@@ -194,14 +193,8 @@ public final class CircuitTranslator {
 
   /** The input columns {@code program}'s condition and projections read. */
   private static java.util.BitSet inputsRead(RexProgram program) {
-    List<RexNode> used = new ArrayList<>();
-    for (RexLocalRef ref : program.getProjectList()) {
-      used.add(program.expandLocalRef(ref));
-    }
-    if (program.getCondition() != null) {
-      used.add(program.expandLocalRef(program.getCondition()));
-    }
-    return RelOptUtil.InputFinder.bits(used, null).toBitSet();
+    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+    return RelOptUtil.InputFinder.bits(program.expandList(program.getProjectList()), condition).toBitSet();
   }
 
   private int compiledCalc(RexProgram program, int input, RowType out) {

@@ -27,6 +27,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -87,13 +88,14 @@ final class JoinTranslator {
     int leftInput = shareable && !type.tracksMatches(0) ? arrangement(left, keys.columns(0), nullsEqual) : left;
     int rightInput = shareable && !type.tracksMatches(1) ? arrangement(right, keys.columns(1), nullsEqual) : right;
     int leftCount = leftType.size();
+    int pairWidth = leftCount + rightType.size();
     java.util.BitSet conditionColumns = RelOptUtil.InputFinder.bits(join.getCondition()).toBitSet();
+    CircuitPlan.Reads reads = demanded -> { // the condition's columns, and those the output passes on
+      demanded.or(conditionColumns);
+      return new java.util.BitSet[] {demanded.get(0, leftCount), demanded.get(leftCount, pairWidth)};
+    };
     int node = b.addReading(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out, bound, range), out, demanded -> {
-          // the condition's columns, and the columns of each side that the output passes on
-          demanded.or(conditionColumns);
-          return new java.util.BitSet[] {demanded.get(0, leftCount), demanded.get(leftCount, Math.max(leftCount, demanded.length()))};
-        }, leftInput, rightInput);
+        residual == null ? null : residual.instantiate(ctx), text, out, bound, range), out, reads, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
       // the join holds its output watermark back so that the time columns of freed sides stay event time
@@ -115,15 +117,7 @@ final class JoinTranslator {
     String key = node + ":" + java.util.Arrays.toString(columns) + ":" + java.util.Arrays.toString(nullsEqual);
     RowType type = b.typeOf(node);
     return arrangements.computeIfAbsent(key,
-        k -> b.addShared(ctx -> new ArrangeOperator(type, columns, nullsEqual), node, bits(columns)));
-  }
-
-  private static java.util.BitSet bits(int[] columns) {
-    java.util.BitSet b = new java.util.BitSet();
-    for (int c : columns) {
-      b.set(c);
-    }
-    return b;
+        k -> b.addShared(ctx -> new ArrangeOperator(type, columns, nullsEqual), node, ImmutableBitSet.of(columns).toBitSet()));
   }
 
   /**

@@ -123,8 +123,10 @@ public final class EventTimeOverOperator implements Operator, Checkpointable {
       long t = noTime ? 0 : batch.getLong(timeColumn, r);
       if (noTime || t < watermark) {
         late += w;
-        for (long i = 0; !noTime && i < w; i++) {
-          lateSink.late(inputType, batch, r, t, t, t);
+        if (!noTime) {
+          for (long i = 0; i < w; i++) {
+            lateSink.late(inputType, batch, r, t, t, t);
+          }
         }
         continue;
       }
