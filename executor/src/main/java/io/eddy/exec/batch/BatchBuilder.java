@@ -68,7 +68,7 @@ public final class BatchBuilder implements FieldSink {
     capacity = cap;
   }
 
-  private static Object grow(Object col, int cap) {
+  static Object grow(Object col, int cap) {
     if (col instanceof long[] a) {
       return Arrays.copyOf(a, cap);
     } else if (col instanceof int[] a) {

@@ -92,20 +92,21 @@ public final class ZBatch {
 
   /** The value boxed per {@link TypeKind}, or null. For slow paths (state keys, results). */
   public Object get(int c, int row) {
-    if (isNull(c, row)) {
-      return null;
-    }
-    Object col = columns[c];
+    return isNull(c, row) ? null : box(columns[c], row);
+  }
+
+  /** Element {@code i} of a column array (see the class javadoc), boxed per {@link TypeKind}. */
+  static Object box(Object col, int i) {
     if (col instanceof long[] a) {
-      return a[row];
+      return a[i];
     } else if (col instanceof int[] a) {
-      return a[row];
+      return a[i];
     } else if (col instanceof double[] a) {
-      return a[row];
+      return a[i];
     } else if (col instanceof boolean[] a) {
-      return a[row];
+      return a[i];
     }
-    return ((Object[]) col)[row];
+    return ((Object[]) col)[i];
   }
 
   /** Row {@code row} as boxed values. */

@@ -30,19 +30,16 @@ import java.util.Map;
  * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
  */
 public final class ArrangeOperator implements Operator, Checkpointable {
-  private static final long BYTES_PER_ENTRY = 80;
-
   /** Receives one indexed row and its multiplicity. */
   @FunctionalInterface
   public interface RowVisitor {
     void row(Row row, long weight);
   }
 
-  private final RowType type;
   private final int[] columns;
   private final boolean[] nullsEqual;
-  private final JoinIndex state = new JoinIndex();
-  private final JoinIndex pending = new JoinIndex();
+  private final JoinIndex state;
+  private final JoinIndex pending;
   private long generation;
   private boolean delivering;
   private int readers;
@@ -57,9 +54,10 @@ public final class ArrangeOperator implements Operator, Checkpointable {
     if (columns.length != nullsEqual.length) {
       throw new IllegalArgumentException("key columns and NULL flags differ in length");
     }
-    this.type = type;
     this.columns = columns.clone();
     this.nullsEqual = nullsEqual.clone();
+    this.state = new JoinIndex(type, columns, false);
+    this.pending = new JoinIndex(type, columns, false);
   }
 
   /** Whether this arrangement indexes by {@code columns} with the same NULL matching. */
@@ -96,9 +94,9 @@ public final class ArrangeOperator implements Operator, Checkpointable {
     } finally {
       delivering = false;
     }
-    pending.forEach(e -> state.add(e.key, e.row, e.weight, 0));
+    pending.forEach(e -> state.add(pending.key(e), pending.row(e), pending.weight(e), 0));
     pending.clear();
-    size = new StateSize(state.entries(), state.entries() * (BYTES_PER_ENTRY + 16L * type.size()));
+    size = new StateSize(state.entries(), state.bytes());
   }
 
   /** Identifies the batch being delivered: a reader that received it records this number. */
@@ -112,21 +110,23 @@ public final class ArrangeOperator implements Operator, Checkpointable {
    */
   void forEach(Row key, boolean includePending, RowVisitor visitor) {
     if (!includePending || !delivering) {
-      for (JoinIndex.Entry e : state.bucket(key)) {
-        visitor.row(e.row, e.weight);
+      for (int e = state.first(key); e >= 0; e = state.next(e)) {
+        visitor.row(state.row(e), state.weight(e));
       }
       return;
     }
-    for (JoinIndex.Entry e : state.bucket(key)) {
-      JoinIndex.Entry p = pending.get(key, e.row);
-      long w = e.weight + (p == null ? 0 : p.weight);
+    for (int e = state.first(key); e >= 0; e = state.next(e)) {
+      Row row = state.row(e);
+      int p = pending.find(row);
+      long w = state.weight(e) + (p < 0 ? 0 : pending.weight(p));
       if (w != 0) {
-        visitor.row(e.row, w);
+        visitor.row(row, w);
       }
     }
-    for (JoinIndex.Entry p : pending.bucket(key)) {
-      if (state.get(key, p.row) == null) {
-        visitor.row(p.row, p.weight);
+    for (int p = pending.first(key); p >= 0; p = pending.next(p)) {
+      Row row = pending.row(p);
+      if (state.find(row) < 0) {
+        visitor.row(row, pending.weight(p));
       }
     }
   }
@@ -149,7 +149,7 @@ public final class ArrangeOperator implements Operator, Checkpointable {
   @Override
   public void restore(StateInput in) {
     state.restore(in);
-    size = new StateSize(state.entries(), state.entries() * (BYTES_PER_ENTRY + 16L * type.size()));
+    size = new StateSize(state.entries(), state.bytes());
   }
 
   @Override

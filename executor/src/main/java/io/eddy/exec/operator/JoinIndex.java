@@ -1,175 +1,386 @@
 package io.eddy.exec.operator;
 
+import io.eddy.common.type.RowType;
+import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import io.eddy.exec.batch.RowSlab;
+import io.eddy.exec.state.HashSlots;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
- * One input's rows of a {@link JoinOperator}, indexed by normalized join key: key -> row -> entry.
- * An entry holds the row's multiplicity and, for an outer/semi/anti side, how much of the other
- * side matches it. Entries whose multiplicity reaches 0 leave the index. Not thread-safe.
+ * One input's rows of a {@link JoinOperator} (or an {@link ArrangeOperator}), indexed by
+ * normalized join key. Each distinct row is an <em>entry</em>, an int id, with its multiplicity
+ * and, for an outer/semi/anti side, how much of the other side matches it and how much of its
+ * unmatched output is emitted.
+ *
+ * <p>Stored by column, with no object per entry (a join side may hold millions of rows): the rows
+ * in a {@link RowSlab}, the counters in arrays by id, the entries of a key on a doubly linked
+ * chain ({@link #first}, {@link #next}) whose head a {@link HashSlots} table finds by key hash, and
+ * every entry in a second table by row hash (so a retraction finds its row without walking the
+ * key's chain). A key's stored values are compared with a probe's normalized key as
+ * {@link JoinKeys} normalizes them.
+ *
+ * <p>An entry whose multiplicity reaches 0 leaves the index (no lookup or walk finds it), but its
+ * id and row stay readable while the caller holds it: while it is {@link #touch touched} (until
+ * {@link #untouch}) or on a time index (until {@link #expire}). Only then is the id reused. Not
+ * thread-safe.
  */
 final class JoinIndex {
-  /** A distinct row of one input and what the join knows about it. */
-  static final class Entry {
-    final Row key;
-    final Row row;
-    /** The row's multiplicity in the input (> 0 while indexed). */
-    long weight;
-    /** Sum of the multiplicities of the other input's rows that match this one (tracked sides only). */
-    long matches;
-    /** Weight of this row's unmatched output (padded row, SEMI/ANTI row) currently emitted. */
-    long emitted;
-    /** Whether the entry is on the operator's list of entries to reconcile after the batch. */
-    boolean touched;
-    /** Whether the entry is registered with a {@link JoinExpiry}. */
-    boolean timed;
+  private static final byte LIVE = 1;
+  private static final byte TOUCHED = 2;
+  private static final byte TIMED = 4;
 
-    Entry(Row key, Row row) {
-      this.key = key;
-      this.row = row;
-    }
-  }
-
-  /** The entries of a key with several distinct rows, and the key itself (shared by its entries). */
-  private static final class Bucket extends HashMap<Row, Entry> {
-    final Row key;
-
-    Bucket(Row key) {
-      super(4);
-      this.key = key;
-    }
-  }
-
-  /**
-   * Key -> its entries: the one {@link Entry} of a key with one distinct row (most keys of a
-   * near-unique join key), else a {@link Bucket} of them. A map per key would cost three objects
-   * and a table even for one row.
-   */
-  private final Map<Row, Object> buckets = new HashMap<>();
+  private final int[] keyColumns;
+  private final boolean[] nullsEqual;
+  private final boolean tracks;
+  private final RowSlab rows;
+  private final HashSlots byKey = new HashSlots();
+  private final HashSlots byRow = new HashSlots();
+  private int[] next;
+  private int[] prev;
+  private int[] keyHash;
+  private int[] rowHash;
+  private long[] weight;
+  private long[] matches;
+  private long[] emitted;
+  private byte[] flags;
+  /** Ids ever handed out; ids below it are live, held (dead but touched or timed) or free. */
+  private int used;
+  /** The first free id (the rest follow through {@link #next}), or -1. */
+  private int free = -1;
   private long entries;
 
-  /** The entries whose key is {@code key} (live view; do not modify while iterating). */
-  Collection<Entry> bucket(Row key) {
-    return entriesOf(buckets.get(key));
+  /**
+   * @param type the indexed rows' type
+   * @param keyColumns the key columns of a row
+   * @param tracksMatches whether entries count matches and emitted unmatched output (outer, SEMI, ANTI sides)
+   */
+  JoinIndex(RowType type, int[] keyColumns, boolean tracksMatches) {
+    this.keyColumns = keyColumns.clone();
+    this.nullsEqual = new boolean[keyColumns.length];
+    Arrays.fill(nullsEqual, true);
+    this.tracks = tracksMatches;
+    this.rows = new RowSlab(type, 16);
+    allocate(16);
+  }
+
+  private void allocate(int cap) {
+    next = grow(next, cap);
+    prev = grow(prev, cap);
+    keyHash = grow(keyHash, cap);
+    rowHash = grow(rowHash, cap);
+    weight = grow(weight, cap);
+    matches = tracks ? grow(matches, cap) : null;
+    emitted = tracks ? grow(emitted, cap) : null;
+    flags = flags == null ? new byte[cap] : Arrays.copyOf(flags, cap);
+    rows.ensureCapacity(cap);
+  }
+
+  private static int[] grow(int[] a, int cap) {
+    return a == null ? new int[cap] : Arrays.copyOf(a, cap);
+  }
+
+  private static long[] grow(long[] a, int cap) {
+    return a == null ? new long[cap] : Arrays.copyOf(a, cap);
+  }
+
+  /** The first entry under {@code key}, or -1; the others follow through {@link #next}. */
+  int first(Row key) {
+    int h = key.hashCode();
+    for (int s = byKey.first(h); s >= 0; s = byKey.next(s, h)) {
+      int head = byKey.id(s);
+      if (keyEquals(head, key)) {
+        return head;
+      }
+    }
+    return -1;
+  }
+
+  /** The entry after {@code id} under its key, or -1. */
+  int next(int id) {
+    return next[id];
+  }
+
+  private boolean keyEquals(int id, Row key) {
+    for (int i = 0; i < keyColumns.length; i++) {
+      int c = keyColumns[i];
+      Object k = key.get(i);
+      if (k == null || rows.isNull(id, c)) {
+        if (k != null || !rows.isNull(id, c)) {
+          return false;
+        }
+      } else if (rows.isIntegral(c)) {
+        if (!(k instanceof Long l) || rows.getLong(id, c) != l) {
+          return false;
+        }
+      } else if (!k.equals(JoinKeys.normalize(rows.get(id, c)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * Calls {@code action} for the entries whose key is {@code key} and whose column {@code column}
-   * compares with {@code value} as {@code op} says ({@code column op value}: none when either is
-   * NULL). A scan of the bucket with a cheap test, which spares the rows that fail it being paired
-   * and run through the residual (do not modify the index meanwhile).
+   * Calls {@code action} for the entries under {@code key} whose column {@code column} compares
+   * with {@code value} as {@code op} says ({@code column op value}: none when either is NULL). A
+   * scan of the key's chain with a cheap test, which spares the rows that fail it being paired and
+   * run through the residual (do not modify the index meanwhile).
    */
-  void forEachInRange(Row key, int column, JoinRange.Op op, Object value, Consumer<Entry> action) {
+  void forEachInRange(Row key, int column, JoinRange.Op op, Object value, IntConsumer action) {
     if (value == null) {
       return;
     }
-    for (Entry e : bucket(key)) {
-      if (op.holds(e.row.get(column), value)) {
+    boolean integral = rows.isIntegral(column) && value instanceof Number;
+    long v = integral ? ((Number) value).longValue() : 0;
+    for (int e = first(key); e >= 0; e = next[e]) {
+      if (integral ? !rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)
+          : op.holds(rows.get(e, column), value)) {
         action.accept(e);
       }
     }
   }
 
-  /** The entry of {@code row} under {@code key}, or null when it is not indexed. */
-  Entry get(Row key, Row row) {
-    return find(buckets.get(key), row);
-  }
-
-  /** Removes every entry. */
-  void clear() {
-    buckets.clear();
-    entries = 0;
+  /** The live entry of {@code row}, or -1. */
+  int find(Row row) {
+    int h = row.hashCode();
+    for (int s = byRow.first(h); s >= 0; s = byRow.next(s, h)) {
+      int id = byRow.id(s);
+      if (rows.rowEquals(id, row)) {
+        return id;
+      }
+    }
+    return -1;
   }
 
   /**
    * Adds {@code w} to the multiplicity of {@code row} (key {@code key}); a new entry starts with
-   * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0.
+   * {@code matches}. Returns the entry, which has left the index if its multiplicity reached 0. On
+   * a side that tracks matches such an entry stays readable until the caller has {@link #touch
+   * touched} and {@link #untouch untouched} it (a join reconciles every entry it adds there); on
+   * other sides its id is free at once unless timed.
    */
-  Entry add(Row key, Row row, long w, long matches) {
-    Object b = buckets.get(key);
-    Entry e = find(b, row);
-    if (e == null) {
-      // the entries of a key share one key row: the caller's is one per input row
-      e = new Entry(b instanceof Entry one ? one.key : b instanceof Bucket m ? m.key : key, row);
-      e.matches = matches;
-      put(key, b, e);
-      entries++;
+  int add(Row key, Row row, long w, long matches) {
+    int id = find(row);
+    if (id < 0) {
+      id = insert(key, row);
+      if (tracks) {
+        this.matches[id] = matches;
+      }
     }
-    e.weight += w;
-    if (e.weight == 0) {
-      remove(e);
+    weight[id] += w;
+    if (weight[id] == 0) {
+      unlink(id);
+      if (!tracks) {
+        release(id);
+      }
     }
-    return e;
+    return id;
   }
 
-  /** Removes {@code e} whatever its multiplicity, if it is still indexed (state freed by time). */
-  void remove(Entry e) {
-    Object b = buckets.get(e.key);
-    if (b == e) {
-      buckets.remove(e.key);
-      entries--;
-    } else if (b instanceof Bucket m && m.get(e.row) == e) {
-      m.remove(e.row);
-      entries--;
-      if (m.size() == 1) {
-        buckets.put(e.key, m.values().iterator().next());
+  private int insert(Row key, Row row) {
+    int head = first(key);
+    int id = allocateId();
+    rows.set(id, row);
+    keyHash[id] = key.hashCode();
+    rowHash[id] = row.hashCode();
+    weight[id] = 0;
+    if (tracks) {
+      emitted[id] = 0;
+    }
+    flags[id] = LIVE;
+    byRow.add(rowHash[id], id);
+    if (head < 0) {
+      next[id] = -1;
+      prev[id] = -1;
+      byKey.add(keyHash[id], id);
+    } else {
+      // after the head, so the table keeps pointing at the head
+      next[id] = next[head];
+      prev[id] = head;
+      if (next[head] >= 0) {
+        prev[next[head]] = id;
+      }
+      next[head] = id;
+    }
+    entries++;
+    return id;
+  }
+
+  private int allocateId() {
+    if (free >= 0) {
+      int id = free;
+      free = next[id];
+      return id;
+    }
+    if (used == flags.length) {
+      allocate(used + (used >> 1));
+    }
+    return used++;
+  }
+
+  /** Takes a live entry out of both tables and its key's chain. */
+  private void unlink(int id) {
+    byRow.remove(byRow.slotOf(rowHash[id], id));
+    int p = prev[id];
+    int n = next[id];
+    if (p >= 0) {
+      next[p] = n;
+    } else {
+      int s = byKey.slotOf(keyHash[id], id);
+      if (n >= 0) {
+        byKey.replace(s, n);
+      } else {
+        byKey.remove(s);
+      }
+    }
+    if (n >= 0) {
+      prev[n] = p;
+    }
+    weight[id] = 0;
+    flags[id] &= ~LIVE;
+    entries--;
+  }
+
+  /** Frees a dead entry's id unless someone still holds it. */
+  private void release(int id) {
+    if (flags[id] == 0) {
+      rows.clear(id);
+      next[id] = free;
+      free = id;
+    }
+  }
+
+  long weight(int id) {
+    return weight[id];
+  }
+
+  long matches(int id) {
+    return matches[id];
+  }
+
+  void addMatches(int id, long m) {
+    matches[id] += m;
+  }
+
+  long emitted(int id) {
+    return emitted[id];
+  }
+
+  void setEmitted(int id, long w) {
+    emitted[id] = w;
+  }
+
+  /** Marks {@code id} touched; false if it already was. */
+  boolean touch(int id) {
+    boolean was = (flags[id] & TOUCHED) != 0;
+    flags[id] |= TOUCHED;
+    return !was;
+  }
+
+  /** Clears the touched mark (a dead entry's id is then reused). */
+  void untouch(int id) {
+    flags[id] &= ~TOUCHED;
+    release(id);
+  }
+
+  /** Whether {@code id} is on a time index. */
+  boolean timed(int id) {
+    return (flags[id] & TIMED) != 0;
+  }
+
+  void markTimed(int id) {
+    flags[id] |= TIMED;
+  }
+
+  /** Takes a timed entry off the time index, removing it if still live (state freed by time). */
+  void expire(int id) {
+    if ((flags[id] & LIVE) != 0) {
+      unlink(id);
+    }
+    flags[id] &= ~TIMED;
+    release(id);
+  }
+
+  /** Whether {@code id} is still indexed. */
+  boolean live(int id) {
+    return (flags[id] & LIVE) != 0;
+  }
+
+  /** The row of {@code id}, boxed. */
+  Row row(int id) {
+    return rows.row(id);
+  }
+
+  /** Column {@code c} of {@code id}'s row, boxed. */
+  Object get(int id, int c) {
+    return rows.get(id, c);
+  }
+
+  /** Writes {@code id}'s row into fields {@code offset..} of {@code to}'s current row. */
+  void copyTo(int id, BatchBuilder to, int offset) {
+    rows.copyTo(id, to, offset);
+  }
+
+  /** The normalized key of {@code id}'s row. */
+  Row key(int id) {
+    return JoinKeys.of(rows.row(id), keyColumns, nullsEqual);
+  }
+
+  /** Removes every entry. */
+  void clear() {
+    byKey.clear();
+    byRow.clear();
+    Arrays.fill(flags, 0, used, (byte) 0);
+    for (int id = 0; id < used; id++) {
+      rows.clear(id);
+    }
+    used = 0;
+    free = -1;
+    entries = 0;
+  }
+
+  /** Writes every entry: key, row, multiplicity, matches and emitted unmatched weight. */
+  void snapshot(StateOutput out) {
+    out.writeLong(entries);
+    forEach(id -> out.writeRow(key(id)).writeRow(row(id)).writeLong(weight[id])
+        .writeLong(tracks ? matches[id] : 0).writeLong(tracks ? emitted[id] : 0));
+  }
+
+  /** Replaces the (empty) index with what {@link #snapshot} wrote. */
+  void restore(StateInput in) {
+    clear();
+    long n = in.readLong();
+    for (long i = 0; i < n; i++) {
+      Row key = in.readRow();
+      int id = insert(key, in.readRow());
+      weight[id] = in.readLong();
+      long m = in.readLong();
+      long e = in.readLong();
+      if (tracks) {
+        matches[id] = m;
+        emitted[id] = e;
       }
     }
   }
 
-  private void put(Row key, Object bucket, Entry e) {
-    if (bucket == null) {
-      buckets.put(key, e);
-    } else if (bucket instanceof Entry one) {
-      Bucket m = new Bucket(one.key);
-      m.put(one.row, one);
-      m.put(e.row, e);
-      buckets.put(one.key, m);
-    } else {
-      ((Bucket) bucket).put(e.row, e);
+  /** Calls {@code action} for every live entry (do not modify the index meanwhile). */
+  void forEach(IntConsumer action) {
+    for (int id = 0; id < used; id++) {
+      if ((flags[id] & LIVE) != 0) {
+        action.accept(id);
+      }
     }
   }
 
-  /** The entry of {@code row} in {@code bucket} (a value of {@link #buckets}, or null), or null. */
-  private static Entry find(Object bucket, Row row) {
-    if (bucket instanceof Entry one) {
-      return one.row.equals(row) ? one : null;
-    }
-    return bucket == null ? null : ((Bucket) bucket).get(row);
-  }
-
-  private static Collection<Entry> entriesOf(Object bucket) {
-    return bucket == null ? List.of() : bucket instanceof Entry e ? List.of(e) : ((Bucket) bucket).values();
-  }
-
-  /** Writes every entry: key, row, multiplicity, matches and emitted unmatched weight. */
-  void snapshot(io.eddy.exec.state.StateOutput out) {
-    out.writeLong(entries);
-    forEach(e -> out.writeRow(e.key).writeRow(e.row).writeLong(e.weight).writeLong(e.matches).writeLong(e.emitted));
-  }
-
-  /** Replaces the (empty) index with what {@link #snapshot} wrote. */
-  void restore(io.eddy.exec.state.StateInput in) {
-    clear();
-    long n = in.readLong();
-    entries = n;
-    for (long i = 0; i < n; i++) {
-      Row key = in.readRow();
-      Entry e = new Entry(key, in.readRow());
-      e.weight = in.readLong();
-      e.matches = in.readLong();
-      e.emitted = in.readLong();
-      put(key, buckets.get(key), e);
-    }
-  }
-
-  /** Calls {@code action} for every indexed entry (do not modify the index meanwhile). */
-  void forEach(java.util.function.Consumer<Entry> action) {
-    buckets.values().forEach(b -> entriesOf(b).forEach(action));
+  /**
+   * An estimate of the bytes held: per entry its row, links, hashes and counters, and its slots in
+   * the two hash tables (at most 2/3 full).
+   */
+  long bytes() {
+    return entries * (rows.bytesPerRow() + 4 * 4 + 8 + 1 + (tracks ? 16 : 0) + 2 * 12);
   }
 
   /** Distinct rows held. */

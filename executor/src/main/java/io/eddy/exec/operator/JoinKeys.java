@@ -75,7 +75,7 @@ public record JoinKeys(int[] left, int[] right, boolean[] nullsEqual) {
     return new Row(key);
   }
 
-  private static Object normalize(Object v) {
+  static Object normalize(Object v) {
     if (v instanceof Integer i) {
       return (long) i;
     } else if (v instanceof BigDecimal d) {

@@ -18,7 +18,9 @@ import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import io.eddy.exec.state.IntList;
 
 /**
  * Incremental hash join of two changelogs (port 0 left, port 1 right), by
@@ -54,8 +56,6 @@ import java.util.Map;
  * be read from any thread.
  */
 public final class JoinOperator implements Operator, Checkpointable {
-  private static final long BYTES_PER_ENTRY = 96;
-
   private final RowType leftType;
   private final RowType rightType;
   private final JoinKeys keys;
@@ -64,14 +64,14 @@ public final class JoinOperator implements Operator, Checkpointable {
   private final String residualText;
   private final RowType outputType;
   private final RowType pairType;
-  private final JoinIndex[] index = {new JoinIndex(), new JoinIndex()};
+  private final JoinIndex[] index;
   /** A comparison in the residual that probes use to skip stored rows, or null. */
   private final JoinRange range;
   /** Per side, the shared arrangement fed into that port instead of a private index, or null. */
   private final ArrangeOperator[] shared = new ArrangeOperator[2];
   /** Per shared side, the arrangement generation of the last batch this side received. */
   private final long[] seen = new long[2];
-  private final List<List<JoinIndex.Entry>> touched = List.of(new ArrayList<>(), new ArrayList<>());
+  private final IntList[] touched = {new IntList(), new IntList()};
   private final TimeBound bound;
   private final JoinExpiry expiry;
   private long watermark = Long.MIN_VALUE;
@@ -121,6 +121,8 @@ public final class JoinOperator implements Operator, Checkpointable {
     this.residualText = residualText;
     this.outputType = outputType;
     this.pairType = pairType(leftType, rightType);
+    this.index = new JoinIndex[] {new JoinIndex(leftType, keys.left(), type.tracksMatches(0)),
+        new JoinIndex(rightType, keys.right(), type.tracksMatches(1))};
     this.bound = bound;
     this.expiry = bound == null ? null : new JoinExpiry();
     this.errors = new RowErrors(residualText);
@@ -223,9 +225,9 @@ public final class JoinOperator implements Operator, Checkpointable {
           unmatched(output, port, rows[i], weights[i]);
         }
       } else {
-        JoinIndex.Entry e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
-        if (expiry != null && !e.timed && e.weight != 0 && bound.frees(port)) {
-          expiry.added(port, times[i], e);
+        int e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
+        if (expiry != null && bound.frees(port) && index[port].live(e) && !index[port].timed(e)) {
+          expiry.added(port, times[i], index[port], e);
         }
         if (tracks) {
           touch(port, e);
@@ -241,8 +243,7 @@ public final class JoinOperator implements Operator, Checkpointable {
   }
 
   private void updateSize() {
-    long entries = index[0].entries() + index[1].entries();
-    size = new StateSize(entries, entries * (BYTES_PER_ENTRY + 16L * (leftType.size() + rightType.size()) / 2));
+    size = new StateSize(index[0].entries() + index[1].entries(), index[0].bytes() + index[1].bytes());
   }
 
   /** Frees, with a time bound, every stored row that neither matches a later row nor can be retracted. */
@@ -296,14 +297,13 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       int row = i;
       if (arrangement != null) {
-        arrangement.forEach(rowKeys[i], includePending, (r, w) -> pairs.add(port, rows[row], weights[row], r, w, null, row));
+        arrangement.forEach(rowKeys[i], includePending, (r, w) -> pairs.addShared(port, rows[row], weights[row], r, w, row));
       } else if (range != null) {
         index[other].forEachInRange(rowKeys[i], range.column(other), range.storedOp(other),
-            rows[i].get(range.column(port)),
-            e -> pairs.add(port, rows[row], weights[row], e.row, e.weight, e, row));
+            rows[i].get(range.column(port)), e -> pairs.addStored(port, rows[row], weights[row], e, row));
       } else {
-        for (JoinIndex.Entry e : index[other].bucket(rowKeys[i])) {
-          pairs.add(port, rows[i], weights[i], e.row, e.weight, e, i);
+        for (int e = index[other].first(rowKeys[i]); e >= 0; e = index[other].next(e)) {
+          pairs.addStored(port, rows[i], weights[i], e, i);
         }
       }
     }
@@ -317,69 +317,95 @@ public final class JoinOperator implements Operator, Checkpointable {
     int count = passing == null ? candidates.size() : passing.size();
     for (int k = 0; k < count; k++) {
       int p = passing == null ? k : (int) passing.getLong(0, k);
-      JoinIndex.Entry e = pairs.entry.get(p);
-      int i = pairs.deltaRow.get(p);
+      int i = pairs.deltaRow[p];
       if (type.emitsPairs()) {
         for (int c = 0; c < width; c++) {
           output.copy(candidates, c, p, c);
         }
         output.endRow(candidates.weight(p));
       }
-      matched[i] += pairs.otherWeight.get(p);
+      matched[i] += pairs.otherWeight[p];
       if (otherTracks) {
-        e.matches += weights[i];
-        touch(other, e);
+        index[other].addMatches(pairs.entry[p], weights[i]);
+        touch(other, pairs.entry[p]);
       }
     }
     return matched;
   }
 
-  /** The pairs a probe found, numbered in order: pair rows, the stored side's entry and weight. */
+  /** The pairs a probe found, numbered in order: pair rows, the stored side's entry (-1 if shared) and weight. */
   private final class Candidates {
     final BatchBuilder batch;
-    final List<JoinIndex.Entry> entry = new ArrayList<>();
-    final List<Integer> deltaRow = new ArrayList<>();
-    final List<Long> otherWeight = new ArrayList<>();
+    int[] entry;
+    int[] deltaRow;
+    long[] otherWeight;
+    private int size;
 
     Candidates(int expected) {
       batch = new BatchBuilder(pairType, expected);
+      entry = new int[Math.max(expected, 4)];
+      deltaRow = new int[entry.length];
+      otherWeight = new long[entry.length];
     }
 
-    /** A delta row of side {@code port} paired with a stored row of the other side ({@code e} null if shared). */
-    void add(int port, Row delta, long deltaWeight, Row stored, long storedWeight, JoinIndex.Entry e, int i) {
-      Row l = port == 0 ? delta : stored;
-      Row r = port == 0 ? stored : delta;
-      for (int c = 0; c < l.arity(); c++) {
-        batch.set(c, l.get(c));
+    /** Delta row {@code i} of side {@code port} paired with entry {@code e} of the other side's index. */
+    void addStored(int port, Row delta, long deltaWeight, int e, int i) {
+      JoinIndex stored = index[1 - port];
+      if (port == 0) {
+        set(delta, 0);
+        stored.copyTo(e, batch, delta.arity());
+      } else {
+        stored.copyTo(e, batch, 0);
+        set(delta, leftType.size());
       }
-      for (int c = 0; c < r.arity(); c++) {
-        batch.set(l.arity() + c, r.get(c));
+      end(deltaWeight, stored.weight(e), e, i);
+    }
+
+    /** Delta row {@code i} of side {@code port} paired with a row of a shared arrangement. */
+    void addShared(int port, Row delta, long deltaWeight, Row stored, long storedWeight, int i) {
+      set(port == 0 ? delta : stored, 0);
+      set(port == 0 ? stored : delta, leftType.size());
+      end(deltaWeight, storedWeight, -1, i);
+    }
+
+    private void set(Row row, int offset) {
+      for (int c = 0; c < row.arity(); c++) {
+        batch.set(offset + c, row.get(c));
       }
-      batch.longField(l.arity() + r.arity(), entry.size());
+    }
+
+    private void end(long deltaWeight, long storedWeight, int e, int i) {
+      if (size == entry.length) {
+        entry = Arrays.copyOf(entry, size * 2);
+        deltaRow = Arrays.copyOf(deltaRow, size * 2);
+        otherWeight = Arrays.copyOf(otherWeight, size * 2);
+      }
+      batch.longField(pairType.size() - 1, size);
       batch.endRow(deltaWeight * storedWeight);
-      entry.add(e);
-      deltaRow.add(i);
-      otherWeight.add(storedWeight);
+      entry[size] = e;
+      deltaRow[size] = i;
+      otherWeight[size++] = storedWeight;
     }
   }
 
-  private void touch(int port, JoinIndex.Entry e) {
-    if (!e.touched) {
-      e.touched = true;
-      touched.get(port).add(e);
+  private void touch(int port, int e) {
+    if (index[port].touch(e)) {
+      touched[port].add(e);
     }
   }
 
   /** Brings the unmatched output of every touched row of side {@code port} up to date. */
   private void reconcile(int port, BatchBuilder output) {
-    List<JoinIndex.Entry> list = touched.get(port);
-    for (JoinIndex.Entry e : list) {
-      e.touched = false;
-      long wanted = type.keepsRow(e.matches > 0) ? e.weight : 0;
-      if (wanted != e.emitted) {
-        unmatched(output, port, e.row, wanted - e.emitted);
-        e.emitted = wanted;
+    IntList list = touched[port];
+    JoinIndex idx = index[port];
+    for (int k = 0; k < list.size(); k++) {
+      int e = list.get(k);
+      long wanted = type.keepsRow(idx.matches(e) > 0) ? idx.weight(e) : 0;
+      if (wanted != idx.emitted(e)) {
+        unmatched(output, port, idx.row(e), wanted - idx.emitted(e));
+        idx.setEmitted(e, wanted);
       }
+      idx.untouch(e);
     }
     list.clear();
   }
@@ -421,7 +447,7 @@ public final class JoinOperator implements Operator, Checkpointable {
         int side = port;
         // an indexed row always has a time: a row whose time is NULL gets no key and is not indexed
         if (bound.frees(port)) {
-          expiry.rebuild(port, index[port], e -> bound.timeOf(e.row, side));
+          expiry.rebuild(port, index[port], e -> bound.timeOf(index[side].row(e), side));
         }
       }
     }

@@ -55,6 +55,16 @@ public record JoinRange(int leftColumn, Op op, int rightColumn) {
       };
     }
 
+    /** Whether {@code a op b} for two integral values (INT, BIGINT, TIMESTAMP, DATE widened to long). */
+    boolean holds(long a, long b) {
+      return switch (this) {
+        case LT -> a < b;
+        case LE -> a <= b;
+        case GT -> a > b;
+        case GE -> a >= b;
+      };
+    }
+
     @Override
     public String toString() {
       return symbol;

@@ -3,6 +3,10 @@ package io.eddy.exec.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eddy.common.type.Column;
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.SqlType;
+import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.Row;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,12 +18,16 @@ import org.junit.jupiter.api.Test;
 /** A range probe of a {@link JoinIndex} visits exactly the stored rows that pass the comparison, as rows come and go. */
 class JoinIndexRangeTest {
   private static final Row KEY = Row.of(1L);
+  private static final SqlType BIGINT = SqlType.of(TypeKind.BIGINT);
+  /** Key, a distinct number, then the ranged column (NULL now and then). */
+  private static final RowType TYPE = new RowType(List.of(new Column("k", BIGINT), new Column("n", BIGINT),
+      new Column("v", BIGINT)));
 
   @Test
   void rangeProbesSeeExactlyThePassingRows() {
     Random random = new Random(11);
     for (int run = 0; run < 200; run++) {
-      JoinIndex index = new JoinIndex();
+      JoinIndex index = new JoinIndex(TYPE, new int[] {0}, false);
       List<Row> live = new ArrayList<>();
       int size = random.nextInt(400);
       for (int step = 0; step < size * 2; step++) {
@@ -28,7 +36,7 @@ class JoinIndexRangeTest {
           index.add(KEY, gone, -1, 0);
         } else {
           Long value = random.nextInt(10) == 0 ? null : (long) random.nextInt(50);
-          Row row = Row.of((long) step, value);
+          Row row = Row.of(1L, (long) step, value);
           index.add(KEY, row, 1, 0);
           live.add(row);
         }
@@ -44,10 +52,10 @@ class JoinIndexRangeTest {
     JoinRange.Op op = JoinRange.Op.values()[random.nextInt(4)];
     long value = random.nextInt(52) - 1;
     Set<Row> visited = new HashSet<>();
-    index.forEachInRange(KEY, 1, op, value, e -> assertTrue(visited.add(e.row), "visited twice: " + e.row));
+    index.forEachInRange(KEY, 2, op, value, e -> assertTrue(visited.add(index.row(e)), "visited twice: " + index.row(e)));
     Set<Row> passing = new HashSet<>();
     for (Row r : live) {
-      Long v = (Long) r.get(1);
+      Long v = (Long) r.get(2);
       if (v != null && switch (op) {
         case LT -> v < value;
         case LE -> v <= value;

@@ -1,0 +1,203 @@
+package io.eddy.exec.batch;
+
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import java.util.Arrays;
+
+/**
+ * Rows of one {@link RowType} stored column by column at int slots, in the arrays a {@link ZBatch}
+ * uses ({@code long[]} for BIGINT/TIMESTAMP, {@code int[]} for INT/DATE, ... ; a bit set of null
+ * slots per column, made when the first NULL arrives). Operator state that holds millions of rows
+ * keeps them here instead of as {@link Row}s: one array per column instead of a row, its value
+ * array and a box per value, so the garbage collector has nothing per row to trace or copy
+ * (except VARCHAR and DECIMAL values, which stay objects). The caller allocates slots. Not
+ * thread-safe.
+ */
+public final class RowSlab {
+  private final TypeKind[] kinds;
+  private final Object[] columns;
+  private final long[][] nulls;
+  private int capacity;
+
+  public RowSlab(RowType type, int capacity) {
+    this.kinds = new TypeKind[type.size()];
+    this.columns = new Object[kinds.length];
+    this.nulls = new long[kinds.length][];
+    this.capacity = Math.max(capacity, 1);
+    for (int c = 0; c < kinds.length; c++) {
+      kinds[c] = type.type(c).kind();
+      columns[c] = ZBatch.newColumn(kinds[c], this.capacity);
+    }
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
+  public int arity() {
+    return kinds.length;
+  }
+
+  /**
+   * An estimate of the bytes one stored row takes: its primitive slots, and for an object value
+   * the reference plus a small value (a short string or decimal) it usually points to.
+   */
+  public int bytesPerRow() {
+    int bytes = 0;
+    for (TypeKind k : kinds) {
+      bytes += switch (k) {
+        case BIGINT, TIMESTAMP, DOUBLE -> 8;
+        case INT, DATE -> 4;
+        case BOOLEAN -> 1;
+        case VARCHAR, DECIMAL -> 48;
+      };
+    }
+    return bytes;
+  }
+
+  /** Grows every column to at least {@code slots} slots (new slots hold nothing). */
+  public void ensureCapacity(int slots) {
+    if (slots <= capacity) {
+      return;
+    }
+    int cap = Math.max(slots, capacity + (capacity >> 1));
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = BatchBuilder.grow(columns[c], cap);
+      if (nulls[c] != null) {
+        nulls[c] = Arrays.copyOf(nulls[c], words(cap));
+      }
+    }
+    capacity = cap;
+  }
+
+  private static int words(int slots) {
+    return (slots + 63) >>> 6;
+  }
+
+  /** Stores {@code row} (values per {@link TypeKind}, of this slab's arity) at {@code slot}. */
+  public void set(int slot, Row row) {
+    for (int c = 0; c < kinds.length; c++) {
+      Object v = row.get(c);
+      if (v == null) {
+        markNull(c, slot);
+        continue;
+      }
+      long[] n = nulls[c];
+      if (n != null) {
+        n[slot >>> 6] &= ~(1L << slot);
+      }
+      Object col = columns[c];
+      switch (kinds[c]) {
+        case BIGINT, TIMESTAMP -> ((long[]) col)[slot] = ((Number) v).longValue();
+        case INT, DATE -> ((int[]) col)[slot] = ((Number) v).intValue();
+        case DOUBLE -> ((double[]) col)[slot] = ((Number) v).doubleValue();
+        case BOOLEAN -> ((boolean[]) col)[slot] = (Boolean) v;
+        default -> ((Object[]) col)[slot] = v;
+      }
+    }
+  }
+
+  private void markNull(int c, int slot) {
+    if (nulls[c] == null) {
+      nulls[c] = new long[words(capacity)];
+    }
+    nulls[c][slot >>> 6] |= 1L << slot;
+    if (columns[c] instanceof Object[] a) {
+      a[slot] = null;
+    }
+  }
+
+  /** Drops the object values of {@code slot} (VARCHAR, DECIMAL) so they can be collected. */
+  public void clear(int slot) {
+    for (Object col : columns) {
+      if (col instanceof Object[] a) {
+        a[slot] = null;
+      }
+    }
+  }
+
+  public boolean isNull(int slot, int c) {
+    long[] n = nulls[c];
+    return n != null && (n[slot >>> 6] & (1L << slot)) != 0;
+  }
+
+  /** Whether column {@code c} is BIGINT/TIMESTAMP/INT/DATE, so {@link #getLong} reads it. */
+  public boolean isIntegral(int c) {
+    return kinds[c].isLongBacked() || kinds[c].isIntBacked();
+  }
+
+  /** Column {@code c} of {@code slot} (an {@link #isIntegral} column, not NULL), widened to long. */
+  public long getLong(int slot, int c) {
+    Object col = columns[c];
+    return col instanceof long[] a ? a[slot] : ((int[]) col)[slot];
+  }
+
+  /** Column {@code c} of {@code slot}, boxed per {@link TypeKind}, or null. */
+  public Object get(int slot, int c) {
+    return isNull(slot, c) ? null : ZBatch.box(columns[c], slot);
+  }
+
+  /** The row at {@code slot}, boxed. */
+  public Row row(int slot) {
+    Object[] v = new Object[kinds.length];
+    for (int c = 0; c < v.length; c++) {
+      v[c] = get(slot, c);
+    }
+    return new Row(v);
+  }
+
+  /** Whether the row at {@code slot} equals {@code row} as {@link Row#equals} would say. */
+  public boolean rowEquals(int slot, Row row) {
+    if (row.arity() != kinds.length) {
+      return false;
+    }
+    for (int c = 0; c < kinds.length; c++) {
+      Object v = row.get(c);
+      if (v == null || isNull(slot, c)) {
+        if (v != null || !isNull(slot, c)) {
+          return false;
+        }
+        continue;
+      }
+      Object col = columns[c];
+      boolean same;
+      if (col instanceof long[] a) {
+        same = v instanceof Long l && a[slot] == l;
+      } else if (col instanceof int[] a) {
+        same = v instanceof Integer i && a[slot] == i;
+      } else if (col instanceof double[] a) {
+        same = v instanceof Double d && Double.doubleToLongBits(a[slot]) == Double.doubleToLongBits(d);
+      } else if (col instanceof boolean[] a) {
+        same = v instanceof Boolean b && a[slot] == b;
+      } else {
+        same = v.equals(((Object[]) col)[slot]);
+      }
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row. */
+  public void copyTo(int slot, BatchBuilder to, int offset) {
+    for (int c = 0; c < kinds.length; c++) {
+      if (isNull(slot, c)) {
+        to.nullField(offset + c);
+        continue;
+      }
+      Object col = columns[c];
+      if (col instanceof long[] a) {
+        to.longField(offset + c, a[slot]);
+      } else if (col instanceof int[] a) {
+        to.intField(offset + c, a[slot]);
+      } else if (col instanceof double[] a) {
+        to.doubleField(offset + c, a[slot]);
+      } else if (col instanceof boolean[] a) {
+        to.booleanField(offset + c, a[slot]);
+      } else {
+        to.objectField(offset + c, ((Object[]) col)[slot]);
+      }
+    }
+  }
+}
