@@ -77,23 +77,56 @@ public final class RowSlab {
   /** Stores {@code row} (values per {@link TypeKind}, of this slab's arity) at {@code slot}. */
   public void set(int slot, Row row) {
     for (int c = 0; c < kinds.length; c++) {
-      Object v = row.get(c);
-      if (v == null) {
+      setValue(slot, c, row.get(c));
+    }
+  }
+
+  /** Stores {@code values} (per {@link TypeKind}, of this slab's arity) at {@code slot}. */
+  public void set(int slot, Object[] values) {
+    for (int c = 0; c < kinds.length; c++) {
+      setValue(slot, c, values[c]);
+    }
+  }
+
+  /** Stores columns {@code columns} of row {@code row} of {@code b} (same kinds as this slab's) at {@code slot}. */
+  public void set(int slot, ZBatch b, int row, int[] columns) {
+    for (int c = 0; c < kinds.length; c++) {
+      int from = columns[c];
+      Object col = b.column(from);
+      if (b.isNull(from, row)) {
         markNull(c, slot);
-        continue;
+      } else if (col instanceof long[] a) {
+        clearNull(c, slot);
+        ((long[]) this.columns[c])[slot] = a[row];
+      } else if (col instanceof int[] a) {
+        clearNull(c, slot);
+        ((int[]) this.columns[c])[slot] = a[row];
+      } else {
+        setValue(slot, c, b.get(from, row));
       }
-      long[] n = nulls[c];
-      if (n != null) {
-        n[slot >>> 6] &= ~(1L << slot);
-      }
-      Object col = columns[c];
-      switch (kinds[c]) {
-        case BIGINT, TIMESTAMP -> ((long[]) col)[slot] = ((Number) v).longValue();
-        case INT, DATE -> ((int[]) col)[slot] = ((Number) v).intValue();
-        case DOUBLE -> ((double[]) col)[slot] = ((Number) v).doubleValue();
-        case BOOLEAN -> ((boolean[]) col)[slot] = (Boolean) v;
-        default -> ((Object[]) col)[slot] = v;
-      }
+    }
+  }
+
+  private void setValue(int slot, int c, Object v) {
+    if (v == null) {
+      markNull(c, slot);
+      return;
+    }
+    clearNull(c, slot);
+    Object col = columns[c];
+    switch (kinds[c]) {
+      case BIGINT, TIMESTAMP -> ((long[]) col)[slot] = ((Number) v).longValue();
+      case INT, DATE -> ((int[]) col)[slot] = ((Number) v).intValue();
+      case DOUBLE -> ((double[]) col)[slot] = ((Number) v).doubleValue();
+      case BOOLEAN -> ((boolean[]) col)[slot] = (Boolean) v;
+      default -> ((Object[]) col)[slot] = v;
+    }
+  }
+
+  private void clearNull(int c, int slot) {
+    long[] n = nulls[c];
+    if (n != null) {
+      n[slot >>> 6] &= ~(1L << slot);
     }
   }
 
@@ -152,31 +185,41 @@ public final class RowSlab {
       return false;
     }
     for (int c = 0; c < kinds.length; c++) {
-      Object v = row.get(c);
-      if (v == null || isNull(slot, c)) {
-        if (v != null || !isNull(slot, c)) {
-          return false;
-        }
-        continue;
-      }
-      Object col = columns[c];
-      boolean same;
-      if (col instanceof long[] a) {
-        same = v instanceof Long l && a[slot] == l;
-      } else if (col instanceof int[] a) {
-        same = v instanceof Integer i && a[slot] == i;
-      } else if (col instanceof double[] a) {
-        same = v instanceof Double d && Double.doubleToLongBits(a[slot]) == Double.doubleToLongBits(d);
-      } else if (col instanceof boolean[] a) {
-        same = v instanceof Boolean b && a[slot] == b;
-      } else {
-        same = v.equals(((Object[]) col)[slot]);
-      }
-      if (!same) {
+      if (!valueEquals(slot, c, row.get(c))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the row at {@code slot} equals {@code values} element by element ({@link Object#equals}). */
+  public boolean rowEquals(int slot, Object[] values) {
+    if (values.length != kinds.length) {
+      return false;
+    }
+    for (int c = 0; c < kinds.length; c++) {
+      if (!valueEquals(slot, c, values[c])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean valueEquals(int slot, int c, Object v) {
+    if (v == null || isNull(slot, c)) {
+      return v == null && isNull(slot, c);
+    }
+    Object col = columns[c];
+    if (col instanceof long[] a) {
+      return v instanceof Long l && a[slot] == l;
+    } else if (col instanceof int[] a) {
+      return v instanceof Integer i && a[slot] == i;
+    } else if (col instanceof double[] a) {
+      return v instanceof Double d && Double.doubleToLongBits(a[slot]) == Double.doubleToLongBits(d);
+    } else if (col instanceof boolean[] a) {
+      return v instanceof Boolean b && a[slot] == b;
+    }
+    return v.equals(((Object[]) col)[slot]);
   }
 
   /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row. */

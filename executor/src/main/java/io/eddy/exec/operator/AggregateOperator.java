@@ -4,7 +4,7 @@ import io.eddy.exec.circuit.Partitioning;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
-import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.RowSlab;
 import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Checkpointable;
@@ -14,10 +14,11 @@ import io.eddy.exec.circuit.StateSize;
 import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
+import io.eddy.exec.operator.agg.AggKind;
+import io.eddy.exec.state.IntList;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.window.WindowClose;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
@@ -42,25 +43,39 @@ import java.util.TreeMap;
  * <p>Driven by one thread; {@link #stateSize()} and {@link #rowErrors()} may be read from any thread.
  */
 public final class AggregateOperator implements Operator, Checkpointable {
-  /** Bytes assumed per group beyond its accumulators: map entry, group, key row. */
-  private static final long GROUP_BYTES = 120;
+  /** Bytes assumed per group beyond its accumulators and key: its slots in the map and the arrays. */
+  private static final long GROUP_BYTES = 48;
   private static final long ACCUMULATOR_BYTES = 32;
   private static final long ENTRY_BYTES = 64;
   /** Leads the checkpointed state; format 2 added the error count and 128-bit integer sums. */
   private static final int STATE_FORMAT = 0x41470002;
+  /** Group flags: on the touched list; holds rows (found by key); has an emitted row; on the close queue. */
+  private static final byte TOUCHED = 1;
+  private static final byte LIVE = 2;
+  private static final byte EMITTED = 4;
+  private static final byte QUEUED = 8;
 
   private final RowType outputType;
   private final int[] groupKeys;
   private final AggFunction[] functions;
   private final int[] args;
   private final int[] filters;
+  /** Per call, whether it is a plain COUNT(*), whose result is the group's row count (no accumulator). */
+  private final boolean[] countsRows;
+  /** Group ids by key; null for a global aggregate, whose one group is id 0. */
   private final GroupIndex groups;
-  private final List<AggregateGroup> touched = new ArrayList<>();
-  private final AggregateGroup global;
+  private final IntList touched = new IntList();
   /** Null unless this aggregate groups by a window bound and frees groups as windows close. */
   private final WindowClose closing;
-  /** Groups by the watermark at which their window closes. */
-  private final TreeMap<Long, List<AggregateGroup>> closeQueue = new TreeMap<>();
+  /** Group ids by the watermark at which their window closes. */
+  private final TreeMap<Long, IntList> closeQueue = new TreeMap<>();
+  // Per group id: the sum of its rows' weights, its accumulators (one per call, null for a
+  // COUNT(*)), the bytes last accounted for it, flags, and the output row last emitted.
+  private long[] count = new long[0];
+  private Accumulator[] accs = new Accumulator[0];
+  private long[] bytes = new long[0];
+  private byte[] flags = new byte[0];
+  private final RowSlab emitted;
   private volatile StateSize size = StateSize.NONE;
   /** Groups whose row could not be computed (integer SUM overflow): withheld, counted here. */
   private final RowErrors errors = new RowErrors(null);
@@ -96,6 +111,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
     this.functions = new AggFunction[calls.size()];
     this.args = new int[calls.size()];
     this.filters = new int[calls.size()];
+    this.countsRows = new boolean[calls.size()];
     if (outputType.size() != groupKeys.length + calls.size()) {
       throw new IllegalArgumentException("output has " + outputType.size() + " columns, expected "
           + groupKeys.length + " keys + " + calls.size() + " calls");
@@ -116,16 +132,20 @@ public final class AggregateOperator implements Operator, Checkpointable {
       functions[i] = AggFunction.of(call, inputType, insertOnly);
       args[i] = call.arg();
       filters[i] = call.filterArg();
+      countsRows[i] = call.kind() == AggKind.COUNT && call.arg() < 0 && call.filterArg() < 0 && !call.distinct();
     }
-    this.groups = new GroupIndex(inputType, this.groupKeys, this::newGroup);
-    this.global = groupKeys.length == 0 ? newGroup(Row.of()) : null;
+    this.emitted = new RowSlab(outputType, 1);
+    this.groups = groupKeys.length == 0 ? null : new GroupIndex(inputType, this.groupKeys);
+    if (groups == null) {
+      newGroup(0);
+    }
   }
 
   @Override
   public void open(Emitter out) {
     this.out = out;
-    if (global != null) {
-      touched.add(global);
+    if (groups == null) {
+      touch(0);
       emitChanges();
     }
   }
@@ -138,33 +158,68 @@ public final class AggregateOperator implements Operator, Checkpointable {
       if (w == 0) {
         continue;
       }
-      AggregateGroup g = global != null ? global : groups.find(b, r);
-      if (!g.touched) {
-        g.touched = true;
-        touched.add(g);
+      int g = 0;
+      if (groups != null) {
+        g = groups.find(b, r);
+        if (groups.created()) {
+          newGroup(g);
+        }
       }
-      g.count += w;
-      for (int i = 0; i < g.accs.length; i++) {
+      touch(g);
+      count[g] += w;
+      for (int i = 0, base = g * functions.length; i < functions.length; i++) {
         int f = filters[i];
-        if (f < 0 || !b.isNull(f, r) && b.getBoolean(f, r)) {
-          g.accs[i].add(b, args[i], r, w);
+        Accumulator a = accs[base + i];
+        if (a != null && (f < 0 || !b.isNull(f, r) && b.getBoolean(f, r))) {
+          a.add(b, args[i], r, w);
         }
       }
     }
     emitChanges();
   }
 
-  private AggregateGroup newGroup(Row key) {
-    Accumulator[] accs = new Accumulator[functions.length];
-    for (int i = 0; i < accs.length; i++) {
-      accs[i] = functions[i].newAccumulator();
+  private void touch(int g) {
+    if ((flags[g] & TOUCHED) == 0) {
+      flags[g] |= TOUCHED;
+      touched.add(g);
     }
-    AggregateGroup g = new AggregateGroup(key, accs);
-    if (closing != null && key.get(closing.keyPosition()) != null) {
-      long closeAt = ((Number) key.get(closing.keyPosition())).longValue() + closing.addend();
-      closeQueue.computeIfAbsent(closeAt, t -> new ArrayList<>()).add(g);
+  }
+
+  /** Sets up the state of new group {@code g}, and queues it to close with its window. */
+  private void newGroup(int g) {
+    int capacity = groups == null ? 1 : groups.capacity();
+    if (count.length < capacity) {
+      count = Arrays.copyOf(count, capacity);
+      bytes = Arrays.copyOf(bytes, capacity);
+      flags = Arrays.copyOf(flags, capacity);
+      accs = Arrays.copyOf(accs, capacity * functions.length);
+      emitted.ensureCapacity(capacity);
     }
-    return g;
+    count[g] = 0;
+    bytes[g] = 0;
+    flags[g] = LIVE;
+    for (int i = 0; i < functions.length; i++) {
+      accs[g * functions.length + i] = countsRows[i] ? null : functions[i].newAccumulator();
+    }
+    Object end = closing == null ? null : groups.key(g, closing.keyPosition());
+    if (end != null) {
+      closeQueue.computeIfAbsent(((Number) end).longValue() + closing.addend(), t -> new IntList(4)).add(g);
+      flags[g] |= QUEUED;
+    }
+  }
+
+  /**
+   * Forgets group {@code g} (emptied, or its window closed); its id is reused once it is off the
+   * close queue too.
+   */
+  private void remove(int g) {
+    groups.unmap(g);
+    emitted.clear(g);
+    Arrays.fill(accs, g * functions.length, (g + 1) * functions.length, null);
+    flags[g] = (byte) (flags[g] & QUEUED);
+    if (flags[g] == 0) {
+      groups.free(g);
+    }
   }
 
   /** Emits (EMIT ON WINDOW CLOSE) and frees the groups whose windows the watermark closed. */
@@ -174,23 +229,27 @@ public final class AggregateOperator implements Operator, Checkpointable {
       return;
     }
     BatchBuilder b = new BatchBuilder(outputType, 16);
-    long bytes = size.bytes();
+    long held = size.bytes();
     while (!closeQueue.isEmpty() && closeQueue.firstKey() <= watermark) {
-      for (AggregateGroup g : closeQueue.pollFirstEntry().getValue()) {
-        if (g.removed) {
+      IntList closed = closeQueue.pollFirstEntry().getValue();
+      for (int k = 0; k < closed.size(); k++) {
+        int g = closed.get(k);
+        boolean live = (flags[g] & LIVE) != 0;
+        flags[g] &= ~QUEUED;
+        if (!live) {
+          groups.free(g); // emptied before its window closed
           continue;
         }
-        Object[] row = closing.emitOnClose() && g.count > 0 ? output(g) : null;
+        Object[] row = closing.emitOnClose() && count[g] > 0 ? output(g) : null;
         if (row != null) {
           b.addRow(row, 1);
         }
-        bytes -= g.bytes;
-        g.bytes = 0;
-        g.removed = true;
-        groups.remove(g);
+        held -= bytes[g];
+        bytes[g] = 0;
+        remove(g);
       }
     }
-    size = new StateSize(groups.size(), bytes);
+    size = new StateSize(groups.size(), held);
     if (b.size() > 0) {
       out.emit(b.build());
     }
@@ -209,29 +268,34 @@ public final class AggregateOperator implements Operator, Checkpointable {
   /** Emits the output change of every touched group and frees the groups that emptied. */
   private void emitChanges() {
     BatchBuilder b = new BatchBuilder(outputType, touched.size() * 2);
-    long bytes = size.bytes();
-    for (AggregateGroup g : touched) {
-      g.touched = false;
-      Object[] now = g.count > 0 && !deferred() || g == global ? output(g) : null;
-      if (!Arrays.equals(now, g.emitted)) {
-        if (g.emitted != null) {
-          b.addRow(g.emitted, -1);
+    long held = size.bytes();
+    for (int k = 0; k < touched.size(); k++) {
+      int g = touched.get(k);
+      flags[g] &= ~TOUCHED;
+      Object[] now = count[g] > 0 && !deferred() || groups == null ? output(g) : null;
+      boolean had = (flags[g] & EMITTED) != 0;
+      if (now == null ? had : !had || !emitted.rowEquals(g, now)) {
+        if (had) {
+          emitted.copyTo(g, b, 0);
+          b.endRow(-1);
         }
         if (now != null) {
           b.addRow(now, 1);
+          emitted.set(g, now);
+          flags[g] |= EMITTED;
+        } else {
+          flags[g] &= ~EMITTED;
         }
-        g.emitted = now;
       }
-      long before = g.bytes;
-      g.bytes = g.count == 0 && g != global ? 0 : estimateBytes(g);
-      bytes += g.bytes - before;
-      if (g.bytes == 0) {
-        g.removed = true;
-        groups.remove(g);
+      long before = bytes[g];
+      bytes[g] = count[g] == 0 && groups != null ? 0 : estimateBytes(g);
+      held += bytes[g] - before;
+      if (bytes[g] == 0) {
+        remove(g);
       }
     }
     touched.clear();
-    size = new StateSize(groups.size() + (global == null ? 0 : 1), bytes);
+    size = new StateSize(groups == null ? 1 : groups.size(), held);
     if (b.size() > 0) {
       out.emit(b.build());
     }
@@ -243,12 +307,20 @@ public final class AggregateOperator implements Operator, Checkpointable {
   }
 
   /** The group's output row, or null (an error is counted) when a result overflows its type. */
-  private Object[] output(AggregateGroup g) {
+  private Object[] output(int g) {
     Object[] row = new Object[groupKeys.length + functions.length];
     for (int k = 0; k < groupKeys.length; k++) {
-      row[k] = g.key.get(k);
+      row[k] = groups.key(g, k);
     }
-    return AggFunction.results(functions, g.accs, row, groupKeys.length, errors) ? row : null;
+    for (int i = 0; i < functions.length; i++) {
+      Accumulator a = accs[g * functions.length + i];
+      if (a == null) {
+        row[groupKeys.length + i] = count[g];
+      } else if (!AggFunction.result(functions[i], a, row, groupKeys.length + i, errors)) {
+        return null;
+      }
+    }
+    return row;
   }
 
   @Override
@@ -256,12 +328,13 @@ public final class AggregateOperator implements Operator, Checkpointable {
     return errors;
   }
 
-  private static long estimateBytes(AggregateGroup g) {
-    long bytes = GROUP_BYTES + 16L * g.key.arity();
-    for (Accumulator a : g.accs) {
-      bytes += ACCUMULATOR_BYTES + ENTRY_BYTES * a.entries();
+  private long estimateBytes(int g) {
+    long b = GROUP_BYTES + 16L * (groupKeys.length + functions.length);
+    for (int i = 0; i < functions.length; i++) {
+      Accumulator a = accs[g * functions.length + i];
+      b += a == null ? 0 : ACCUMULATOR_BYTES + ENTRY_BYTES * a.entries();
     }
-    return bytes;
+    return b;
   }
 
   /**
@@ -271,22 +344,31 @@ public final class AggregateOperator implements Operator, Checkpointable {
   @Override
   public void snapshot(StateOutput out) {
     out.writeInt(STATE_FORMAT).writeLong(errors.count());
-    List<AggregateGroup> all = groups.all();
-    out.writeBoolean(global != null);
-    if (global != null) {
-      write(global, out);
+    out.writeBoolean(groups == null);
+    if (groups == null) {
+      write(0, out);
+      out.writeInt(0);
+      return;
     }
+    IntList all = new IntList();
+    groups.forEach(all::add);
     out.writeInt(all.size());
-    for (AggregateGroup g : all) {
-      out.writeRow(g.key);
-      write(g, out);
+    for (int k = 0; k < all.size(); k++) {
+      out.writeRow(groups.key(all.get(k)));
+      write(all.get(k), out);
     }
   }
 
-  private static void write(AggregateGroup g, StateOutput out) {
-    out.writeLong(g.count).writeValues(g.emitted);
-    for (Accumulator a : g.accs) {
-      a.snapshot(out);
+  /** A group's weight, the row last emitted and each call's state (a COUNT(*)'s is the weight). */
+  private void write(int g, StateOutput out) {
+    out.writeLong(count[g]).writeValues((flags[g] & EMITTED) != 0 ? emitted.row(g).values() : null);
+    for (int i = 0; i < functions.length; i++) {
+      Accumulator a = accs[g * functions.length + i];
+      if (a == null) {
+        out.writeLong(count[g]);
+      } else {
+        a.snapshot(out);
+      }
     }
   }
 
@@ -296,29 +378,42 @@ public final class AggregateOperator implements Operator, Checkpointable {
       throw new IllegalStateException("checkpoint of an aggregate in an older state format");
     }
     errors.restoreCount(in.readLong());
-    if (in.readBoolean() != (global != null)) {
+    if (in.readBoolean() != (groups == null)) {
       throw new IllegalStateException("checkpoint of a different aggregate (global vs grouped)");
     }
-    long bytes = 0;
-    if (global != null) {
-      read(global, in);
-      global.bytes = estimateBytes(global);
-      bytes += global.bytes;
+    long held = 0;
+    if (groups == null) {
+      read(0, in);
+      held += bytes[0] = estimateBytes(0);
     }
     for (int i = in.readCount(); i > 0; i--) {
-      AggregateGroup g = groups.find(in.readRow());
+      int g = groups.find(in.readRow());
+      if (groups.created()) {
+        newGroup(g);
+      }
       read(g, in);
-      g.bytes = estimateBytes(g);
-      bytes += g.bytes;
+      held += bytes[g] = estimateBytes(g);
     }
-    size = new StateSize(groups.size() + (global == null ? 0 : 1), bytes);
+    size = new StateSize(groups == null ? 1 : groups.size(), held);
   }
 
-  private static void read(AggregateGroup g, StateInput in) {
-    g.count = in.readLong();
-    g.emitted = in.readValues();
-    for (Accumulator a : g.accs) {
-      a.restore(in);
+  private void read(int g, StateInput in) {
+    count[g] = in.readLong();
+    Object[] row = in.readValues();
+    if (row != null) {
+      emitted.set(g, row);
+      flags[g] |= EMITTED;
+    } else {
+      emitted.clear(g);
+      flags[g] &= ~EMITTED;
+    }
+    for (int i = 0; i < functions.length; i++) {
+      Accumulator a = accs[g * functions.length + i];
+      if (a == null) {
+        in.readLong();
+      } else {
+        a.restore(in);
+      }
     }
   }
 

@@ -1,66 +1,124 @@
 package io.eddy.exec.operator;
 
+import io.eddy.common.type.Column;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.RowSlab;
 import io.eddy.exec.batch.ZBatch;
-import io.eddy.exec.state.LongTupleHashMap;
+import io.eddy.exec.state.IntList;
+import io.eddy.exec.state.LongTupleIntMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
- * The groups of an {@link AggregateOperator} by key, found from a batch row. When every key column
- * is BIGINT, INT, TIMESTAMP or DATE the key is looked up by its primitive values without boxing
- * ({@link LongTupleHashMap}; several columns are, for example, a key and its window's bounds); a
- * key with a NULL in it, and any other key, is boxed into a {@link Row}. Not thread-safe.
+ * The groups of an {@link AggregateOperator}: an int id per group key, found from a batch row,
+ * and the keys themselves, stored by column ({@link RowSlab}). When every key column is BIGINT,
+ * INT, TIMESTAMP or DATE the key is looked up by its primitive values without boxing
+ * ({@link LongTupleIntMap}; several columns are, for example, a key and its window's bounds); a key
+ * with a NULL in it, and any other key, is boxed into a {@link Row}. A removed group's id is
+ * {@link #unmap unmapped} (no longer found; its key still readable) and later {@link #free freed}
+ * for reuse. Not thread-safe.
  */
 final class GroupIndex {
   private final int[] keys;
   private final boolean primitive;
-  private final Function<Row, AggregateGroup> factory;
-  private final Map<Row, AggregateGroup> byRow = new HashMap<>();
-  private final LongTupleHashMap<AggregateGroup> byTuple;
+  private final Map<Row, Integer> byRow = new HashMap<>();
+  private final LongTupleIntMap byTuple;
   /** The primitive key being looked up (reused). */
   private final long[] tuple;
+  private final RowSlab keyRows;
+  private final IntList free = new IntList();
+  private int used;
+  private boolean created;
 
-  /** {@code factory} makes the empty group of a key not seen yet. */
-  GroupIndex(RowType input, int[] keys, Function<Row, AggregateGroup> factory) {
-    this.keys = keys;
-    this.factory = factory;
+  GroupIndex(RowType input, int[] keys) {
+    this.keys = keys.clone();
     boolean allPrimitive = keys.length > 0;
+    List<Column> keyColumns = new ArrayList<>();
     for (int k : keys) {
       TypeKind kind = input.type(k).kind();
       allPrimitive &= kind.isLongBacked() || kind.isIntBacked();
+      keyColumns.add(input.columns().get(k));
     }
     this.primitive = allPrimitive;
-    this.byTuple = primitive ? new LongTupleHashMap<>(keys.length) : null;
+    this.byTuple = primitive ? new LongTupleIntMap(keys.length) : null;
     this.tuple = new long[keys.length];
+    this.keyRows = new RowSlab(new RowType(keyColumns), 16);
   }
 
-  /** The group of row {@code r} of {@code b}, created if new. */
-  AggregateGroup find(ZBatch b, int r) {
+  /** The id of the group of row {@code r} of {@code b}, created if new ({@link #created}). */
+  int find(ZBatch b, int r) {
+    created = false;
     if (!primitive || !tupleOf(b, r)) {
-      return byRow.computeIfAbsent(Row.project(b, r, keys), factory);
+      return find(Row.project(b, r, keys));
     }
-    AggregateGroup g = byTuple.get(tuple);
-    return g != null ? g : added(Row.project(b, r, keys));
+    int id = byTuple.get(tuple);
+    if (id < 0) {
+      id = allocate();
+      keyRows.set(id, b, r, keys);
+      byTuple.put(tuple, id);
+    }
+    return id;
   }
 
-  /** The group of {@code key}, created if new (restoring a checkpoint). */
-  AggregateGroup find(Row key) {
-    if (!primitive || !tupleOf(key)) {
-      return byRow.computeIfAbsent(key, factory);
+  /** The id of the group of {@code key}, created if new ({@link #created}). */
+  int find(Row key) {
+    created = false;
+    if (primitive && tupleOf(key)) {
+      int id = byTuple.get(tuple);
+      if (id < 0) {
+        id = allocate();
+        keyRows.set(id, key);
+        byTuple.put(tuple, id);
+      }
+      return id;
     }
-    AggregateGroup g = byTuple.get(tuple);
-    return g != null ? g : added(key);
+    Integer id = byRow.get(key);
+    if (id == null) {
+      id = allocate();
+      keyRows.set(id, key);
+      byRow.put(key, id);
+    }
+    return id;
   }
 
-  /** A new group of {@code key}, whose primitive values {@link #tuple} holds, stored by them. */
-  private AggregateGroup added(Row key) {
-    AggregateGroup g = factory.apply(key);
-    byTuple.put(tuple, g);
-    return g;
+  /** Whether the last {@link #find} created its group. */
+  boolean created() {
+    return created;
+  }
+
+  private int allocate() {
+    created = true;
+    if (free.size() > 0) {
+      return free.removeLast();
+    }
+    keyRows.ensureCapacity(used + 1);
+    return used++;
+  }
+
+  /** Ids are below this. */
+  int capacity() {
+    return keyRows.capacity();
+  }
+
+  /** Key column {@code k} (in key order) of group {@code id}, boxed. */
+  Object key(int id, int k) {
+    return keyRows.get(id, k);
+  }
+
+  /** The key of group {@code id}. */
+  Row key(int id) {
+    return keyRows.row(id);
+  }
+
+  /** Writes group {@code id}'s key into the first fields of {@code to}'s current row. */
+  void copyKey(int id, BatchBuilder to) {
+    keyRows.copyTo(id, to, 0);
   }
 
   /** Reads row {@code r}'s key columns into {@link #tuple}; false when one is NULL. */
@@ -87,23 +145,35 @@ final class GroupIndex {
     return true;
   }
 
-  /** Every group, in no particular order. */
-  java.util.List<AggregateGroup> all() {
-    java.util.List<AggregateGroup> all = new java.util.ArrayList<>(byRow.values());
+  /** Calls {@code action} with every group's id (not the unmapped ones), in no particular order. */
+  void forEach(IntConsumer action) {
+    byRow.values().forEach(action::accept);
     if (byTuple != null) {
-      byTuple.forEachValue(all::add);
+      byTuple.forEachValue(action);
     }
-    return all;
   }
 
-  void remove(AggregateGroup g) {
-    if (!primitive || !tupleOf(g.key)) {
-      byRow.remove(g.key);
-    } else {
+  /** Stops finding group {@code id} (its key stays readable until {@link #free}). */
+  void unmap(int id) {
+    boolean noNulls = true;
+    for (int k = 0; k < keys.length && primitive; k++) {
+      noNulls &= !keyRows.isNull(id, k);
+      tuple[k] = noNulls ? keyRows.getLong(id, k) : 0;
+    }
+    if (primitive && noNulls) {
       byTuple.remove(tuple);
+    } else {
+      byRow.remove(keyRows.row(id));
     }
   }
 
+  /** Lets an unmapped group's id be reused. */
+  void free(int id) {
+    keyRows.clear(id);
+    free.add(id);
+  }
+
+  /** Groups found by key (not counting unmapped ones). */
   int size() {
     return byRow.size() + (byTuple != null ? byTuple.size() : 0);
   }

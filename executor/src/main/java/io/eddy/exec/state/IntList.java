@@ -29,6 +29,14 @@ public final class IntList {
     return values[i];
   }
 
+  /** Removes and returns the last element. */
+  public int removeLast() {
+    if (size == 0) {
+      throw new IndexOutOfBoundsException("empty");
+    }
+    return values[--size];
+  }
+
   public int size() {
     return size;
   }

@@ -108,15 +108,23 @@ public final class AggFunction {
   public static boolean results(AggFunction[] functions, Accumulator[] accs, Object[] row, int offset,
       RowErrors errors) {
     for (int i = 0; i < functions.length; i++) {
-      try {
-        row[offset + i] = functions[i].result(accs[i]);
-      } catch (ArithmeticException e) {
-        errors.record(1, new ArithmeticException(e.getMessage() + " in " + functions[i].call()
-            + "; the group's row is withheld until it fits"));
+      if (!result(functions[i], accs[i], row, offset + i, errors)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** As {@link #results}, for one call: its result into {@code row[at]}, or false (recorded) on overflow. */
+  public static boolean result(AggFunction function, Accumulator acc, Object[] row, int at, RowErrors errors) {
+    try {
+      row[at] = function.result(acc);
+      return true;
+    } catch (ArithmeticException e) {
+      errors.record(1, new ArithmeticException(e.getMessage() + " in " + function.call()
+          + "; the group's row is withheld until it fits"));
+      return false;
+    }
   }
 
   /** Converts a number (or passes any other value) to {@code t}'s Java representation. */

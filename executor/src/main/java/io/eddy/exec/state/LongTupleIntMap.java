@@ -1,22 +1,23 @@
 package io.eddy.exec.state;
 
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * A hash map from a fixed number of primitive {@code long}s to non-null values, for operator state
+ * A hash map from a fixed number of primitive {@code long}s to non-negative ints (ids), for operator state
  * keyed by BIGINT/INT/TIMESTAMP/DATE columns (such as a windowed aggregate's key and window bounds)
- * without a boxed row per lookup. The keys live in one flat array, {@code arity} longs per slot.
+ * without a boxed row per lookup. The keys live in one flat array, {@code arity} longs per slot, the
+ * values in another (value + 1; 0 marks an empty slot).
  * Open addressing with linear probing; removal shifts the following entries back, so there are no
  * tombstones. Load factor at most 1/2. Not thread-safe.
  */
-public final class LongTupleHashMap<V> {
+public final class LongTupleIntMap {
   private final int arity;
   private long[] keys;
-  private Object[] values;
+  private int[] values;
   private int mask;
   private int size;
 
-  public LongTupleHashMap(int arity) {
+  public LongTupleIntMap(int arity) {
     if (arity < 1) {
       throw new IllegalArgumentException("arity " + arity);
     }
@@ -26,7 +27,7 @@ public final class LongTupleHashMap<V> {
 
   private void allocate(int capacity) {
     keys = new long[capacity * arity];
-    values = new Object[capacity];
+    values = new int[capacity];
     mask = capacity - 1;
   }
 
@@ -52,29 +53,28 @@ public final class LongTupleHashMap<V> {
     return true;
   }
 
-  /** The value of {@code key} (its first {@code arity} longs), or null. */
-  @SuppressWarnings("unchecked")
-  public V get(long[] key) {
-    for (int i = slot(key, 0); values[i] != null; i = (i + 1) & mask) {
+  /** The value of {@code key} (its first {@code arity} longs), or -1. */
+  public int get(long[] key) {
+    for (int i = slot(key, 0); values[i] != 0; i = (i + 1) & mask) {
       if (sameKey(i, key)) {
-        return (V) values[i];
+        return values[i] - 1;
       }
     }
-    return null;
+    return -1;
   }
 
-  /** Maps {@code key} to {@code value} (non-null), replacing any previous value; the key is copied. */
-  public void put(long[] key, V value) {
-    if (value == null) {
-      throw new NullPointerException("value");
+  /** Maps {@code key} to {@code value} (≥ 0), replacing any previous value; the key is copied. */
+  public void put(long[] key, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("value " + value);
     }
-    for (int i = slot(key, 0); values[i] != null; i = (i + 1) & mask) {
+    for (int i = slot(key, 0); values[i] != 0; i = (i + 1) & mask) {
       if (sameKey(i, key)) {
-        values[i] = value;
+        values[i] = value + 1;
         return;
       }
     }
-    insert(key, 0, value);
+    insert(key, 0, value + 1);
     if (size * 2 > values.length) {
       rehash(values.length * 2);
     }
@@ -83,15 +83,15 @@ public final class LongTupleHashMap<V> {
   /** Removes {@code key}'s entry if there is one. */
   public void remove(long[] key) {
     int i = slot(key, 0);
-    while (values[i] != null && !sameKey(i, key)) {
+    while (values[i] != 0 && !sameKey(i, key)) {
       i = (i + 1) & mask;
     }
-    if (values[i] == null) {
+    if (values[i] == 0) {
       return;
     }
     size--;
     // Shift back every following entry of the run whose home slot is not between the hole and it.
-    for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+    for (int j = (i + 1) & mask; values[j] != 0; j = (j + 1) & mask) {
       int home = slot(keys, j * arity);
       if (((j - home) & mask) >= ((j - i) & mask)) {
         System.arraycopy(keys, j * arity, keys, i * arity, arity);
@@ -99,38 +99,37 @@ public final class LongTupleHashMap<V> {
         i = j;
       }
     }
-    values[i] = null;
+    values[i] = 0;
   }
 
   private void rehash(int capacity) {
     long[] oldKeys = keys;
-    Object[] oldValues = values;
+    int[] oldValues = values;
     allocate(capacity);
     size = 0;
     for (int i = 0; i < oldValues.length; i++) {
-      if (oldValues[i] != null) {
+      if (oldValues[i] != 0) {
         insert(oldKeys, i * arity, oldValues[i]);
       }
     }
   }
 
   /** Stores a key known to be absent (at {@code from[offset..]}) in the first free slot of its run. */
-  private void insert(long[] from, int offset, Object value) {
+  private void insert(long[] from, int offset, int stored) {
     int i = slot(from, offset);
-    while (values[i] != null) {
+    while (values[i] != 0) {
       i = (i + 1) & mask;
     }
     System.arraycopy(from, offset, keys, i * arity, arity);
-    values[i] = value;
+    values[i] = stored;
     size++;
   }
 
   /** Calls {@code action} with every value, in no particular order. Do not modify the map meanwhile. */
-  @SuppressWarnings("unchecked")
-  public void forEachValue(Consumer<? super V> action) {
-    for (Object v : values) {
-      if (v != null) {
-        action.accept((V) v);
+  public void forEachValue(IntConsumer action) {
+    for (int v : values) {
+      if (v != 0) {
+        action.accept(v - 1);
       }
     }
   }
