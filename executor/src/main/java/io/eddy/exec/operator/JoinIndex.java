@@ -36,6 +36,8 @@ final class JoinIndex {
   private final int[] keyColumns;
   private final boolean[] nullsEqual;
   private final boolean tracks;
+  /** Whether the input never retracts: every add is a new entry, and no table finds rows. */
+  private final boolean insertOnly;
   private final RowSlab rows;
   private final HashSlots byKey = new HashSlots();
   private final HashSlots byRow = new HashSlots();
@@ -59,6 +61,17 @@ final class JoinIndex {
    * @param tracksMatches whether entries count matches and emitted unmatched output (outer, SEMI, ANTI sides)
    */
   JoinIndex(RowType type, int[] keyColumns, boolean tracksMatches) {
+    this(type, keyColumns, tracksMatches, false);
+  }
+
+  /**
+   * As the three-argument constructor; {@code insertOnly} says the input never retracts (the
+   * planner proved it): then a row added twice is two entries of multiplicity 1 each (the join's
+   * output is the same), so an add costs no lookup of the row and the index keeps no table of
+   * rows; a retraction is a bug and fails.
+   */
+  JoinIndex(RowType type, int[] keyColumns, boolean tracksMatches, boolean insertOnly) {
+    this.insertOnly = insertOnly;
     this.keyColumns = keyColumns.clone();
     this.nullsEqual = new boolean[keyColumns.length];
     Arrays.fill(nullsEqual, true);
@@ -143,8 +156,11 @@ final class JoinIndex {
     }
   }
 
-  /** The live entry of {@code row}, or -1. */
+  /** The live entry of {@code row}, or -1 (not on an insert-only index, which cannot look rows up). */
   int find(Row row) {
+    if (insertOnly) {
+      throw new IllegalStateException("an insert-only join index does not look rows up");
+    }
     int h = row.hashCode();
     for (int s = byRow.first(h); s >= 0; s = byRow.next(s, h)) {
       int id = byRow.id(s);
@@ -163,7 +179,10 @@ final class JoinIndex {
    * other sides its id is free at once unless timed.
    */
   int add(Row key, Row row, long w, long matches) {
-    int id = find(row);
+    if (insertOnly && w < 0) {
+      throw new IllegalStateException("a retraction reached an insert-only join input: " + row);
+    }
+    int id = insertOnly ? -1 : find(row);
     if (id < 0) {
       id = insert(key, row);
       if (tracks) {
@@ -191,7 +210,9 @@ final class JoinIndex {
       emitted[id] = 0;
     }
     flags[id] = LIVE;
-    byRow.add(rowHash[id], id);
+    if (!insertOnly) {
+      byRow.add(rowHash[id], id);
+    }
     if (head < 0) {
       next[id] = -1;
       prev[id] = -1;
@@ -223,7 +244,9 @@ final class JoinIndex {
 
   /** Takes a live entry out of both tables and its key's chain. */
   private void unlink(int id) {
-    byRow.remove(byRow.slotOf(rowHash[id], id));
+    if (!insertOnly) {
+      byRow.remove(byRow.slotOf(rowHash[id], id));
+    }
     int p = prev[id];
     int n = next[id];
     if (p >= 0) {

@@ -106,6 +106,16 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
       String residualText, RowType outputType, TimeBound bound, JoinRange range) {
+    this(leftType, rightType, keys, type, residual, residualText, outputType, bound, range, new boolean[2]);
+  }
+
+  /**
+   * As the nine-argument constructor; {@code insertOnly[port]} says the planner proved that input
+   * never retracts, so its index stores each added row as it comes, without looking it up (a
+   * retraction arriving there fails).
+   */
+  public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
+      String residualText, RowType outputType, TimeBound bound, JoinRange range, boolean[] insertOnly) {
     if (range != null) {
       range.check(leftType, rightType);
       if (residual == null) {
@@ -121,8 +131,8 @@ public final class JoinOperator implements Operator, Checkpointable {
     this.residualText = residualText;
     this.outputType = outputType;
     this.pairType = pairType(leftType, rightType);
-    this.index = new JoinIndex[] {new JoinIndex(leftType, keys.left(), type.tracksMatches(0)),
-        new JoinIndex(rightType, keys.right(), type.tracksMatches(1))};
+    this.index = new JoinIndex[] {new JoinIndex(leftType, keys.left(), type.tracksMatches(0), insertOnly[0]),
+        new JoinIndex(rightType, keys.right(), type.tracksMatches(1), insertOnly[1])};
     this.bound = bound;
     this.expiry = bound == null ? null : new JoinExpiry();
     this.errors = new RowErrors(residualText);

@@ -78,6 +78,25 @@ class JoinIndexModelTest {
     }
   }
 
+  @Test
+  void anInsertOnlyIndexKeepsEachAddAndRefusesRetractions() {
+    JoinIndex index = new JoinIndex(TYPE, KEY, false, true);
+    Row row = Row.of(1, "a", 1.5, null, 7L);
+    int first = index.add(key(row), row, 1, 0);
+    int second = index.add(key(row), row, 2, 0);
+    assertTrue(first != second, "a row added twice is two entries");
+    long total = 0;
+    for (int e = index.first(key(row)); e >= 0; e = index.next(e)) {
+      assertEquals(row, index.row(e));
+      total += index.weight(e);
+    }
+    assertEquals(3, total);
+    assertEquals(2, index.entries());
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> index.add(key(row), row, -1, 0));
+    assertTrue(e.getMessage().contains("insert-only"), e.getMessage());
+  }
+
   /** Releases every held entry: a held dead entry still shows its row until then. */
   private static void release(JoinIndex index, Map<Integer, Row> held, Random random, Map<Row, Long> model) {
     for (Map.Entry<Integer, Row> h : held.entrySet()) {

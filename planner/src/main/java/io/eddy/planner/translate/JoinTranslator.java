@@ -94,8 +94,10 @@ final class JoinTranslator {
       demanded.or(conditionColumns);
       return new java.util.BitSet[] {demanded.get(0, leftCount), demanded.get(leftCount, pairWidth)};
     };
+    boolean[] insertOnlySides = {insertOnly.get(left), insertOnly.get(right)};
     int node = b.addReading(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out, bound, range), out, reads, leftInput, rightInput);
+        residual == null ? null : residual.instantiate(ctx), text, out, bound, range, insertOnlySides),
+        out, reads, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
       // the join holds its output watermark back so that the time columns of freed sides stay event time
