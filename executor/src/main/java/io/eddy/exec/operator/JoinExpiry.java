@@ -16,11 +16,18 @@ import java.util.function.IntToLongFunction;
  */
 final class JoinExpiry {
   private final List<TreeMap<Long, IntList>> byTime = List.of(new TreeMap<>(), new TreeMap<>());
+  /** Per side, the time last registered and its list (rows mostly come in time order), or null. */
+  private final long[] lastTime = new long[2];
+  private final IntList[] lastIds = new IntList[2];
 
   /** Registers a new entry of side {@code port} (in {@code index}) whose time is {@code time}. */
   void added(int port, long time, JoinIndex index, int id) {
     index.markTimed(id);
-    byTime.get(port).computeIfAbsent(time, t -> new IntList(2)).add(id);
+    if (lastIds[port] == null || lastTime[port] != time) {
+      lastIds[port] = byTime.get(port).computeIfAbsent(time, t -> new IntList(2));
+      lastTime[port] = time;
+    }
+    lastIds[port].add(id);
   }
 
   /**
@@ -30,6 +37,7 @@ final class JoinExpiry {
    */
   void rebuild(int port, JoinIndex index, IntToLongFunction timeOf) {
     byTime.get(port).clear();
+    lastIds[port] = null;
     index.forEach(id -> added(port, timeOf.applyAsLong(id), index, id));
   }
 
@@ -39,6 +47,9 @@ final class JoinExpiry {
     while (!m.isEmpty() && m.firstKey() < threshold) {
       Map.Entry<Long, IntList> first = m.pollFirstEntry();
       IntList ids = first.getValue();
+      if (ids == lastIds[port]) {
+        lastIds[port] = null; // no longer in the map
+      }
       for (int i = 0; i < ids.size(); i++) {
         index.expire(ids.get(i));
       }
