@@ -60,7 +60,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
   private final AggFunction[] functions;
   private final int[] args;
   private final int[] filters;
-  /** Per call, whether it is a plain COUNT(*), whose result is the group's row count (no accumulator). */
+  /** Per call, whether it is a plain BIGINT COUNT(*), whose result is the group's weight (no accumulator). */
   private final boolean[] countsRows;
   /** Group ids by key; null for a global aggregate, whose one group is id 0. */
   private final GroupIndex groups;
@@ -132,7 +132,8 @@ public final class AggregateOperator implements Operator, Checkpointable {
       functions[i] = AggFunction.of(call, inputType, insertOnly);
       args[i] = call.arg();
       filters[i] = call.filterArg();
-      countsRows[i] = call.kind() == AggKind.COUNT && call.arg() < 0 && call.filterArg() < 0 && !call.distinct();
+      countsRows[i] = call.kind() == AggKind.COUNT && call.arg() < 0 && call.filterArg() < 0 && !call.distinct()
+          && call.outType().kind() == TypeKind.BIGINT;
     }
     this.emitted = new RowSlab(outputType, 1);
     this.groups = groupKeys.length == 0 ? null : new GroupIndex(inputType, this.groupKeys);
