@@ -69,6 +69,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
   private final WindowClose closing;
   /** Group ids by the watermark at which their window closes. */
   private final TreeMap<Long, IntList> closeQueue = new TreeMap<>();
+  /** The close time a group was last queued at and its list (new groups mostly share it), or null. */
+  private long lastCloseAt;
+  private IntList lastClosing;
   // Per group id: the sum of its rows' weights, its accumulators (one per call, null for a
   // COUNT(*)), the bytes last accounted for it, flags, and the output row last emitted.
   private long[] count = new long[0];
@@ -204,7 +207,12 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
     Object end = closing == null ? null : groups.key(g, closing.keyPosition());
     if (end != null) {
-      closeQueue.computeIfAbsent(((Number) end).longValue() + closing.addend(), t -> new IntList(4)).add(g);
+      long closeAt = ((Number) end).longValue() + closing.addend();
+      if (lastClosing == null || lastCloseAt != closeAt) {
+        lastClosing = closeQueue.computeIfAbsent(closeAt, t -> new IntList(4));
+        lastCloseAt = closeAt;
+      }
+      lastClosing.add(g);
       flags[g] |= QUEUED;
     }
   }
@@ -233,6 +241,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
     long held = size.bytes();
     while (!closeQueue.isEmpty() && closeQueue.firstKey() <= watermark) {
       IntList closed = closeQueue.pollFirstEntry().getValue();
+      if (closed == lastClosing) {
+        lastClosing = null; // no longer in the queue
+      }
       for (int k = 0; k < closed.size(); k++) {
         int g = closed.get(k);
         boolean live = (flags[g] & LIVE) != 0;

@@ -33,6 +33,11 @@ final class GroupIndex {
   private final long[] tuple;
   private final RowSlab keyRows;
   private final IntList free = new IntList();
+  /** The batch whose key columns {@link #longColumns}, {@link #intColumns} and {@link #nullBits} hold. */
+  private ZBatch batch;
+  private final long[][] longColumns;
+  private final int[][] intColumns;
+  private final long[][] nullBits;
   private int used;
   private boolean created;
 
@@ -48,6 +53,9 @@ final class GroupIndex {
     this.primitive = allPrimitive;
     this.byTuple = primitive ? new LongTupleIntMap(keys.length) : null;
     this.tuple = new long[keys.length];
+    this.longColumns = new long[keys.length][];
+    this.intColumns = new int[keys.length][];
+    this.nullBits = new long[keys.length][];
     this.keyRows = new RowSlab(new RowType(keyColumns), 16);
   }
 
@@ -123,12 +131,22 @@ final class GroupIndex {
 
   /** Reads row {@code r}'s key columns into {@link #tuple}; false when one is NULL. */
   private boolean tupleOf(ZBatch b, int r) {
+    if (b != batch) { // find the key columns' arrays once per batch
+      batch = b;
+      for (int k = 0; k < keys.length; k++) {
+        Object col = b.column(keys[k]);
+        longColumns[k] = col instanceof long[] a ? a : null;
+        intColumns[k] = col instanceof int[] a ? a : null;
+        nullBits[k] = b.nulls(keys[k]);
+      }
+    }
     for (int k = 0; k < keys.length; k++) {
-      if (b.isNull(keys[k], r)) {
+      long[] n = nullBits[k];
+      if (n != null && (n[r >>> 6] & (1L << r)) != 0) {
         return false;
       }
-      Object col = b.column(keys[k]);
-      tuple[k] = col instanceof long[] a ? a[r] : ((int[]) col)[r];
+      long[] longs = longColumns[k];
+      tuple[k] = longs != null ? longs[r] : intColumns[k][r];
     }
     return true;
   }
