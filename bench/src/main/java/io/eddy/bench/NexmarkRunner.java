@@ -86,7 +86,7 @@ final class NexmarkRunner {
           long due = t1 + (long) (tick * tickNanos);
           sleepUntil(due);
           for (int k = 0; k < perTick && gen.position() < options.events(); k++) {
-            out.add(gen.next());
+            gen.appendNext(out);
           }
           out.flush();
           if (rate != null) {

@@ -1,5 +1,7 @@
 package io.eddy.bench.nexmark;
 
+import io.eddy.engine.RowAppender;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
@@ -40,7 +42,21 @@ public final class NexmarkGenerator {
   private final String[] hotUrls = new String[HOT_CHANNELS.length];
   private final String[] channelNames = new String[CHANNELS];
   private final String[] channelUrls = new String[CHANNELS];
+  /** The same text as ASCII bytes, for {@link #appendNext}. */
+  private final byte[] fillerBytes;
+  private final byte[][] hotChannelBytes = new byte[HOT_CHANNELS.length][];
+  private final byte[][] hotUrlBytes = new byte[HOT_CHANNELS.length][];
+  private final byte[][] channelNameBytes = new byte[CHANNELS][];
+  private final byte[][] channelUrlBytes = new byte[CHANNELS][];
   private long n;
+  // The draws of the bid being made (see drawBid): ids, price, channel (a hot one is -1 - its
+  // index) and the filler slice of its extra.
+  private long bidAuction;
+  private long bidBidder;
+  private long bidPrice;
+  private int bidChannel;
+  private int extraFrom;
+  private int extraLength;
 
   public NexmarkGenerator(NexmarkConfig config) {
     SplittableRandom tables = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
@@ -55,7 +71,18 @@ public final class NexmarkGenerator {
       String url = RandomText.url(tables);
       channelUrls[i] = tables.nextInt(10) > 0 ? url + "&channel_id=" + Math.abs(Integer.reverse(i)) : url;
       channelNames[i] = "channel-" + i;
+      channelNameBytes[i] = ascii(channelNames[i]);
+      channelUrlBytes[i] = ascii(channelUrls[i]);
     }
+    for (int i = 0; i < HOT_CHANNELS.length; i++) {
+      hotChannelBytes[i] = ascii(HOT_CHANNELS[i]);
+      hotUrlBytes[i] = ascii(hotUrls[i]);
+    }
+    this.fillerBytes = ascii(filler);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Number of the event the next call to {@link #next()} returns. */
@@ -112,23 +139,44 @@ public final class NexmarkGenerator {
         initialBid, reserve, ts, expires, seller + NexmarkIds.FIRST_PERSON_ID, category, extra);
   }
 
+  /**
+   * Appends the next event to its stream in {@code out}: the event {@link #next()} would return, from
+   * the same draws, but a bid (46 of every 50 events) goes into the appender as numbers and ASCII
+   * slices of the generator's own text, without an {@link Event} or a {@code String}.
+   */
+  public void appendNext(StreamAppender out) {
+    long id = n;
+    if (NexmarkIds.kindOf(id) != Event.Kind.BID) {
+      out.add(next());
+      return;
+    }
+    n++;
+    drawBid(id);
+    byte[] channel = bidChannel < 0 ? hotChannelBytes[-1 - bidChannel] : channelNameBytes[bidChannel];
+    byte[] url = bidChannel < 0 ? hotUrlBytes[-1 - bidChannel] : channelUrlBytes[bidChannel];
+    RowAppender row = out.row(Event.Kind.BID);
+    row.setLong(0, bidAuction).setLong(1, bidBidder).setLong(2, bidPrice).setUtf8(3, channel, 0, channel.length)
+        .setUtf8(4, url, 0, url.length).setLong(5, timeOf(id)).setUtf8(6, fillerBytes, extraFrom, extraLength);
+    out.endRow(Event.Kind.BID);
+  }
+
   private Event.Bid bid(long id) {
+    drawBid(id);
+    String channel = bidChannel < 0 ? HOT_CHANNELS[-1 - bidChannel] : channelNames[bidChannel];
+    String url = bidChannel < 0 ? hotUrls[-1 - bidChannel] : channelUrls[bidChannel];
+    return new Event.Bid(bidAuction, bidBidder, bidPrice, channel, url, timeOf(id),
+        filler.substring(extraFrom, extraFrom + extraLength));
+  }
+
+  /** Makes the draws of bid {@code id}, in the peer's order, into the {@code bid*} and {@code extra*} fields. */
+  private void drawBid(long id) {
     long auction = rnd.nextInt(2) > 0 ? hot(NexmarkIds.lastAuction(id)) : recentAuction(id);
     long bidder = rnd.nextInt(4) > 0 ? hot(NexmarkIds.lastPerson(id)) + 1 : recentPerson(id);
-    long price = price();
-    String channel;
-    String url;
-    if (rnd.nextInt(2) > 0) {
-      int i = rnd.nextInt(HOT_CHANNELS.length);
-      channel = HOT_CHANNELS[i];
-      url = hotUrls[i];
-    } else {
-      int k = rnd.nextInt(CHANNELS);
-      channel = channelNames[k];
-      url = channelUrls[k];
-    }
-    return new Event.Bid(auction + NexmarkIds.FIRST_AUCTION_ID, bidder + NexmarkIds.FIRST_PERSON_ID, price,
-        channel, url, timeOf(id), extra(32, 100));
+    bidAuction = auction + NexmarkIds.FIRST_AUCTION_ID;
+    bidBidder = bidder + NexmarkIds.FIRST_PERSON_ID;
+    bidPrice = price();
+    bidChannel = rnd.nextInt(2) > 0 ? -1 - rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
+    drawExtra(32, 100);
   }
 
   private static long hot(long lastId) {
@@ -157,13 +205,20 @@ public final class NexmarkGenerator {
 
   /** Filler bringing a record of {@code size} bytes to about {@code average} (+/-20 %). */
   private String extra(int size, int average) {
+    drawExtra(size, average);
+    return filler.substring(extraFrom, extraFrom + extraLength);
+  }
+
+  /** Draws the filler slice of {@link #extra} into {@link #extraFrom} and {@link #extraLength}. */
+  private void drawExtra(int size, int average) {
     if (size > average) {
-      return "";
+      extraFrom = 0;
+      extraLength = 0;
+      return;
     }
     int want = average - size;
     int delta = (int) Math.round(want * 0.2);
-    int length = want - delta + (delta == 0 ? 0 : rnd.nextInt(2 * delta));
-    int from = rnd.nextInt(filler.length() - length);
-    return filler.substring(from, from + length);
+    extraLength = want - delta + (delta == 0 ? 0 : rnd.nextInt(2 * delta));
+    extraFrom = rnd.nextInt(filler.length() - extraLength);
   }
 }

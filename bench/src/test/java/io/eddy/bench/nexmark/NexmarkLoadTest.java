@@ -48,6 +48,30 @@ class NexmarkLoadTest {
   }
 
   @Test
+  void generatorAppendsTheEventsItReturns() {
+    List<List<String>> viaEvents;
+    try (Engine engine = open("g1"); Session s = engine.openSession()) {
+      NexmarkGenerator gen = new NexmarkGenerator(NexmarkConfig.defaults().withSeed(3));
+      try (StreamAppender out = new StreamAppender(engine, 3000)) {
+        for (int i = 0; i < 20_000; i++) {
+          out.add(gen.next());
+        }
+      }
+      viaEvents = contents(s);
+    }
+    try (Engine engine = open("g2"); Session s = engine.openSession()) {
+      NexmarkGenerator gen = new NexmarkGenerator(NexmarkConfig.defaults().withSeed(3));
+      try (StreamAppender out = new StreamAppender(engine, 3000)) {
+        for (int i = 0; i < 20_000; i++) {
+          gen.appendNext(out);
+        }
+      }
+      assertEquals(viaEvents, contents(s), "bids appended as slices equal the generated events");
+    }
+    assertEquals(List.of(400, 1200, 18_400), viaEvents.stream().map(List::size).toList());
+  }
+
+  @Test
   void aMalformedLineAddsNoRowAndNamesItsLine() throws Exception {
     Path csv = dir.resolve("bad.csv");
     StringBuilder sb = new StringBuilder();
