@@ -73,7 +73,8 @@ public final class AggregateOperator implements Operator, Checkpointable {
   private long lastCloseAt;
   private IntList lastClosing;
   // Per group id: the sum of its rows' weights, its accumulators (one per call, null for a
-  // COUNT(*)), the bytes last accounted for it, flags, and the output row last emitted.
+  // COUNT(*)), the bytes last accounted for it, flags, and the results last emitted (the key part
+  // of an output row is the group's key, which never changes).
   private long[] count = new long[0];
   private Accumulator[] accs = new Accumulator[0];
   private long[] bytes = new long[0];
@@ -138,7 +139,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
       countsRows[i] = call.kind() == AggKind.COUNT && call.arg() < 0 && call.filterArg() < 0 && !call.distinct()
           && call.outType().kind() == TypeKind.BIGINT;
     }
-    this.emitted = new RowSlab(outputType, 1);
+    this.emitted = new RowSlab(new RowType(outputType.columns().subList(groupKeys.length, outputType.size())), 1);
     this.groups = groupKeys.length == 0 ? null : new GroupIndex(inputType, this.groupKeys);
     if (groups == null) {
       newGroup(0);
@@ -252,9 +253,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
           groups.free(g); // emptied before its window closed
           continue;
         }
-        Object[] row = closing.emitOnClose() && count[g] > 0 ? output(g) : null;
-        if (row != null) {
-          b.addRow(row, 1);
+        Object[] results = closing.emitOnClose() && count[g] > 0 ? results(g) : null;
+        if (results != null) {
+          emitRow(b, g, results, 1);
         }
         held -= bytes[g];
         bytes[g] = 0;
@@ -284,15 +285,14 @@ public final class AggregateOperator implements Operator, Checkpointable {
     for (int k = 0; k < touched.size(); k++) {
       int g = touched.get(k);
       flags[g] &= ~TOUCHED;
-      Object[] now = count[g] > 0 && !deferred() || groups == null ? output(g) : null;
+      Object[] now = count[g] > 0 && !deferred() || groups == null ? results(g) : null;
       boolean had = (flags[g] & EMITTED) != 0;
       if (now == null ? had : !had || !emitted.rowEquals(g, now)) {
         if (had) {
-          emitted.copyTo(g, b, 0);
-          b.endRow(-1);
+          emitRow(b, g, null, -1);
         }
         if (now != null) {
-          b.addRow(now, 1);
+          emitRow(b, g, now, 1);
           emitted.set(g, now);
           flags[g] |= EMITTED;
         } else {
@@ -318,19 +318,46 @@ public final class AggregateOperator implements Operator, Checkpointable {
     return closing != null && closing.emitOnClose();
   }
 
-  /** The group's output row, or null (an error is counted) when a result overflows its type. */
-  private Object[] output(int g) {
+  /** The group's results, one per call, or null (an error is counted) when one overflows its type. */
+  private Object[] results(int g) {
+    Object[] results = new Object[functions.length];
+    for (int i = 0; i < functions.length; i++) {
+      Accumulator a = accs[g * functions.length + i];
+      if (a == null) {
+        results[i] = count[g];
+      } else if (!AggFunction.result(functions[i], a, results, i, errors)) {
+        return null;
+      }
+    }
+    return results;
+  }
+
+  /** Adds group {@code g}'s output row with weight {@code w}: its key, then {@code results} (null: those last emitted). */
+  private void emitRow(BatchBuilder b, int g, Object[] results, long w) {
+    if (groups != null) {
+      groups.copyKey(g, b);
+    }
+    if (results == null) {
+      emitted.copyTo(g, b, groupKeys.length);
+    } else {
+      for (int i = 0; i < results.length; i++) {
+        b.set(groupKeys.length + i, results[i]);
+      }
+    }
+    b.endRow(w);
+  }
+
+  /** Group {@code g}'s last emitted output row (key, then results), as a checkpoint holds it; null if none. */
+  private Object[] emittedRow(int g) {
+    if ((flags[g] & EMITTED) == 0) {
+      return null;
+    }
     Object[] row = new Object[groupKeys.length + functions.length];
     for (int k = 0; k < groupKeys.length; k++) {
       row[k] = groups.key(g, k);
     }
     for (int i = 0; i < functions.length; i++) {
-      Accumulator a = accs[g * functions.length + i];
-      if (a == null) {
-        row[groupKeys.length + i] = count[g];
-      } else if (!AggFunction.result(functions[i], a, row, groupKeys.length + i, errors)) {
-        return null;
-      }
+      row[groupKeys.length + i] = emitted.get(g, i);
     }
     return row;
   }
@@ -373,7 +400,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
 
   /** A group's weight, the row last emitted and each call's state (a COUNT(*)'s is the weight). */
   private void write(int g, StateOutput out) {
-    out.writeLong(count[g]).writeValues((flags[g] & EMITTED) != 0 ? emitted.row(g).values() : null);
+    out.writeLong(count[g]).writeValues(emittedRow(g));
     for (int i = 0; i < functions.length; i++) {
       Accumulator a = accs[g * functions.length + i];
       if (a == null) {
@@ -413,7 +440,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
     count[g] = in.readLong();
     Object[] row = in.readValues();
     if (row != null) {
-      emitted.set(g, row);
+      emitted.set(g, Arrays.copyOfRange(row, groupKeys.length, row.length));
       flags[g] |= EMITTED;
     } else {
       emitted.clear(g);

@@ -30,10 +30,10 @@ import java.util.Map;
  * <p>Driven by one thread; {@link #stateSize()} may be read from any thread.
  */
 public final class ArrangeOperator implements Operator, Checkpointable {
-  /** Receives one indexed row and its multiplicity. */
+  /** Receives one indexed row (entry {@code id} of {@code index}) and its multiplicity. */
   @FunctionalInterface
-  public interface RowVisitor {
-    void row(Row row, long weight);
+  interface EntryVisitor {
+    void entry(JoinIndex index, int id, long weight);
   }
 
   private final int[] columns;
@@ -80,11 +80,15 @@ public final class ArrangeOperator implements Operator, Checkpointable {
     if (delivering) {
       throw new IllegalStateException("arrangement received a batch while delivering one");
     }
-    for (int r = 0; r < batch.size(); r++) {
+    Row[] rows = new Row[batch.size()];
+    Row[] keys = new Row[rows.length];
+    for (int r = 0; r < rows.length; r++) {
       Row row = Row.from(batch, r);
       Row key = JoinKeys.of(row, columns, nullsEqual);
       if (key != null && batch.weight(r) != 0) {
         pending.add(key, row, batch.weight(r), 0);
+        rows[r] = row;
+        keys[r] = key;
       }
     }
     generation++;
@@ -94,7 +98,11 @@ public final class ArrangeOperator implements Operator, Checkpointable {
     } finally {
       delivering = false;
     }
-    pending.forEach(e -> state.add(pending.key(e), pending.row(e), pending.weight(e), 0));
+    for (int r = 0; r < rows.length; r++) {
+      if (keys[r] != null) {
+        state.add(keys[r], rows[r], batch.weight(r), 0);
+      }
+    }
     pending.clear();
     size = new StateSize(state.entries(), state.bytes());
   }
@@ -108,25 +116,23 @@ public final class ArrangeOperator implements Operator, Checkpointable {
    * Visits the rows under {@code key} with their multiplicity: the state before the pending batch,
    * plus the pending batch when {@code includePending} (the reader has already received it).
    */
-  void forEach(Row key, boolean includePending, RowVisitor visitor) {
+  void forEach(Row key, boolean includePending, EntryVisitor visitor) {
     if (!includePending || !delivering) {
       for (int e = state.first(key); e >= 0; e = state.next(e)) {
-        visitor.row(state.row(e), state.weight(e));
+        visitor.entry(state, e, state.weight(e));
       }
       return;
     }
     for (int e = state.first(key); e >= 0; e = state.next(e)) {
-      Row row = state.row(e);
-      int p = pending.find(row);
+      int p = pending.find(state.row(e));
       long w = state.weight(e) + (p < 0 ? 0 : pending.weight(p));
       if (w != 0) {
-        visitor.row(row, w);
+        visitor.entry(state, e, w);
       }
     }
     for (int p = pending.first(key); p >= 0; p = pending.next(p)) {
-      Row row = pending.row(p);
-      if (state.find(row) < 0) {
-        visitor.row(row, pending.weight(p));
+      if (state.find(pending.row(p)) < 0) {
+        visitor.entry(pending, p, pending.weight(p));
       }
     }
   }

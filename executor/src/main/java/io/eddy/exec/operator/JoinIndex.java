@@ -353,11 +353,6 @@ final class JoinIndex {
     return rows.row(id);
   }
 
-  /** Column {@code c} of {@code id}'s row, boxed. */
-  Object get(int id, int c) {
-    return rows.get(id, c);
-  }
-
   /** Writes {@code id}'s row into fields {@code offset..} of {@code to}'s current row. */
   void copyTo(int id, BatchBuilder to, int offset) {
     rows.copyTo(id, to, offset);

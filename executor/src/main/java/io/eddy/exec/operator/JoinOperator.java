@@ -307,13 +307,15 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       int row = i;
       if (arrangement != null) {
-        arrangement.forEach(rowKeys[i], includePending, (r, w) -> pairs.addShared(port, rows[row], weights[row], r, w, row));
+        arrangement.forEach(rowKeys[i], includePending,
+            (stored, e, w) -> pairs.add(port, rows[row], weights[row], stored, e, w, row));
       } else if (range != null) {
-        index[other].forEachInRange(rowKeys[i], range.column(other), range.storedOp(other),
-            rows[i].get(range.column(port)), e -> pairs.addStored(port, rows[row], weights[row], e, row));
+        JoinIndex stored = index[other];
+        stored.forEachInRange(rowKeys[i], range.column(other), range.storedOp(other), rows[i].get(range.column(port)),
+            e -> pairs.add(port, rows[row], weights[row], stored, e, stored.weight(e), row));
       } else {
         for (int e = index[other].first(rowKeys[i]); e >= 0; e = index[other].next(e)) {
-          pairs.addStored(port, rows[i], weights[i], e, i);
+          pairs.add(port, rows[i], weights[i], index[other], e, index[other].weight(e), i);
         }
       }
     }
@@ -343,7 +345,10 @@ public final class JoinOperator implements Operator, Checkpointable {
     return matched;
   }
 
-  /** The pairs a probe found, numbered in order: pair rows, the stored side's entry (-1 if shared) and weight. */
+  /**
+   * The pairs a probe found, numbered in order: pair rows, the stored row's entry (in the other
+   * side's index, or in a shared arrangement, whose entries are never touched) and weight.
+   */
   private final class Candidates {
     final BatchBuilder batch;
     int[] entry;
@@ -358,33 +363,13 @@ public final class JoinOperator implements Operator, Checkpointable {
       otherWeight = new long[entry.length];
     }
 
-    /** Delta row {@code i} of side {@code port} paired with entry {@code e} of the other side's index. */
-    void addStored(int port, Row delta, long deltaWeight, int e, int i) {
-      JoinIndex stored = index[1 - port];
-      if (port == 0) {
-        set(delta, 0);
-        stored.copyTo(e, batch, delta.arity());
-      } else {
-        stored.copyTo(e, batch, 0);
-        set(delta, leftType.size());
+    /** Delta row {@code i} of side {@code port} paired with entry {@code e} of {@code stored}, of weight {@code storedWeight}. */
+    void add(int port, Row delta, long deltaWeight, JoinIndex stored, int e, long storedWeight, int i) {
+      int deltaAt = port == 0 ? 0 : leftType.size();
+      for (int c = 0; c < delta.arity(); c++) {
+        batch.set(deltaAt + c, delta.get(c));
       }
-      end(deltaWeight, stored.weight(e), e, i);
-    }
-
-    /** Delta row {@code i} of side {@code port} paired with a row of a shared arrangement. */
-    void addShared(int port, Row delta, long deltaWeight, Row stored, long storedWeight, int i) {
-      set(port == 0 ? delta : stored, 0);
-      set(port == 0 ? stored : delta, leftType.size());
-      end(deltaWeight, storedWeight, -1, i);
-    }
-
-    private void set(Row row, int offset) {
-      for (int c = 0; c < row.arity(); c++) {
-        batch.set(offset + c, row.get(c));
-      }
-    }
-
-    private void end(long deltaWeight, long storedWeight, int e, int i) {
+      stored.copyTo(e, batch, port == 0 ? leftType.size() : 0);
       if (size == entry.length) {
         entry = Arrays.copyOf(entry, size * 2);
         deltaRow = Arrays.copyOf(deltaRow, size * 2);
