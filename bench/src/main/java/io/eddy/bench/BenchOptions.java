@@ -29,8 +29,8 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         --parallelism N    partitions of the streams person, auction and bid, and worker
                            threads of the query (default 1; at most 64)
         --rate R           paced run: append R events per second (also the event-time density)
-                           and report append -> result latency (p50/p99, the first tenth
-                           of the run left out as warm-up); generator only
+                           and report append -> result latency (p50/p99; the first tenth
+                           of the events are an unmeasured warm-up); generator only
         --seed S           generator seed (default 42)
         --batch N          events per append (default 10000; paced runs append every millisecond)
       """;

@@ -61,34 +61,38 @@ final class NexmarkRunner {
   /**
    * Generator and query run concurrently; the clock runs from the first append to caught-up.
    * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
-   * {@code rate} events per second are appended in ticks of about a millisecond, and after each
-   * tick the runner waits until the query has processed it: latency is measured from the tick's
-   * scheduled time, so a query that falls behind shows its queueing delay too. The first
-   * {@code 1/WARMUP_DIVISOR} of the ticks are warm-up and left out of the percentiles.
+   * events are appended in ticks of about a millisecond ({@code rate / 1000} events each), and
+   * after each tick the runner waits until the query has processed it: latency is measured from
+   * the tick's scheduled time, so a query that falls behind shows its queueing delay too. The
+   * first {@code 1/WARMUP_DIVISOR} of a paced run's events are a warm-up (JIT compilation of the
+   * generator, appender and query): appended in the same ticks, each as soon as the last was
+   * processed, and left out of the clock, the CPU time and the percentiles.
    */
-  /** The share of a paced run's first ticks (1 / this) left out of its latency percentiles. */
   private static final int WARMUP_DIVISOR = 10;
 
   private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
     Long rate = options.rate();
     int perTick = rate == null ? options.batch() : (int) Math.max(1, rate / 1000);
     double tickNanos = rate == null ? 0 : perTick * 1e9 / rate;
-    long[] latencies = new long[rate == null ? 0 : (int) ((options.events() + perTick - 1) / perTick)];
+    long warmup = rate == null ? 0 : options.events() / WARMUP_DIVISOR;
+    long[] latencies = new long[rate == null ? 0 : (int) ((options.events() - warmup + perTick - 1) / perTick)];
     System.gc();
     try (HeapSampler heap = new HeapSampler()) {
       long t0 = System.nanoTime();
       try (CountingQuery cq = engine.startCounting(q.select())) {
-        long t1 = System.nanoTime();
-        long cpu0 = cpuNanos();
+        long plan = System.nanoTime() - t0;
         NexmarkGenerator gen = new NexmarkGenerator(options.generatorConfig());
         StreamAppender out = new StreamAppender(engine, Integer.MAX_VALUE);
+        while (gen.position() < warmup) {
+          appendTick(gen, out, Math.min(perTick, warmup - gen.position()));
+          cq.awaitCaughtUp();
+        }
+        long t1 = System.nanoTime();
+        long cpu0 = cpuNanos();
         for (int tick = 0; gen.position() < options.events(); tick++) {
           long due = t1 + (long) (tick * tickNanos);
           sleepUntil(due);
-          for (int k = 0; k < perTick && gen.position() < options.events(); k++) {
-            gen.appendNext(out);
-          }
-          out.flush();
+          appendTick(gen, out, Math.min(perTick, options.events() - gen.position()));
           if (rate != null) {
             cq.awaitCaughtUp();
             latencies[tick] = System.nanoTime() - due;
@@ -96,13 +100,18 @@ final class NexmarkRunner {
         }
         cq.awaitCaughtUp();
         long t2 = System.nanoTime();
-        // the first ticks (JIT compilation of the generator, appender and query) are warm-up
-        latencies = Arrays.copyOfRange(latencies, latencies.length / WARMUP_DIVISOR, latencies.length);
         Arrays.sort(latencies);
-        return report(q, cq, gen.position(), t1 - t0, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
+        return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
             percentile(latencies, 0.50), percentile(latencies, 0.99));
       }
     }
+  }
+
+  private static void appendTick(NexmarkGenerator gen, StreamAppender out, long events) {
+    for (long k = 0; k < events; k++) {
+      gen.appendNext(out);
+    }
+    out.flush();
   }
 
   /** Loads the file into the log first, then times the query over all of it. */

@@ -15,13 +15,13 @@ import io.eddy.exec.operator.agg.Accumulator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggFunction;
 import io.eddy.exec.operator.agg.AggKind;
+import io.eddy.exec.state.DueQueue;
 import io.eddy.exec.state.IntList;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import io.eddy.exec.window.WindowClose;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * GROUP BY with retractions. The output row of a group is its key columns (in {@code groupKeys}
@@ -67,11 +67,8 @@ public final class AggregateOperator implements Operator, Checkpointable {
   private final IntList touched = new IntList();
   /** Null unless this aggregate groups by a window bound and frees groups as windows close. */
   private final WindowClose closing;
-  /** Group ids by the watermark at which their window closes. */
-  private final TreeMap<Long, IntList> closeQueue = new TreeMap<>();
-  /** The close time a group was last queued at and its list (new groups mostly share it), or null. */
-  private long lastCloseAt;
-  private IntList lastClosing;
+  /** Group ids by the watermark at which their window closes; closed ones are freed a slice at a time. */
+  private final DueQueue closeQueue = new DueQueue();
   // Per group id: the sum of its rows' weights, its accumulators (one per call, null for a
   // COUNT(*)), the bytes last accounted for it, flags, and the results last emitted (the key part
   // of an output row is the group's key, which never changes).
@@ -181,6 +178,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
       }
     }
     emitChanges();
+    if (closeQueue.backlog() > 0) {
+      freeClosed(DueQueue.slice(b.size()));
+    }
   }
 
   private void touch(int g) {
@@ -208,12 +208,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
     Object end = closing == null ? null : groups.key(g, closing.keyPosition());
     if (end != null) {
-      long closeAt = ((Number) end).longValue() + closing.addend();
-      if (lastClosing == null || lastCloseAt != closeAt) {
-        lastClosing = closeQueue.computeIfAbsent(closeAt, t -> new IntList(4));
-        lastCloseAt = closeAt;
-      }
-      lastClosing.add(g);
+      closeQueue.add(((Number) end).longValue() + closing.addend(), g);
       flags[g] |= QUEUED;
     }
   }
@@ -232,40 +227,48 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
   }
 
-  /** Emits (EMIT ON WINDOW CLOSE) and frees the groups whose windows the watermark closed. */
+  /**
+   * Emits (EMIT ON WINDOW CLOSE) the groups whose windows the watermark closed, and starts freeing
+   * them: a slice now, the rest a slice per later call (they take no more input, see {@link
+   * DueQueue}), so a window's close does not hold up the rows behind it.
+   */
   @Override
   public void onWatermark(long watermark) {
     if (closing == null) {
       return;
     }
     BatchBuilder b = new BatchBuilder(outputType, 16);
-    long held = size.bytes();
-    while (!closeQueue.isEmpty() && closeQueue.firstKey() <= watermark) {
-      IntList closed = closeQueue.pollFirstEntry().getValue();
-      if (closed == lastClosing) {
-        lastClosing = null; // no longer in the queue
-      }
-      for (int k = 0; k < closed.size(); k++) {
-        int g = closed.get(k);
-        boolean live = (flags[g] & LIVE) != 0;
-        flags[g] &= ~QUEUED;
-        if (!live) {
-          groups.free(g); // emptied before its window closed
-          continue;
-        }
-        Object[] results = closing.emitOnClose() && count[g] > 0 ? results(g) : null;
-        if (results != null) {
-          emitRow(b, g, results, 1);
-        }
-        held -= bytes[g];
-        bytes[g] = 0;
-        remove(g);
-      }
-    }
-    size = new StateSize(groups.size(), held);
+    closeQueue.advanceThrough(watermark, closing.emitOnClose() ? g -> emitClosed(b, g) : null);
+    freeClosed(DueQueue.slice(0));
     if (b.size() > 0) {
       out.emit(b.build());
     }
+  }
+
+  private void emitClosed(BatchBuilder b, int g) {
+    if ((flags[g] & LIVE) != 0 && count[g] > 0) {
+      Object[] results = results(g);
+      if (results != null) {
+        emitRow(b, g, results, 1);
+      }
+    }
+  }
+
+  /** Frees up to {@code budget} groups whose windows closed. */
+  private void freeClosed(int budget) {
+    long held = size.bytes();
+    long[] freed = {0};
+    closeQueue.drain(budget, g -> {
+      flags[g] &= ~QUEUED;
+      if ((flags[g] & LIVE) == 0) {
+        groups.free(g); // emptied before its window closed
+        return;
+      }
+      freed[0] += bytes[g];
+      bytes[g] = 0;
+      remove(g);
+    });
+    size = new StateSize(groups.size(), held - freed[0]);
   }
 
   @Override
@@ -382,6 +385,9 @@ public final class AggregateOperator implements Operator, Checkpointable {
    */
   @Override
   public void snapshot(StateOutput out) {
+    if (closeQueue.backlog() > 0) {
+      freeClosed(Integer.MAX_VALUE); // closed groups are not state to keep
+    }
     out.writeInt(STATE_FORMAT).writeLong(errors.count());
     out.writeBoolean(groups == null);
     if (groups == null) {

@@ -1,9 +1,6 @@
 package io.eddy.exec.operator;
 
-import io.eddy.exec.state.IntList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import io.eddy.exec.state.DueQueue;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -13,21 +10,18 @@ import java.util.function.IntToLongFunction;
  * {@link JoinIndex#markTimed}) until their time passes and are released then, so the index's
  * entries, each with its row's time, are all it holds that matters: a checkpoint saves the index
  * and {@link #rebuild}s this from it. Plain fields only; not thread-safe.
+ *
+ * <p>What a watermark frees is freed a slice at a time ({@link DueQueue}): until then an expired
+ * entry stays in the index, where no row that is not late can match it (its time fails the
+ * join's condition), so it changes no result.
  */
 final class JoinExpiry {
-  private final List<TreeMap<Long, IntList>> byTime = List.of(new TreeMap<>(), new TreeMap<>());
-  /** Per side, the time last registered and its list (rows mostly come in time order), or null. */
-  private final long[] lastTime = new long[2];
-  private final IntList[] lastIds = new IntList[2];
+  private final DueQueue[] byTime = {new DueQueue(), new DueQueue()};
 
   /** Registers a new entry of side {@code port} (in {@code index}) whose time is {@code time}. */
   void added(int port, long time, JoinIndex index, int id) {
     index.markTimed(id);
-    if (lastIds[port] == null || lastTime[port] != time) {
-      lastIds[port] = byTime.get(port).computeIfAbsent(time, t -> new IntList(2));
-      lastTime[port] = time;
-    }
-    lastIds[port].add(id);
+    byTime[port].add(time, id);
   }
 
   /**
@@ -36,23 +30,28 @@ final class JoinExpiry {
    * left out, which frees nothing different.
    */
   void rebuild(int port, JoinIndex index, IntToLongFunction timeOf) {
-    byTime.get(port).clear();
-    lastIds[port] = null;
+    byTime[port].clear();
     index.forEach(id -> added(port, timeOf.applyAsLong(id), index, id));
   }
 
-  /** Frees from {@code index} every entry of side {@code port} whose time is below {@code threshold}. */
+  /**
+   * Marks every entry of side {@code port} whose time is below {@code threshold} as expired and
+   * frees a slice of the expired ones from {@code index}.
+   */
   void expire(int port, long threshold, JoinIndex index) {
-    TreeMap<Long, IntList> m = byTime.get(port);
-    while (!m.isEmpty() && m.firstKey() < threshold) {
-      Map.Entry<Long, IntList> first = m.pollFirstEntry();
-      IntList ids = first.getValue();
-      if (ids == lastIds[port]) {
-        lastIds[port] = null; // no longer in the map
-      }
-      for (int i = 0; i < ids.size(); i++) {
-        index.expire(ids.get(i));
-      }
+    if (threshold != Long.MIN_VALUE) {
+      byTime[port].advanceThrough(threshold - 1, null);
     }
+    free(port, DueQueue.slice(0), index);
+  }
+
+  /** Frees up to {@code budget} expired entries of side {@code port} from {@code index}. */
+  void free(int port, int budget, JoinIndex index) {
+    byTime[port].drain(budget, index::expire);
+  }
+
+  /** Whether side {@code port} has expired entries not yet freed. */
+  boolean pending(int port) {
+    return byTime[port].backlog() > 0;
   }
 }

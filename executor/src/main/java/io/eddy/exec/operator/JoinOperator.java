@@ -14,13 +14,14 @@ import io.eddy.exec.circuit.Emitter;
 import io.eddy.exec.circuit.Operator;
 import io.eddy.exec.circuit.RowErrors;
 import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.state.DueQueue;
+import io.eddy.exec.state.IntList;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
-import io.eddy.exec.state.IntList;
 
 /**
  * Incremental hash join of two changelogs (port 0 left, port 1 right), by
@@ -246,6 +247,13 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
     reconcile(0, output);
     reconcile(1, output);
+    if (expiry != null) {
+      for (int side = 0; side < 2; side++) {
+        if (expiry.pending(side)) {
+          expiry.free(side, DueQueue.slice(batch.size()), index[side]);
+        }
+      }
+    }
     updateSize();
     if (output.size() > 0) {
       out.emit(output.build());
@@ -422,6 +430,11 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   @Override
   public void snapshot(StateOutput out) {
+    if (expiry != null) {
+      for (int side = 0; side < 2; side++) {
+        expiry.free(side, Integer.MAX_VALUE, index[side]); // expired rows are not state to keep
+      }
+    }
     index[0].snapshot(out);
     index[1].snapshot(out);
     out.writeLong(errors.count());

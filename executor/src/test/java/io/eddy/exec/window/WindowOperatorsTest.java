@@ -175,6 +175,45 @@ class WindowOperatorsTest {
     assertEquals(0, agg.stateSize().bytes());
   }
 
+  /**
+   * A window with more groups than one call frees: its close frees a slice, each later batch
+   * another, and a snapshot the rest; the rows already emitted stay, and no late row reaches the
+   * groups that wait to be freed.
+   */
+  @Test
+  void aClosingWindowIsFreedASliceAtATime() {
+    int keys = 10_000;
+    AggregateOperator agg = new AggregateOperator(WINDOWED, new int[] {3, 4, 1}, COUNT_SUM, type(TS, TS, BIGINT,
+        BIGINT, BIGINT), true, new WindowClose(1, 0, false));
+    WindowAssignOperator assign = new WindowAssignOperator(IN, 0, WindowSpec.tumble(10, 0), true, WINDOWED);
+    agg.open(this::collect);
+    assign.open(b -> agg.onBatch(0, b));
+    long[] tkv = new long[3 * keys];
+    for (int k = 0; k < keys; k++) {
+      tkv[3 * k] = k % 10;
+      tkv[3 * k + 1] = k;
+      tkv[3 * k + 2] = 1;
+    }
+    assign.onBatch(0, rows(tkv));
+    assertEquals(keys, agg.stateSize().rows());
+    Map<Row, Long> before = all();
+    assertEquals(keys, before.size());
+    assign.onWatermark(10);
+    agg.onWatermark(10);
+    long afterClose = agg.stateSize().rows();
+    assertTrue(afterClose > 0 && afterClose < keys, "a slice freed, not all: " + afterClose);
+    assign.onBatch(0, rows(15, 1, 1, 5, 1, 1)); // one row of the next window, one late
+    assertEquals(1, assign.lateRows());
+    long afterBatch = agg.stateSize().rows();
+    assertTrue(afterBatch < afterClose, afterBatch + " after a batch, " + afterClose + " before");
+    assertTrue(agg.stateSize().bytes() > 0);
+    agg.snapshot(new io.eddy.exec.state.StateOutput());
+    assertEquals(1, agg.stateSize().rows(), "the snapshot frees what was closed; the open window stays");
+    Map<Row, Long> expected = new java.util.HashMap<>(before);
+    expected.put(Row.of(10L, 20L, 1L, 1L, 1L), 1L);
+    assertEquals(expected, all());
+  }
+
   @Test
   void emitOnWindowCloseIsAppendOnly() {
     AggregateOperator agg = new AggregateOperator(WINDOWED, new int[] {3, 4}, COUNT_SUM, AGG_OUT, true,

@@ -1,0 +1,101 @@
+package io.eddy.exec.state;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+
+/**
+ * Int ids queued by the time at which they fall due (a window's groups by its close, a join's rows
+ * by the time after which nothing can match them). {@link #advanceThrough} moves what fell due to
+ * a backlog, and {@link #drain} hands the backlog out a slice at a time, oldest first: an operator
+ * that frees state as event time passes frees a few thousand entries per call rather than a whole
+ * window's at once, so one watermark does not stall the query behind it.
+ *
+ * <p>Ids mostly arrive in time order, so the list of the last time added is kept at hand. Not
+ * thread-safe.
+ */
+public final class DueQueue {
+  /** The ids an operator frees per call at least: about a millisecond's work. */
+  private static final int SLICE = 2048;
+
+  private final TreeMap<Long, IntList> byTime = new TreeMap<>();
+  /** The time last added to and its list (null when that list is no longer queued). */
+  private long lastTime;
+  private IntList last;
+  /** Lists that fell due and are not yet fully drained; {@code next} is the position in the first. */
+  private final ArrayDeque<IntList> backlog = new ArrayDeque<>();
+  private int next;
+  private long backlogSize;
+
+  /** Queues {@code id} to fall due at {@code time}. */
+  public void add(long time, int id) {
+    if (last == null || lastTime != time) {
+      last = byTime.computeIfAbsent(time, t -> new IntList(4));
+      lastTime = time;
+    }
+    last.add(id);
+  }
+
+  /**
+   * Moves the ids queued at or before {@code time} to the backlog; {@code visit} (may be null)
+   * sees each of them now, in time order.
+   */
+  public void advanceThrough(long time, IntConsumer visit) {
+    while (!byTime.isEmpty() && byTime.firstKey() <= time) {
+      Map.Entry<Long, IntList> first = byTime.pollFirstEntry();
+      IntList ids = first.getValue();
+      if (ids == last) {
+        last = null;
+      }
+      if (visit != null) {
+        for (int i = 0; i < ids.size(); i++) {
+          visit.accept(ids.get(i));
+        }
+      }
+      backlog.add(ids);
+      backlogSize += ids.size();
+    }
+  }
+
+  /** Hands at most {@code budget} ids of the backlog to {@code action}, oldest first. */
+  public void drain(int budget, IntConsumer action) {
+    while (budget > 0 && !backlog.isEmpty()) {
+      IntList ids = backlog.peekFirst();
+      int end = (int) Math.min(ids.size(), (long) next + budget);
+      for (int i = next; i < end; i++) {
+        action.accept(ids.get(i));
+      }
+      budget -= end - next;
+      backlogSize -= end - next;
+      if (end == ids.size()) {
+        backlog.pollFirst();
+        next = 0;
+      } else {
+        next = end;
+      }
+    }
+  }
+
+  /**
+   * The ids to free in a call that took in {@code rows} input rows: at least {@link #SLICE}, and
+   * more than the call can have added (one entry per row), so the backlog never grows without bound.
+   */
+  public static int slice(int rows) {
+    return Math.max(SLICE, 2 * rows);
+  }
+
+  /** Ids that fell due and were not drained yet. */
+  public long backlog() {
+    return backlogSize;
+  }
+
+  /** Forgets every queued and due id. */
+  public void clear() {
+    byTime.clear();
+    last = null;
+    backlog.clear();
+    next = 0;
+    backlogSize = 0;
+  }
+}
