@@ -61,12 +61,12 @@ final class NexmarkRunner {
   /**
    * Generator and query run concurrently; the clock runs from the first append to caught-up.
    * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
-   * events are appended in ticks of about a millisecond ({@code rate / 1000} events each), and
-   * after each tick the runner waits until the query has processed it: latency is measured from
-   * the tick's scheduled time, so a query that falls behind shows its queueing delay too. The
-   * first {@code 1/WARMUP_DIVISOR} of a paced run's events are a warm-up (JIT compilation of the
-   * generator, appender and query): appended in the same ticks, each as soon as the last was
-   * processed, and left out of the clock, the CPU time and the percentiles.
+   * events are appended in ticks of about a millisecond ({@code rate / 1000} events each) on
+   * schedule, whether or not the query keeps up, and a {@link LatencyObserver} times when each
+   * tick becomes visible, from the tick's scheduled time. The first {@code 1/WARMUP_DIVISOR} of a
+   * paced run's events are a warm-up (JIT compilation of the generator, appender and query):
+   * appended in the same ticks, each as soon as the last was processed, and left out of the clock,
+   * the CPU time and the percentiles.
    */
   private static final int WARMUP_DIVISOR = 10;
 
@@ -75,7 +75,7 @@ final class NexmarkRunner {
     int perTick = rate == null ? options.batch() : (int) Math.max(1, rate / 1000);
     double tickNanos = rate == null ? 0 : perTick * 1e9 / rate;
     long warmup = rate == null ? 0 : options.events() / WARMUP_DIVISOR;
-    long[] latencies = new long[rate == null ? 0 : (int) ((options.events() - warmup + perTick - 1) / perTick)];
+    int ticks = rate == null ? 0 : (int) ((options.events() - warmup + perTick - 1) / perTick);
     System.gc();
     try (HeapSampler heap = new HeapSampler()) {
       long t0 = System.nanoTime();
@@ -87,22 +87,23 @@ final class NexmarkRunner {
           appendTick(gen, out, Math.min(perTick, warmup - gen.position()));
           cq.awaitCaughtUp();
         }
-        long t1 = System.nanoTime();
-        long cpu0 = cpuNanos();
-        for (int tick = 0; gen.position() < options.events(); tick++) {
-          long due = t1 + (long) (tick * tickNanos);
-          sleepUntil(due);
-          appendTick(gen, out, Math.min(perTick, options.events() - gen.position()));
-          if (rate != null) {
-            cq.awaitCaughtUp();
-            latencies[tick] = System.nanoTime() - due;
+        try (LatencyObserver observer = rate == null ? null : new LatencyObserver(cq, ticks)) {
+          long t1 = System.nanoTime();
+          long cpu0 = cpuNanos();
+          for (int tick = 0; gen.position() < options.events(); tick++) {
+            long due = t1 + (long) (tick * tickNanos);
+            sleepUntil(due);
+            appendTick(gen, out, Math.min(perTick, options.events() - gen.position()));
+            if (observer != null) {
+              observer.submit(due, cq.mark());
+            }
           }
+          long[] latencies = observer == null ? new long[0] : observer.sorted();
+          cq.awaitCaughtUp();
+          long t2 = System.nanoTime();
+          return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
+              percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
-        cq.awaitCaughtUp();
-        long t2 = System.nanoTime();
-        Arrays.sort(latencies);
-        return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
-            percentile(latencies, 0.50), percentile(latencies, 0.99));
       }
     }
   }

@@ -17,6 +17,19 @@ public interface CountingQuery extends AutoCloseable {
    */
   void awaitCaughtUp();
 
+  /**
+   * Where the query's own sources end now (not the sources of queries upstream of them): a
+   * point to wait for with {@link #awaitProcessed}. Cheap; lets one thread append while another
+   * times when each append became visible.
+   */
+  Mark mark();
+
+  /** Blocks until the query has processed its sources up to {@code mark}. Throws the query's failure, if any. */
+  void awaitProcessed(Mark mark);
+
+  /** A point in a query's input, from {@link #mark}. */
+  interface Mark {}
+
   /** Input rows (source deltas) processed so far. */
   long rowsIn();
 

@@ -45,6 +45,19 @@ public final class CountingQueryImpl implements CountingQuery {
   }
 
   @Override
+  public Mark mark() {
+    return new Ends(query.mark());
+  }
+
+  @Override
+  public void awaitProcessed(Mark mark) {
+    query.awaitProcessed(((Ends) mark).offsets());
+  }
+
+  /** Each source partition's end offset, by source and partition. */
+  private record Ends(long[][] offsets) implements Mark {}
+
+  @Override
   public long rowsIn() {
     return query.rowsIn();
   }

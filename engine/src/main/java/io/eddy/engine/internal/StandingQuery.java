@@ -310,6 +310,11 @@ public final class StandingQuery implements AutoCloseable {
 
   /** Blocks until every source partition has been processed up to its end offset as of now. */
   public void awaitCaughtUp() {
+    awaitProcessed(mark());
+  }
+
+  /** Every source partition's end offset now, by source and partition (for {@link #awaitProcessed}). */
+  public long[][] mark() {
     long[][] targets = new long[readers.size()][];
     for (int s = 0; s < readers.size(); s++) {
       SourceReader r = readers.get(s);
@@ -318,6 +323,11 @@ public final class StandingQuery implements AutoCloseable {
         targets[s][p] = r.readableEnd(p);
       }
     }
+    return targets;
+  }
+
+  /** Blocks until every source partition has been processed up to its offset in {@code targets} ({@link #mark}). */
+  public void awaitProcessed(long[][] targets) {
     synchronized (progress) {
       while (!caughtUp(targets)) {
         checkHealthy();

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * uses ({@code long[]} for BIGINT/TIMESTAMP, {@code int[]} for INT/DATE, ... ; a bit set of null
  * slots per column, made when the first NULL arrives). Operator state that holds millions of rows
  * keeps them here instead of as {@link Row}s: one array per column instead of a row, its value
- * array and a box per value, so the garbage collector has nothing per row to trace or copy
- * (except VARCHAR and DECIMAL values, which stay objects). The caller allocates slots. Not
- * thread-safe.
+ * array and a box per value, so the garbage collector has nothing per row to trace or copy.
+ * VARCHAR values are kept as bytes ({@link TextColumn}) unless the slab is made to keep the
+ * strings (when they are referenced elsewhere anyway); DECIMAL values stay objects. The caller
+ * allocates slots. Not thread-safe.
  */
 public final class RowSlab {
   private final TypeKind[] kinds;
@@ -20,13 +21,19 @@ public final class RowSlab {
   private int capacity;
 
   public RowSlab(RowType type, int capacity) {
+    this(type, capacity, false);
+  }
+
+  /** As the two-argument constructor; with {@code keepStrings} VARCHAR values are kept as the strings given. */
+  public RowSlab(RowType type, int capacity, boolean keepStrings) {
     this.kinds = new TypeKind[type.size()];
     this.columns = new Object[kinds.length];
     this.nulls = new long[kinds.length][];
     this.capacity = Math.max(capacity, 1);
     for (int c = 0; c < kinds.length; c++) {
       kinds[c] = type.type(c).kind();
-      columns[c] = ZBatch.newColumn(kinds[c], this.capacity);
+      columns[c] = kinds[c] == TypeKind.VARCHAR && !keepStrings ? new TextColumn(this.capacity)
+          : ZBatch.newColumn(kinds[c], this.capacity);
     }
   }
 
@@ -62,7 +69,11 @@ public final class RowSlab {
     }
     int cap = Math.max(slots, capacity + (capacity >> 1));
     for (int c = 0; c < columns.length; c++) {
-      columns[c] = BatchBuilder.grow(columns[c], cap);
+      if (columns[c] instanceof TextColumn t) {
+        t.grow(cap);
+      } else {
+        columns[c] = BatchBuilder.grow(columns[c], cap);
+      }
       if (nulls[c] != null) {
         nulls[c] = Arrays.copyOf(nulls[c], words(cap));
       }
@@ -119,7 +130,13 @@ public final class RowSlab {
       case INT, DATE -> ((int[]) col)[slot] = ((Number) v).intValue();
       case DOUBLE -> ((double[]) col)[slot] = ((Number) v).doubleValue();
       case BOOLEAN -> ((boolean[]) col)[slot] = (Boolean) v;
-      default -> ((Object[]) col)[slot] = v;
+      default -> {
+        if (col instanceof TextColumn t) {
+          t.set(slot, (String) v);
+        } else {
+          ((Object[]) col)[slot] = v;
+        }
+      }
     }
   }
 
@@ -137,14 +154,18 @@ public final class RowSlab {
     nulls[c][slot >>> 6] |= 1L << slot;
     if (columns[c] instanceof Object[] a) {
       a[slot] = null;
+    } else if (columns[c] instanceof TextColumn t) {
+      t.clear(slot);
     }
   }
 
-  /** Drops the object values of {@code slot} (VARCHAR, DECIMAL) so they can be collected. */
+  /** Frees the values of {@code slot} that take memory of their own (VARCHAR, DECIMAL). */
   public void clear(int slot) {
     for (Object col : columns) {
       if (col instanceof Object[] a) {
         a[slot] = null;
+      } else if (col instanceof TextColumn t) {
+        t.clear(slot);
       }
     }
   }
@@ -167,7 +188,10 @@ public final class RowSlab {
 
   /** Column {@code c} of {@code slot}, boxed per {@link TypeKind}, or null. */
   public Object get(int slot, int c) {
-    return isNull(slot, c) ? null : ZBatch.box(columns[c], slot);
+    if (isNull(slot, c)) {
+      return null;
+    }
+    return columns[c] instanceof TextColumn t ? t.get(slot) : ZBatch.box(columns[c], slot);
   }
 
   /** The row at {@code slot}, boxed. */
@@ -205,7 +229,8 @@ public final class RowSlab {
     return true;
   }
 
-  private boolean valueEquals(int slot, int c, Object v) {
+  /** Whether column {@code c} of {@code slot} equals {@code v} ({@link Object#equals}; NULL only null). */
+  public boolean valueEquals(int slot, int c, Object v) {
     if (v == null || isNull(slot, c)) {
       return v == null && isNull(slot, c);
     }
@@ -218,6 +243,8 @@ public final class RowSlab {
       return v instanceof Double d && Double.doubleToLongBits(a[slot]) == Double.doubleToLongBits(d);
     } else if (col instanceof boolean[] a) {
       return v instanceof Boolean b && a[slot] == b;
+    } else if (col instanceof TextColumn t) {
+      return v instanceof String s && t.equals(slot, s);
     }
     return v.equals(((Object[]) col)[slot]);
   }
@@ -238,6 +265,8 @@ public final class RowSlab {
         to.doubleField(offset + c, a[slot]);
       } else if (col instanceof boolean[] a) {
         to.booleanField(offset + c, a[slot]);
+      } else if (col instanceof TextColumn t) {
+        to.objectField(offset + c, t.get(slot));
       } else {
         to.objectField(offset + c, ((Object[]) col)[slot]);
       }

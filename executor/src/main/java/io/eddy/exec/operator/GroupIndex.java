@@ -56,7 +56,8 @@ final class GroupIndex {
     this.longColumns = new long[keys.length][];
     this.intColumns = new int[keys.length][];
     this.nullBits = new long[keys.length][];
-    this.keyRows = new RowSlab(new RowType(keyColumns), 16);
+    // a key with text is kept as a Row in byRow too: the slab shares its strings
+    this.keyRows = new RowSlab(new RowType(keyColumns), 16, true);
   }
 
   /** The id of the group of row {@code r} of {@code b}, created if new ({@link #created}). */

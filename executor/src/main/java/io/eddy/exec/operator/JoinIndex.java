@@ -145,7 +145,7 @@ final class JoinIndex {
         if (!(k instanceof Long l) || rows.getLong(id, c) != l) {
           return false;
         }
-      } else if (!k.equals(JoinKeys.normalize(rows.get(id, c)))) {
+      } else if (k instanceof String ? !rows.valueEquals(id, c, k) : !k.equals(JoinKeys.normalize(rows.get(id, c)))) {
         return false;
       }
     }

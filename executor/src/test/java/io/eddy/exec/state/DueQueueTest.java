@@ -40,7 +40,7 @@ class DueQueueTest {
 
   @Test
   void aSliceIsMoreThanACallCanAdd() {
-    assertEquals(2048, DueQueue.slice(0));
+    assertEquals(256, DueQueue.slice(0));
     assertEquals(2 * 100_000, DueQueue.slice(100_000));
   }
 
