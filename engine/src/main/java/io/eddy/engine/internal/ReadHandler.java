@@ -62,6 +62,7 @@ final class ReadHandler {
             + " is a " + o.kind().toLowerCase(), e.view().get(), e);
       }
       rt.awaitCaughtUp(o); // state as of everything written before, like a read
+      m.query().awaitSettled(); // and with what the watermark released freed
       if (e.kind() == Explain.Kind.PLAN) {
         lines.add("Logical plan:");
         PlannedQuery plan = rt.planner().plan(((ViewDef) o).query(), o.ddl(), PlanMode.STANDING);

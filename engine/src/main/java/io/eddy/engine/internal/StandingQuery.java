@@ -25,6 +25,11 @@ public final class StandingQuery implements AutoCloseable {
   private final Thread thread;
   private final Object progress = new Object();
   private volatile boolean closed;
+  /** Entries of state freed per operator per idle turn (about 2 ms of work). */
+  private static final int IDLE_FREE = 4096;
+  private static final long SETTLE_MILLIS = 5000;
+  /** Whether no operator holds state the watermark released but it has not freed yet. */
+  private volatile boolean settled = true;
   private volatile Throwable failure;
   private volatile long rowsIn;
   /**
@@ -246,7 +251,14 @@ public final class StandingQuery implements AutoCloseable {
         if (checkpoints != null) {
           checkpoints.afterPoll(this);
         }
-        if (!any) {
+        if (!any && !settled) {
+          // idle: free what closed windows released, a slice per turn, new input first
+          boolean waiting = circuit.freeReleased(IDLE_FREE);
+          synchronized (progress) {
+            settled = !waiting;
+            progress.notifyAll();
+          }
+        } else if (!any) {
           signal.await(seen, 200);
         }
       }
@@ -298,7 +310,9 @@ public final class StandingQuery implements AutoCloseable {
         // Before the positions are published: a read waiting for them then sees the late rows too.
         late.flush();
       }
+      boolean released = !circuit.freeReleased(0);
       synchronized (progress) {
+        settled = released;
         for (int[] sp : polled) {
           readers.get(sp[0]).advance(sp[1]);
         }
@@ -311,6 +325,18 @@ public final class StandingQuery implements AutoCloseable {
   /** Blocks until every source partition has been processed up to its end offset as of now. */
   public void awaitCaughtUp() {
     awaitProcessed(mark());
+  }
+
+  /**
+   * As {@link #awaitCaughtUp}, and then until the operators have freed all the state the
+   * watermark released (they free it a slice at a time, the rest while the input is idle), for
+   * at most {@code SETTLE_MILLIS} (under a steady feed new windows keep closing): what EXPLAIN
+   * STATE waits for.
+   */
+  public void awaitSettled() {
+    awaitCaughtUp();
+    long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+    awaitProgress(() -> settled || System.nanoTime() >= deadline);
   }
 
   /** Every source partition's end offset now, by source and partition (for {@link #awaitProcessed}). */
@@ -328,8 +354,14 @@ public final class StandingQuery implements AutoCloseable {
 
   /** Blocks until every source partition has been processed up to its offset in {@code targets} ({@link #mark}). */
   public void awaitProcessed(long[][] targets) {
+    awaitProgress(() -> caughtUp(targets));
+    checkHealthy();
+  }
+
+  /** Blocks, re-checking after each poll's progress, until {@code done}; throws if the query fails or stops. */
+  private void awaitProgress(java.util.function.BooleanSupplier done) {
     synchronized (progress) {
-      while (!caughtUp(targets)) {
+      while (!done.getAsBoolean()) {
         checkHealthy();
         if (closed) {
           throw new EddyException(ErrorCode.CANCELLED, "query " + name + " was stopped");
@@ -342,7 +374,6 @@ public final class StandingQuery implements AutoCloseable {
         }
       }
     }
-    checkHealthy();
   }
 
   private boolean caughtUp(long[][] targets) {

@@ -174,6 +174,18 @@ public final class Circuit implements Dataflow {
     return true;
   }
 
+  /** Frees released state, up to {@code budget} entries per operator ({@link Operator#freeReleased}); returns whether some waits. */
+  @Override
+  public boolean freeReleased(int budget) {
+    boolean waiting = false;
+    for (Node n : nodes) {
+      if (n.op() != null) {
+        waiting |= n.op().freeReleased(budget);
+      }
+    }
+    return waiting;
+  }
+
   /**
    * Writes the state of every operator and the event time of every node, between batches on the
    * query's thread. Throws {@link UnsupportedOperationException} when some operator (or part of

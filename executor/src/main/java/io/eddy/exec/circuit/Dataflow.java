@@ -49,6 +49,15 @@ public interface Dataflow {
    */
   default void flush() {}
 
+  /**
+   * Frees state the watermark released and the operators have not freed yet, up to {@code budget}
+   * entries per operator ({@link Operator#freeReleased}); returns whether some still waits.
+   * Between {@link #flush()}es only, when nothing is in flight.
+   */
+  default boolean freeReleased(int budget) {
+    return false;
+  }
+
   long watermark();
 
   long lateRows();

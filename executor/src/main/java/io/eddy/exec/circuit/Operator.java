@@ -32,6 +32,17 @@ public interface Operator {
   default void onWatermark(long watermark) {}
 
   /**
+   * Frees up to {@code budget} entries of the state the watermark already released but the
+   * operator has not freed yet (it frees them a slice at a time, see {@link
+   * io.eddy.exec.state.DueQueue}); returns whether some are still waiting. {@code budget} 0 only
+   * asks. The query calls this while its input is idle, so a query that goes quiet still gives
+   * its closed windows back. Emits nothing. The default holds none.
+   */
+  default boolean freeReleased(int budget) {
+    return false;
+  }
+
+  /**
    * Where this operator sends the rows it drops as late (see {@link LateRowSink}); called once,
    * before {@link #open}. The default ignores it (operators that never drop rows).
    */

@@ -254,6 +254,14 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
   }
 
+  @Override
+  public boolean freeReleased(int budget) {
+    if (budget > 0 && closeQueue.backlog() > 0) {
+      freeClosed(budget);
+    }
+    return closeQueue.backlog() > 0;
+  }
+
   /** Frees up to {@code budget} groups whose windows closed. */
   private void freeClosed(int budget) {
     long held = size.bytes();

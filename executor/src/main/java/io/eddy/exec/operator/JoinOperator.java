@@ -132,8 +132,9 @@ public final class JoinOperator implements Operator, Checkpointable {
     this.residualText = residualText;
     this.outputType = outputType;
     this.pairType = pairType(leftType, rightType);
-    this.index = new JoinIndex[] {new JoinIndex(leftType, keys.left(), type.tracksMatches(0), insertOnly[0]),
-        new JoinIndex(rightType, keys.right(), type.tracksMatches(1), insertOnly[1])};
+    this.index = new JoinIndex[] {
+        new JoinIndex(leftType, keys.left(), type.tracksMatches(0), insertOnly[0], range == null ? -1 : range.column(0)),
+        new JoinIndex(rightType, keys.right(), type.tracksMatches(1), insertOnly[1], range == null ? -1 : range.column(1))};
     this.bound = bound;
     this.expiry = bound == null ? null : new JoinExpiry();
     this.errors = new RowErrors(residualText);
@@ -274,6 +275,22 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       updateSize();
     }
+  }
+
+  @Override
+  public boolean freeReleased(int budget) {
+    if (expiry == null) {
+      return false;
+    }
+    boolean waiting = false;
+    for (int side = 0; side < 2; side++) {
+      if (budget > 0 && expiry.pending(side)) {
+        expiry.free(side, budget, index[side]);
+        updateSize();
+      }
+      waiting |= expiry.pending(side);
+    }
+    return waiting;
   }
 
   @Override

@@ -141,6 +141,16 @@ public final class ParallelCircuit implements Dataflow {
     }
   }
 
+  /** Runs on the calling (query) thread between flushes, when the workers are idle, like {@link #snapshot}. */
+  @Override
+  public boolean freeReleased(int budget) {
+    boolean waiting = false;
+    for (Circuit c : circuits) {
+      waiting |= c.freeReleased(budget);
+    }
+    return waiting;
+  }
+
   @Override
   public void push(int sourceIndex, ZBatch batch) {
     long cause = seq++;
