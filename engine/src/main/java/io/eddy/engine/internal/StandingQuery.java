@@ -25,8 +25,8 @@ public final class StandingQuery implements AutoCloseable {
   private final Thread thread;
   private final Object progress = new Object();
   private volatile boolean closed;
-  /** Entries of state freed per operator per idle turn (about 2 ms of work). */
-  private static final int IDLE_FREE = 4096;
+  /** Entries of state freed per operator per idle turn (a tenth of a millisecond or so: new input waits for it). */
+  private static final int IDLE_FREE = 256;
   private static final long SETTLE_MILLIS = 5000;
   /** Whether no operator holds state the watermark released but it has not freed yet. */
   private volatile boolean settled = true;

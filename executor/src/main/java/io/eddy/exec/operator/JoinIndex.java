@@ -51,8 +51,10 @@ final class JoinIndex {
   private byte[] flags;
   /**
    * With a range column (an integral column a {@link JoinRange} compares): per id, the list of its
-   * key's entries by that column's value, and its position there (-1 when NULL); null otherwise.
+   * key's entries by that column's value (null until a range probe met the key with more than
+   * {@link #LIST_AFTER} entries), and its position there (-1 when NULL); arrays null otherwise.
    */
+  private static final int LIST_AFTER = 64;
   private final int rangeColumn;
   private RangeList[] rangeListOf;
   private int[] rangePos;
@@ -83,9 +85,9 @@ final class JoinIndex {
 
   /**
    * As the four-argument constructor; {@code rangeColumn} (or -1) is a column a {@link JoinRange}
-   * compares: when integral, each key also keeps its entries' values of it in one array, so that
-   * {@link #forEachInRange} reads them in sequence instead of following the key's chain row by
-   * row (Nexmark q5: a window's new maximum count is compared with every auction's count of the
+   * compares: when integral, a key that a range probe finds with many entries also keeps their
+   * values of it in one array from then on, so that {@link #forEachInRange} reads them in sequence
+   * instead of following the key's chain row by row (Nexmark q5: a window's new maximum count is compared with every auction's count of the
    * window, 100 k of them; by the chain that took 60 ms).
    */
   JoinIndex(RowType type, int[] keyColumns, boolean tracksMatches, boolean insertOnly, int rangeColumn) {
@@ -188,14 +190,15 @@ final class JoinIndex {
     }
     boolean integral = rows.isIntegral(column) && value instanceof Number;
     long v = integral ? ((Number) value).longValue() : 0;
-    if (integral && column == rangeColumn) {
-      int head = first(key);
-      if (head >= 0) {
-        rangeListOf[head].forEach(op, v, action);
+    int head = first(key);
+    if (integral && column == rangeColumn && head >= 0) {
+      RangeList list = rangeListOf[head] != null || !chainLonger(head, LIST_AFTER) ? rangeListOf[head] : listOf(head);
+      if (list != null) {
+        list.forEach(op, v, action);
+        return;
       }
-      return;
     }
-    for (int e = first(key); e >= 0; e = next[e]) {
+    for (int e = head; e >= 0; e = next[e]) {
       if (integral ? !rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)
           : op.holds(rows.get(e, column), value)) {
         action.accept(e);
@@ -275,9 +278,10 @@ final class JoinIndex {
       next[head] = id;
     }
     if (rangeColumn >= 0) {
-      RangeList list = head < 0 ? new RangeList() : rangeListOf[head];
-      rangeListOf[id] = list;
-      rangePos[id] = rows.isNull(id, rangeColumn) ? -1 : list.add(id, rows.getLong(id, rangeColumn));
+      RangeList list = head < 0 ? null : rangeListOf[head];
+      if (list != null) {
+        addToList(list, id);
+      }
     }
     entries++;
     return id;
@@ -315,7 +319,7 @@ final class JoinIndex {
     if (n >= 0) {
       prev[n] = p;
     }
-    if (rangeColumn >= 0) {
+    if (rangeColumn >= 0 && rangeListOf[id] != null) {
       if (rangePos[id] >= 0) {
         int moved = rangeListOf[id].removeAt(rangePos[id]);
         if (moved >= 0) {
@@ -469,6 +473,31 @@ final class JoinIndex {
   /** Distinct rows held. */
   long entries() {
     return entries;
+  }
+
+  private void addToList(RangeList list, int id) {
+    rangeListOf[id] = list;
+    rangePos[id] = rows.isNull(id, rangeColumn) ? -1 : list.add(id, rows.getLong(id, rangeColumn));
+  }
+
+  /** Whether the chain from {@code head} has more than {@code n} entries. */
+  private boolean chainLonger(int head, int n) {
+    int count = 0;
+    for (int e = head; e >= 0; e = next[e]) {
+      if (++count > n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Makes the range list of the key whose chain starts at {@code head}; kept up to date from then on. */
+  private RangeList listOf(int head) {
+    RangeList list = new RangeList();
+    for (int e = head; e >= 0; e = next[e]) {
+      addToList(list, e);
+    }
+    return list;
   }
 
   /** One key's entries with their range column's value, in no order; removal moves the last into the gap. */

@@ -32,7 +32,7 @@ class JoinIndexRangeTest {
     for (int run = 0; run < 200; run++) {
       JoinIndex index = new JoinIndex(TYPE, new int[] {0}, false, false, run % 2 == 0 ? 2 : -1);
       List<Row> live = new ArrayList<>();
-      int size = random.nextInt(400);
+      int size = random.nextInt(600);
       for (int step = 0; step < size * 2; step++) {
         if (!live.isEmpty() && random.nextInt(3) == 0) {
           Row gone = live.remove(random.nextInt(live.size()));
