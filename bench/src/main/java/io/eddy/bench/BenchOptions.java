@@ -17,9 +17,11 @@ import java.util.Locale;
  *     clock (and of event time) for a paced latency run
  * @param seed generator seed
  * @param batch events per log append
+ * @param warmup with {@code rate}, the first events appended as an unmeasured warm-up; null: a tenth
+ *     of {@code events}
  */
 public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
-    int batch) {
+    int batch, Long warmup) {
   public static final String USAGE = """
       Usage: eddy bench nexmark --query Q [options]
         --query Q          q0 .. q22, a comma-separated list, or all
@@ -29,8 +31,9 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         --parallelism N    partitions of the streams person, auction and bid, and worker
                            threads of the query (default 1; at most 64)
         --rate R           paced run: append R events per second (also the event-time density)
-                           and report append -> result latency (p50/p99; the first tenth
-                           of the events are an unmeasured warm-up); generator only
+                           and report append -> result latency (p50/p99); generator only
+        --warmup N         paced runs: the first N events are an unmeasured warm-up, appended
+                           as fast as the query takes them (default a tenth of --events)
         --seed S           generator seed (default 42)
         --batch N          events per append (default 10000; paced runs append every millisecond)
       """;
@@ -46,6 +49,19 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     if (rate != null && rate <= 0 || events < 0 || batch < 1) {
       throw new IllegalArgumentException("--rate, --events and --batch must be positive");
     }
+    if (warmup != null && (rate == null || warmup < 0 || warmup >= events)) {
+      throw new IllegalArgumentException("--warmup needs --rate and is fewer events than --events");
+    }
+  }
+
+  /** A paced run's warm-up events (none unpaced). */
+  public long warmupEvents() {
+    return rate == null ? 0 : warmup != null ? warmup : events / 10;
+  }
+
+  /** As {@link #BenchOptions(List, long, Path, int, Long, long, int, Long)} with the default warm-up. */
+  public BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed, int batch) {
+    this(queries, events, input, parallelism, rate, seed, batch, null);
   }
 
   public NexmarkConfig generatorConfig() {
@@ -62,6 +78,7 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     Long rate = null;
     long seed = NexmarkConfig.DEFAULT_SEED;
     int batch = 10_000;
+    Long warmup = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -77,13 +94,14 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         case "--rate" -> rate = number(a, v);
         case "--seed" -> seed = number(a, v);
         case "--batch" -> batch = (int) number(a, v);
+        case "--warmup" -> warmup = number(a, v);
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
     if (queries == null) {
       throw new IllegalArgumentException("--query is required");
     }
-    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch);
+    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup);
   }
 
   private static List<String> queries(String v) {

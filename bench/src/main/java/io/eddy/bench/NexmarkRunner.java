@@ -63,18 +63,17 @@ final class NexmarkRunner {
    * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
    * events are appended in ticks of about a millisecond ({@code rate / 1000} events each) on
    * schedule, whether or not the query keeps up, and a {@link LatencyObserver} times when each
-   * tick becomes visible, from the tick's scheduled time. The first {@code 1/WARMUP_DIVISOR} of a
-   * paced run's events are a warm-up (JIT compilation of the generator, appender and query):
-   * appended in the same ticks, each as soon as the last was processed, and left out of the clock,
-   * the CPU time and the percentiles.
+   * tick becomes visible, from the tick's scheduled time. A paced run's first events ({@link
+   * BenchOptions#warmupEvents}, a tenth by default) are a warm-up (JIT compilation of the generator,
+   * appender and query; with more, the state growing to its steady size): appended in the same
+   * ticks, each as soon as the last was processed, and left out of the clock, the CPU time and the
+   * percentiles.
    */
-  private static final int WARMUP_DIVISOR = 10;
-
   private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
     Long rate = options.rate();
     int perTick = rate == null ? options.batch() : (int) Math.max(1, rate / 1000);
     double tickNanos = rate == null ? 0 : perTick * 1e9 / rate;
-    long warmup = rate == null ? 0 : options.events() / WARMUP_DIVISOR;
+    long warmup = options.warmupEvents();
     int ticks = rate == null ? 0 : (int) ((options.events() - warmup + perTick - 1) / perTick);
     System.gc();
     try (HeapSampler heap = new HeapSampler()) {

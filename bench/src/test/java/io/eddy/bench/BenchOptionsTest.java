@@ -1,0 +1,27 @@
+package io.eddy.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+  @Test
+  void pacedRunsWarmUpOnATenthUnlessTold() {
+    assertEquals(300_000, BenchOptions.parse(List.of("--query", "q5", "--events", "3_000_000", "--rate", "100000"))
+        .warmupEvents());
+    assertEquals(1_500_000, BenchOptions.parse(List.of("--query", "q5", "--events", "4500000", "--rate", "100000",
+        "--warmup", "1500000")).warmupEvents());
+    assertEquals(0, BenchOptions.parse(List.of("--query", "q5", "--events", "1000")).warmupEvents());
+  }
+
+  @Test
+  void aWarmupNeedsAPacedRunAndRoomToMeasure() {
+    IllegalArgumentException unpaced = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--warmup", "10")));
+    assertEquals("--warmup needs --rate and is fewer events than --events", unpaced.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--events", "100", "--rate", "10", "--warmup", "100")));
+  }
+}
