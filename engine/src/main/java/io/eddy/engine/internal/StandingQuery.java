@@ -17,6 +17,10 @@ import java.util.List;
  * read of it reports the error.
  */
 public final class StandingQuery implements AutoCloseable {
+  /** Entries of state freed per operator per idle turn (a tenth of a millisecond or so: new input waits for it). */
+  private static final int IDLE_FREE = 256;
+  /** How long EXPLAIN STATE waits for released state to be freed ({@link #awaitSettled}). */
+  private static final long SETTLE_MILLIS = 5000;
   private final String name;
   /** One circuit, or a parallel one ({@code internal.parallel.ParallelCircuit}). */
   private final Dataflow circuit;
@@ -25,9 +29,6 @@ public final class StandingQuery implements AutoCloseable {
   private final Thread thread;
   private final Object progress = new Object();
   private volatile boolean closed;
-  /** Entries of state freed per operator per idle turn (a tenth of a millisecond or so: new input waits for it). */
-  private static final int IDLE_FREE = 256;
-  private static final long SETTLE_MILLIS = 5000;
   /** Whether no operator holds state the watermark released but it has not freed yet. */
   private volatile boolean settled = true;
   private volatile Throwable failure;

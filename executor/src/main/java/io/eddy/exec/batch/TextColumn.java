@@ -79,8 +79,7 @@ final class TextColumn {
       }
       chunk[off + i] = (byte) ch;
     }
-    refs[slot] = at | (isOwn(at) ? 0 : n);
-    account(at, n);
+    store(slot, at, 0, n);
   }
 
   private void setWide(int slot, String s) {
@@ -93,11 +92,12 @@ final class TextColumn {
       chunk[off + 2 * i] = (byte) (ch >>> 8);
       chunk[off + 2 * i + 1] = (byte) ch;
     }
-    refs[slot] = at | UTF16 | (isOwn(at) ? 0 : n);
-    account(at, n);
+    store(slot, at, UTF16, n);
   }
 
-  private void account(long at, int n) {
+  /** Points {@code slot} at the {@code n} bytes written at {@code at} (a chunk of its own keeps no length). */
+  private void store(int slot, long at, long flags, int n) {
+    refs[slot] = at | flags | (isOwn(at) ? 0 : n);
     live[chunkOf(at)] += n;
     liveBytes += n;
   }

@@ -178,9 +178,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
       }
     }
     emitChanges();
-    if (closeQueue.backlog() > 0) {
-      freeClosed(DueQueue.slice(b.size()));
-    }
+    freeReleased(DueQueue.slice(b.size()));
   }
 
   private void touch(int g) {
@@ -239,7 +237,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
     BatchBuilder b = new BatchBuilder(outputType, 16);
     closeQueue.advanceThrough(watermark, closing.emitOnClose() ? g -> emitClosed(b, g) : null);
-    freeClosed(DueQueue.slice(0));
+    freeReleased(DueQueue.slice(0));
     if (b.size() > 0) {
       out.emit(b.build());
     }
@@ -254,16 +252,12 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
   }
 
+  /** Frees up to {@code budget} groups whose windows closed; returns whether more wait. */
   @Override
   public boolean freeReleased(int budget) {
-    if (budget > 0 && closeQueue.backlog() > 0) {
-      freeClosed(budget);
+    if (budget == 0 || closeQueue.backlog() == 0) {
+      return closeQueue.backlog() > 0;
     }
-    return closeQueue.backlog() > 0;
-  }
-
-  /** Frees up to {@code budget} groups whose windows closed. */
-  private void freeClosed(int budget) {
     long held = size.bytes();
     long[] freed = {0};
     closeQueue.drain(budget, g -> {
@@ -277,6 +271,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
       remove(g);
     });
     size = new StateSize(groups.size(), held - freed[0]);
+    return closeQueue.backlog() > 0;
   }
 
   @Override
@@ -393,9 +388,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
    */
   @Override
   public void snapshot(StateOutput out) {
-    if (closeQueue.backlog() > 0) {
-      freeClosed(Integer.MAX_VALUE); // closed groups are not state to keep
-    }
+    freeReleased(Integer.MAX_VALUE); // closed groups are not state to keep
     out.writeInt(STATE_FORMAT).writeLong(errors.count());
     out.writeBoolean(groups == null);
     if (groups == null) {

@@ -29,6 +29,8 @@ import java.util.function.IntConsumer;
  * thread-safe.
  */
 final class JoinIndex {
+  /** Entries of one key beyond which a range probe makes the key's {@link RangeList}. */
+  private static final int LIST_AFTER = 64;
   private static final byte LIVE = 1;
   private static final byte TOUCHED = 2;
   private static final byte TIMED = 4;
@@ -54,7 +56,6 @@ final class JoinIndex {
    * key's entries by that column's value (null until a range probe met the key with more than
    * {@link #LIST_AFTER} entries), and its position there (-1 when NULL); arrays null otherwise.
    */
-  private static final int LIST_AFTER = 64;
   private final int rangeColumn;
   private RangeList[] rangeListOf;
   private int[] rangePos;
@@ -87,8 +88,8 @@ final class JoinIndex {
    * As the four-argument constructor; {@code rangeColumn} (or -1) is a column a {@link JoinRange}
    * compares: when integral, a key that a range probe finds with many entries also keeps their
    * values of it in one array from then on, so that {@link #forEachInRange} reads them in sequence
-   * instead of following the key's chain row by row (Nexmark q5: a window's new maximum count is compared with every auction's count of the
-   * window, 100 k of them; by the chain that took 60 ms).
+   * instead of following the key's chain row by row (Nexmark q5: a window's new maximum count is
+   * compared with every auction's count of the window, 100 k of them; by the chain that took 60 ms).
    */
   JoinIndex(RowType type, int[] keyColumns, boolean tracksMatches, boolean insertOnly, int rangeColumn) {
     this.insertOnly = insertOnly;
@@ -191,21 +192,22 @@ final class JoinIndex {
     boolean integral = rows.isIntegral(column) && value instanceof Number;
     long v = integral ? ((Number) value).longValue() : 0;
     int head = first(key);
-    if (integral && column == rangeColumn && head >= 0) {
-      RangeList list = rangeListOf[head] != null || !chainLonger(head, LIST_AFTER) ? rangeListOf[head] : listOf(head);
-      if (list != null) {
-        list.forEach(op, v, action);
-        return;
-      }
+    boolean listed = integral && column == rangeColumn && head >= 0;
+    if (listed && rangeListOf[head] != null) {
+      rangeListOf[head].forEach(op, v, action);
+      return;
     }
-    for (int e = head; e >= 0; e = next[e]) {
+    int walked = 0;
+    for (int e = head; e >= 0; e = next[e], walked++) {
       if (integral ? !rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)
           : op.holds(rows.get(e, column), value)) {
         action.accept(e);
       }
     }
+    if (listed && walked > LIST_AFTER) {
+      makeList(head); // the next probe of this key reads the list
+    }
   }
-
 
   /** The live entry of {@code row}, or -1 (not on an insert-only index, which cannot look rows up). */
   int find(Row row) {
@@ -480,24 +482,12 @@ final class JoinIndex {
     rangePos[id] = rows.isNull(id, rangeColumn) ? -1 : list.add(id, rows.getLong(id, rangeColumn));
   }
 
-  /** Whether the chain from {@code head} has more than {@code n} entries. */
-  private boolean chainLonger(int head, int n) {
-    int count = 0;
-    for (int e = head; e >= 0; e = next[e]) {
-      if (++count > n) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Makes the range list of the key whose chain starts at {@code head}; kept up to date from then on. */
-  private RangeList listOf(int head) {
+  private void makeList(int head) {
     RangeList list = new RangeList();
     for (int e = head; e >= 0; e = next[e]) {
       addToList(list, e);
     }
-    return list;
   }
 
   /** One key's entries with their range column's value, in no order; removal moves the last into the gap. */

@@ -248,13 +248,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
     reconcile(0, output);
     reconcile(1, output);
-    if (expiry != null) {
-      for (int side = 0; side < 2; side++) {
-        if (expiry.pending(side)) {
-          expiry.free(side, DueQueue.slice(batch.size()), index[side]);
-        }
-      }
-    }
+    freeReleased(DueQueue.slice(batch.size()));
     updateSize();
     if (output.size() > 0) {
       out.emit(output.build());
@@ -282,13 +276,17 @@ public final class JoinOperator implements Operator, Checkpointable {
     if (expiry == null) {
       return false;
     }
+    boolean freed = false;
     boolean waiting = false;
     for (int side = 0; side < 2; side++) {
       if (budget > 0 && expiry.pending(side)) {
         expiry.free(side, budget, index[side]);
-        updateSize();
+        freed = true;
       }
       waiting |= expiry.pending(side);
+    }
+    if (freed) {
+      updateSize();
     }
     return waiting;
   }
@@ -447,11 +445,7 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   @Override
   public void snapshot(StateOutput out) {
-    if (expiry != null) {
-      for (int side = 0; side < 2; side++) {
-        expiry.free(side, Integer.MAX_VALUE, index[side]); // expired rows are not state to keep
-      }
-    }
+    freeReleased(Integer.MAX_VALUE); // expired rows are not state to keep
     index[0].snapshot(out);
     index[1].snapshot(out);
     out.writeLong(errors.count());
