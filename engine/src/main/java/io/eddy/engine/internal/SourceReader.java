@@ -61,7 +61,6 @@ public final class SourceReader {
     this.limit = limit;
     this.topic = topic;
     this.codec = new RowCodec(type);
-    this.builder = new BatchBuilder(type, 1024);
     this.positions = new long[topic.partitions()];
     this.pending = new long[topic.partitions()];
     this.eventTime = eventTime;
@@ -69,6 +68,7 @@ public final class SourceReader {
     for (int c = 0; read != null && c < read.length; c++) {
       read[c] = columns.get(c);
     }
+    this.builder = new BatchBuilder(type, 1024, read);
     this.visitor = (offset, ts, buf, off, len) -> {
       if (offset >= pollLimit) {
         return;

@@ -10,10 +10,19 @@ import java.util.Arrays;
  * typed setters (or as a {@link FieldSink}, so a log record decodes straight into columns) and
  * then {@link #endRow(long)}, or {@link #addRow(Object[], long)} for boxed values. Not
  * thread-safe. After {@link #build()} the builder starts afresh with new arrays.
+ *
+ * <p>A builder may leave columns out (a source that does not decode them): an omitted column is
+ * NULL in every row, is never given a value (a {@link #nullField} of it is ignored), and costs
+ * nothing per row; the batches built share one immutable zero array and all-NULL bit set for it.
  */
 public final class BatchBuilder implements FieldSink {
   private final RowType type;
   private final TypeKind[] kinds;
+  /** Per column, whether it is left out; null: none is. */
+  private final boolean[] omitted;
+  /** The shared columns and bit sets of the omitted columns, at least {@link #capacity} long. */
+  private Object[] omittedColumns;
+  private long[] allNull;
   private Object[] columns;
   private long[][] nulls;
   private long[] weights;
@@ -21,11 +30,26 @@ public final class BatchBuilder implements FieldSink {
   private int capacity;
 
   public BatchBuilder(RowType type, int initialCapacity) {
+    this(type, initialCapacity, null);
+  }
+
+  /** A builder of the columns whose {@code read} entry is true, the others omitted ({@code read} null: all). */
+  public BatchBuilder(RowType type, int initialCapacity, boolean[] read) {
     this.type = type;
     this.kinds = new TypeKind[type.size()];
     for (int c = 0; c < kinds.length; c++) {
       kinds[c] = type.type(c).kind();
     }
+    if (read != null && read.length != kinds.length) {
+      throw new IllegalArgumentException(read.length + " read flags for " + kinds.length + " columns");
+    }
+    boolean any = false;
+    this.omitted = new boolean[kinds.length];
+    for (int c = 0; read != null && c < kinds.length; c++) {
+      omitted[c] = !read[c];
+      any |= !read[c];
+    }
+    this.omittedColumns = any ? new Object[kinds.length] : null;
     reset(Math.max(initialCapacity, 4));
   }
 
@@ -37,7 +61,7 @@ public final class BatchBuilder implements FieldSink {
     capacity = cap;
     columns = new Object[kinds.length];
     for (int c = 0; c < kinds.length; c++) {
-      columns[c] = ZBatch.newColumn(kinds[c], cap);
+      columns[c] = omitted[c] ? null : ZBatch.newColumn(kinds[c], cap);
     }
     nulls = new long[kinds.length][];
     weights = new long[cap];
@@ -59,6 +83,9 @@ public final class BatchBuilder implements FieldSink {
     }
     int cap = capacity * 2;
     for (int c = 0; c < columns.length; c++) {
+      if (omitted[c]) {
+        continue;
+      }
       columns[c] = grow(columns[c], cap);
       if (nulls[c] != null) {
         nulls[c] = Arrays.copyOf(nulls[c], (cap + 63) >>> 6);
@@ -83,6 +110,9 @@ public final class BatchBuilder implements FieldSink {
 
   @Override
   public void nullField(int c) {
+    if (omitted[c]) {
+      return;
+    }
     long[] n = nulls[c];
     if (n == null) {
       n = nulls[c] = new long[(capacity + 63) >>> 6];
@@ -188,9 +218,30 @@ public final class BatchBuilder implements FieldSink {
   }
 
   public ZBatch build() {
+    if (omittedColumns != null) {
+      fillOmitted();
+    }
     ZBatch b = new ZBatch(type, size, columns, nulls, weights);
     // the next batch is likely the size of this one: room for it without growing, within bounds
     reset(Math.max(16, Math.min(Integer.highestOneBit(size) * 2, 1 << 16)));
     return b;
+  }
+
+  /** Gives the omitted columns their shared NULL column, grown when the batch outgrew it. */
+  private void fillOmitted() {
+    if (allNull == null || allNull.length << 6 < size) {
+      allNull = new long[(capacity + 63) >>> 6];
+      Arrays.fill(allNull, -1L);
+      Arrays.fill(omittedColumns, null);
+    }
+    for (int c = 0; c < kinds.length; c++) {
+      if (omitted[c]) {
+        if (omittedColumns[c] == null) {
+          omittedColumns[c] = ZBatch.newColumn(kinds[c], allNull.length << 6);
+        }
+        columns[c] = omittedColumns[c];
+        nulls[c] = allNull;
+      }
+    }
   }
 }

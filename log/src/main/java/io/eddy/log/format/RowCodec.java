@@ -127,8 +127,8 @@ public final class RowCodec {
 
   /**
    * Like {@link #decode(ByteSource, FieldSink)}, but a column whose {@code read} entry is false
-   * is skipped over unread and delivered as NULL ({@code read} null: every column is read); the
-   * bytes are checked as strictly as when reading.
+   * is skipped over unread and never delivered to the sink, not even as NULL ({@code read} null:
+   * every column is read); the bytes are checked as strictly as when reading.
    */
   public byte decode(ByteSource in, FieldSink sink, boolean[] read) {
     byte kind = in.readByte();
@@ -138,13 +138,15 @@ public final class RowCodec {
     byte[] buf = in.array();
     int bitmap = in.skip(bitmapBytes);
     for (int i = 0; i < kinds.length; i++) {
+      boolean wanted = read == null || read[i];
       if ((buf[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0) {
-        sink.nullField(i);
-      } else if (read == null || read[i]) {
+        if (wanted) {
+          sink.nullField(i);
+        }
+      } else if (wanted) {
         readField(i, in, sink);
       } else {
         skipField(i, in);
-        sink.nullField(i);
       }
     }
     if (in.remaining() != 0) {

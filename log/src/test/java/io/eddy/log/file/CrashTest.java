@@ -76,6 +76,9 @@ class CrashTest {
     Map<Long, String> log = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     try (FileLogStore store = FileLogStore.open(dir, CrashAppender.CONFIG)) {
+      if (!store.exists("t")) { // every child so far was killed before it created the topic
+        return new Verdict(acked.size(), 0, acked.size(), 0);
+      }
       PartitionLog p = store.open("t").partition(0);
       long next = p.startOffset();
       while (next < p.endOffset()) {
