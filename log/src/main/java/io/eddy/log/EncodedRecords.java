@@ -7,18 +7,33 @@ import java.util.List;
 
 /**
  * Key-less records encoded back to back in one buffer, for appending many small records without
- * a byte array (and a {@link LogRecord}) per record: write a record's value into {@link #sink()},
- * then call {@link #endRecord(long)} with its timestamp. {@link PartitionLog#append(EncodedRecords)}
- * frames them as one batch with a single copy of the value bytes.
+ * a byte array (and a {@link LogRecord}) per record: {@link #beginRecord(long)} with the record's
+ * timestamp, write its value into {@link #sink()}, then {@link #endRecord()}.
+ *
+ * <p>The buffer is laid out as the file log's batch (see {@code io.eddy.log.file.BatchFormat}):
+ * {@link #HEADER_RESERVE} bytes left for the batch header, then each record framed as that
+ * format frames it (offset delta, timestamp delta from the first record, no key, value length)
+ * around its value, so {@link PartitionLog#append(EncodedRecords)} on a file log fills in the
+ * header and writes the buffer as it is, without copying the values. Other logs read the values
+ * through {@link #valueOffset}/{@link #valueLength} (or {@link #toRecords()}).
  *
  * <p>Not thread-safe; reusable after {@link #clear()}. A caller that gives up on a half-written
  * value calls {@link #abortRecord()}.
  */
 public final class EncodedRecords {
+  /** Bytes at the start of {@link #buffer()} left for the batch header. */
+  public static final int HEADER_RESERVE = 41;
+  /** Bytes a value length is first given: a varint of two bytes holds 128 .. 16383. */
+  private static final int LENGTH_GUESS = 2;
+
   private final ByteSink sink;
   private long[] timestamps;
+  private int[] starts;
   private int[] ends;
   private int count;
+  /** Where the open record's framing starts, or -1 when no record is open. */
+  private int recordStart = -1;
+  private int valueStart;
 
   public EncodedRecords() {
     this(64, 8 << 10);
@@ -26,40 +41,87 @@ public final class EncodedRecords {
 
   public EncodedRecords(int initialRecords, int initialBytes) {
     int n = Math.max(4, initialRecords);
-    this.sink = new ByteSink(initialBytes);
+    this.sink = new ByteSink(Math.max(initialBytes, 2 * HEADER_RESERVE));
     this.timestamps = new long[n];
+    this.starts = new int[n];
     this.ends = new int[n];
+    clear();
   }
 
-  /** Where the current record's value is written; bytes before {@link #valueStart()} are earlier records. */
+  /** Opens a record with this timestamp: its value is what is written into {@link #sink()} until {@link #endRecord()}. */
+  public void beginRecord(long timestamp) {
+    if (recordStart >= 0) {
+      throw new IllegalStateException("record " + count + " is already open");
+    }
+    if (count == ends.length) {
+      int cap = count * 2;
+      ends = Arrays.copyOf(ends, cap);
+      starts = Arrays.copyOf(starts, cap);
+      timestamps = Arrays.copyOf(timestamps, cap);
+    }
+    timestamps[count] = timestamp;
+    recordStart = sink.size();
+    sink.writeVarint(count);
+    sink.writeZigZagLong(timestamp - timestamps[0]);
+    sink.writeByte(1); // zigzag(-1): no key
+    sink.skip(LENGTH_GUESS);
+    valueStart = sink.size();
+  }
+
+  /** Where the open record's value is written; bytes before it are framing and earlier records. */
   public ByteSink sink() {
     return sink;
   }
 
-  /** Offset in {@link #sink()} where the current (unfinished) record's value begins. */
-  public int valueStart() {
-    return count == 0 ? 0 : ends[count - 1];
-  }
-
-  /** Finishes the current record: its value is everything written since the previous record ended. */
-  public void endRecord(long timestamp) {
-    if (count == ends.length) {
-      int cap = count * 2;
-      ends = Arrays.copyOf(ends, cap);
-      timestamps = Arrays.copyOf(timestamps, cap);
+  /** Closes the open record: its value is everything written since {@link #beginRecord}. */
+  public void endRecord() {
+    if (recordStart < 0) {
+      throw new IllegalStateException("no record is open");
     }
-    timestamps[count] = timestamp;
+    int len = sink.size() - valueStart;
+    int lengthBytes = varintSize(len);
+    int shift = lengthBytes - LENGTH_GUESS;
+    if (shift != 0) { // move the value so that its length is minimally encoded, as the format's writers all do
+      if (shift > 0) {
+        sink.skip(shift);
+      }
+      System.arraycopy(sink.array(), valueStart, sink.array(), valueStart + shift, len);
+      if (shift < 0) {
+        sink.truncate(sink.size() + shift);
+      }
+      valueStart += shift;
+    }
+    byte[] b = sink.array();
+    int at = valueStart - lengthBytes;
+    int v = len;
+    while ((v & ~0x7F) != 0) {
+      b[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    b[at] = (byte) v;
+    starts[count] = valueStart;
     ends[count++] = sink.size();
+    recordStart = -1;
   }
 
-  /** Drops whatever was written for the current record. */
+  /** Bytes of the unsigned varint of {@code v}: 7 bits a byte. */
+  private static int varintSize(int v) {
+    return (38 - Integer.numberOfLeadingZeros(v | 1)) / 7;
+  }
+
+  /** Drops the open record (its framing and whatever was written of its value). */
   public void abortRecord() {
-    sink.truncate(valueStart());
+    if (recordStart >= 0) {
+      sink.truncate(recordStart);
+      recordStart = -1;
+    }
   }
 
   public void clear() {
     count = 0;
+    recordStart = -1;
     sink.reset();
+    sink.skip(HEADER_RESERVE);
   }
 
   public int count() {
@@ -76,24 +138,28 @@ public final class EncodedRecords {
 
   /** Start of record {@code i}'s value in {@link #buffer()}. */
   public int valueOffset(int i) {
-    return i == 0 ? 0 : ends[i - 1];
+    return starts[i];
   }
 
   public int valueLength(int i) {
-    return ends[i] - valueOffset(i);
+    return ends[i] - starts[i];
   }
 
-  /** The backing array of the values; valid until the next write. */
+  /** The backing array: the header reserve, then the framed records; valid until the next write. */
   public byte[] buffer() {
     return sink.array();
+  }
+
+  /** Bytes in {@link #buffer()} used so far, header reserve included. */
+  public int size() {
+    return sink.size();
   }
 
   /** The records as {@link LogRecord}s (copies), for logs without a direct path. */
   public List<LogRecord> toRecords() {
     List<LogRecord> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      int off = valueOffset(i);
-      out.add(LogRecord.of(timestamps[i], Arrays.copyOfRange(sink.array(), off, off + valueLength(i))));
+      out.add(LogRecord.of(timestamps[i], Arrays.copyOfRange(sink.array(), starts[i], ends[i])));
     }
     return out;
   }

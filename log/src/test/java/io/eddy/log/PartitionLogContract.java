@@ -66,6 +66,31 @@ public abstract class PartitionLogContract {
   }
 
   @Test
+  void encodedRecordsReadBackAsAppended() {
+    PartitionLog log = newPartition();
+    int[] lengths = {0, 1, 127, 128, 200, 16_383, 16_384, 70_000, 5};
+    long[] times = {5_000, 4_000, 4_000, 9_000, 1, 6_000, 6_001, 2_000, 7_000};
+    EncodedRecords records = new EncodedRecords(2, 64);
+    List<LogFixtures.Read> expected = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      records.clear();
+      for (int i = 0; i < lengths.length; i++) {
+        records.beginRecord(-1); // given up on: leaves nothing behind
+        records.sink().writeBytes("half".getBytes(UTF_8), 0, 4);
+        records.abortRecord();
+        String value = (round + "." + i + "-").repeat(lengths[i] + 1).substring(0, lengths[i]);
+        records.beginRecord(times[i]);
+        records.sink().writeBytes(value.getBytes(UTF_8), 0, lengths[i]);
+        records.endRecord();
+        expected.add(new LogFixtures.Read(expected.size(), times[i], value));
+      }
+      assertEquals(lengths.length, records.count());
+      assertEquals(expected.size() - lengths.length, log.append(records));
+    }
+    assertEquals(expected, readAll(log, 0, 1 << 20));
+  }
+
+  @Test
   void readsFromAnyOffset() {
     PartitionLog log = newPartition();
     fill(log, 120);

@@ -84,6 +84,7 @@ final class PartitionedBatch {
     int parts = byPartition.length;
     int p = parts == 1 ? 0 : key != null ? Math.floorMod(row.hash(key), parts) : roundRobin++ % parts;
     EncodedRecords out = byPartition[p];
+    out.beginRecord(ts);
     try {
       encoder.begin(out.sink(), kind);
       row.encode(encoder);
@@ -92,7 +93,7 @@ final class PartitionedBatch {
       out.abortRecord();
       throw e;
     }
-    out.endRecord(ts);
+    out.endRecord();
     size++;
   }
 

@@ -43,7 +43,7 @@ import java.util.zip.CRC32C;
 public final class BatchFormat {
   public static final int MAGIC = 0x45445942;
   public static final byte VERSION = 1;
-  public static final int HEADER_SIZE = 41;
+  public static final int HEADER_SIZE = EncodedRecords.HEADER_RESERVE;
   static final int CRC_OFFSET = 9;
   static final int CRC_COVERED_FROM = 13;
 
@@ -80,25 +80,18 @@ public final class BatchFormat {
     finish(out, start, baseOffset, records.size(), first, records.get(records.size() - 1).timestamp());
   }
 
-  /** Appends one batch holding the key-less {@code records} (non-empty) to {@code out}; same bytes as the list form. */
-  public static void encode(long baseOffset, EncodedRecords records, ByteSink out) {
+  /**
+   * Makes {@code records} (non-empty) one batch in place: writes the header into their reserved
+   * first bytes ({@link EncodedRecords#HEADER_RESERVE}), after which {@code records.buffer()[0,
+   * records.size())} is the batch, the same bytes as the list form gives for the same records.
+   */
+  public static void seal(long baseOffset, EncodedRecords records) {
     int n = records.count();
     if (n == 0) {
       throw new IllegalArgumentException("a batch needs at least one record");
     }
-    out.ensure(HEADER_SIZE + records.valueOffset(n - 1) + records.valueLength(n - 1) + 20 * n);
-    int start = out.skip(HEADER_SIZE);
-    long first = records.timestamp(0);
-    byte[] values = records.buffer();
-    for (int i = 0; i < n; i++) {
-      out.writeVarint(i);
-      out.writeZigZagLong(records.timestamp(i) - first);
-      out.writeByte(1); // zigzag(-1): no key
-      int len = records.valueLength(i);
-      out.writeVarint(len);
-      out.writeBytes(values, records.valueOffset(i), len);
-    }
-    finish(out, start, baseOffset, n, first, records.timestamp(n - 1));
+    ByteSink out = records.sink();
+    finish(out, 0, baseOffset, n, records.timestamp(0), records.timestamp(n - 1));
   }
 
   private static void finish(ByteSink out, int start, long baseOffset, int count, long first, long last) {

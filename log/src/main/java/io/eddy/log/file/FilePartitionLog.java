@@ -86,20 +86,28 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     for (LogRecord r : records) {
       maxTimestamp = Math.max(maxTimestamp, r.timestamp());
     }
-    return appendBatch(records.size(), maxTimestamp, base -> BatchFormat.encode(base, records, encodeBuffer));
+    return appendBatch(records.size(), maxTimestamp, base -> {
+      encodeBuffer.reset();
+      BatchFormat.encode(base, records, encodeBuffer);
+      return encodeBuffer;
+    });
   }
 
+  /** Writes the records' buffer as the batch, its header filled in (no copy of the values). */
   @Override
   public long append(EncodedRecords records) {
     long maxTimestamp = Long.MIN_VALUE;
     for (int i = 0; i < records.count(); i++) {
       maxTimestamp = Math.max(maxTimestamp, records.timestamp(i));
     }
-    return appendBatch(records.count(), maxTimestamp, base -> BatchFormat.encode(base, records, encodeBuffer));
+    return appendBatch(records.count(), maxTimestamp, base -> {
+      BatchFormat.seal(base, records);
+      return records.sink();
+    });
   }
 
-  /** Encodes one batch of {@code count} records into {@link #encodeBuffer} at the end offset and writes it. */
-  private long appendBatch(int count, long maxTimestamp, java.util.function.LongConsumer encode) {
+  /** Encodes one batch of {@code count} records at the end offset (into the sink {@code encode} returns) and writes it. */
+  private long appendBatch(int count, long maxTimestamp, java.util.function.LongFunction<ByteSink> encode) {
     appendLock.lock();
     try {
       checkWritable();
@@ -107,12 +115,11 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       if (count == 0) {
         return base;
       }
-      encodeBuffer.reset();
-      encode.accept(base);
+      ByteSink batch = encode.apply(base);
       try {
         long now = services.clock().millis();
-        Segment active = activeSegmentFor(encodeBuffer.size(), base, now);
-        active.append(encodeBuffer.array(), encodeBuffer.size(), base, count, maxTimestamp, now);
+        Segment active = activeSegmentFor(batch.size(), base, now);
+        active.append(batch.array(), batch.size(), base, count, maxTimestamp, now);
         if (config.fsync() == LogConfig.Fsync.BATCH) {
           active.force();
         }

@@ -35,6 +35,31 @@ class BatchFormatTest {
   }
 
   @Test
+  void sealedEncodedRecordsAreTheBytesOfTheListForm() {
+    java.util.Random rnd = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      io.eddy.log.EncodedRecords encoded = new io.eddy.log.EncodedRecords(1, 16);
+      List<LogRecord> list = new ArrayList<>();
+      for (int i = 0, n = 1 + rnd.nextInt(20); i < n; i++) {
+        int[] lengths = {0, 1, 127, 128, 129, 16_383, 16_384, 20_000};
+        byte[] value = new byte[rnd.nextInt(4) == 0 ? lengths[rnd.nextInt(lengths.length)] : rnd.nextInt(300)];
+        rnd.nextBytes(value);
+        long ts = 1_700_000_000_000L + rnd.nextInt(2000) - 1000;
+        list.add(LogRecord.of(ts, value));
+        encoded.beginRecord(ts);
+        encoded.sink().writeBytes(value, 0, value.length);
+        encoded.endRecord();
+      }
+      BatchFormat.seal(round, encoded);
+      assertArrayEquals(encode(round, list), Arrays.copyOf(encoded.buffer(), encoded.size()), "round " + round);
+      for (int i = 0; i < list.size(); i++) {
+        assertArrayEquals(list.get(i).value(), Arrays.copyOfRange(encoded.buffer(), encoded.valueOffset(i),
+            encoded.valueOffset(i) + encoded.valueLength(i)));
+      }
+    }
+  }
+
+  @Test
   void decoderReadsTheGoldenBatch() throws Exception {
     byte[] golden = Golden.read("batch-v1.hex");
     BatchHeader h = BatchFormat.header(golden, 0);
