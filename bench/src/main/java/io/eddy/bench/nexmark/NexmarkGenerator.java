@@ -139,18 +139,21 @@ public final class NexmarkGenerator {
 
   private Event.Person person(long id) {
     drawPerson();
-    return new Event.Person(NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID, names[personName],
+    return new Event.Person(personId(id), names[personName],
         email.toString(), card.toString(), CITIES[personCity], STATES[personState], timeOf(id), extraString());
   }
 
   private Event.Auction auction(long id) {
     drawAuction(id);
-    return new Event.Auction(NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID, itemName.toString(),
+    return new Event.Auction(auctionId(id), itemName.toString(),
         description.toString(), auctionInitialBid, auctionReserve, timeOf(id), auctionExpires, auctionSeller,
         auctionCategory, extraString());
   }
 
-  /** Makes the draws of a person, in the peer's order, into the {@code person*}, text and {@code extra*} fields. */
+  /**
+   * Makes the draws of a person, in the peer's order, into the {@code person*}, text and
+   * {@code extra*} fields.
+   */
   private void drawPerson() {
     personName = rnd.nextInt(FIRST_NAMES.length) * LAST_NAMES.length + rnd.nextInt(LAST_NAMES.length);
     email.clear();
@@ -175,7 +178,10 @@ public final class NexmarkGenerator {
         + stateBytes[personState].length, 200);
   }
 
-  /** Makes the draws of auction {@code id}, in the peer's order, into the {@code auction*}, text and {@code extra*} fields. */
+  /**
+   * Makes the draws of auction {@code id}, in the peer's order, into the {@code auction*}, text and
+   * {@code extra*} fields.
+   */
   private void drawAuction(long id) {
     long ts = timeOf(id);
     long seller = rnd.nextInt(4) > 0 ? hot(NexmarkIds.lastPerson(id)) : recentPerson(id);
@@ -217,7 +223,7 @@ public final class NexmarkGenerator {
     byte[] name = nameBytes[personName];
     byte[] city = cityBytes[personCity];
     byte[] state = stateBytes[personState];
-    row.setLong(0, NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID).setUtf8(1, name, 0, name.length)
+    row.setLong(0, personId(id)).setUtf8(1, name, 0, name.length)
         .setUtf8(2, email.bytes(), 0, email.length()).setUtf8(3, card.bytes(), 0, card.length())
         .setUtf8(4, city, 0, city.length).setUtf8(5, state, 0, state.length).setLong(6, timeOf(id))
         .setUtf8(7, fillerBytes, extraFrom, extraLength);
@@ -226,7 +232,7 @@ public final class NexmarkGenerator {
   /** The columns of {@link Event.Auction#writeTo}, from {@link #drawAuction}. */
   private void writeAuction(long id, RowAppender row) {
     drawAuction(id);
-    row.setLong(0, NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID)
+    row.setLong(0, auctionId(id))
         .setUtf8(1, itemName.bytes(), 0, itemName.length()).setUtf8(2, description.bytes(), 0, description.length())
         .setLong(3, auctionInitialBid).setLong(4, auctionReserve).setLong(5, timeOf(id)).setLong(6, auctionExpires)
         .setLong(7, auctionSeller).setLong(8, auctionCategory).setUtf8(9, fillerBytes, extraFrom, extraLength);
@@ -257,6 +263,16 @@ public final class NexmarkGenerator {
     bidPrice = price();
     bidChannel = rnd.nextInt(2) > 0 ? -1 - rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
     drawExtra(32, 100);
+  }
+
+  /** The id of the person event {@code id} creates. */
+  private static long personId(long id) {
+    return NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID;
+  }
+
+  /** The id of the auction event {@code id} creates. */
+  private static long auctionId(long id) {
+    return NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID;
   }
 
   private static long hot(long lastId) {
