@@ -17,8 +17,8 @@ import java.util.Locale;
  *     clock (and of event time) for a paced latency run
  * @param seed generator seed
  * @param batch events per log append
- * @param warmup with {@code rate}, the first events appended as an unmeasured warm-up; null: a tenth
- *     of {@code events}
+ * @param warmup generator runs: the first events, appended as an unmeasured warm-up; null: a tenth
+ *     of {@code events} in a paced run, none in an unpaced one
  */
 public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
     int batch, Long warmup) {
@@ -32,8 +32,9 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
                            threads of the query (default 1; at most 64)
         --rate R           paced run: append R events per second (also the event-time density)
                            and report append -> result latency (p50/p99); generator only
-        --warmup N         paced runs: the first N events are an unmeasured warm-up, appended
-                           as fast as the query takes them (default a tenth of --events)
+        --warmup N         generator only: the first N events are an unmeasured warm-up,
+                           appended as fast as the query takes them (default: a tenth of
+                           --events in a paced run, none in an unpaced one)
         --seed S           generator seed (default 42)
         --batch N          events per append (default 10000; paced runs append every millisecond)
       """;
@@ -49,14 +50,14 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     if (rate != null && rate <= 0 || events < 0 || batch < 1) {
       throw new IllegalArgumentException("--rate, --events and --batch must be positive");
     }
-    if (warmup != null && (rate == null || warmup < 0 || warmup >= events)) {
-      throw new IllegalArgumentException("--warmup needs --rate and is fewer events than --events");
+    if (warmup != null && (input != null || warmup < 0 || warmup >= events)) {
+      throw new IllegalArgumentException("--warmup needs the generator and is fewer events than --events");
     }
   }
 
-  /** A paced run's warm-up events (none unpaced). */
+  /** A generator run's warm-up events: as given, else a tenth of the events paced and none unpaced. */
   public long warmupEvents() {
-    return rate == null ? 0 : warmup != null ? warmup : events / 10;
+    return warmup != null ? warmup : rate == null ? 0 : events / 10;
   }
 
   /** As {@link #BenchOptions(List, long, Path, int, Long, long, int, Long)} with the default warm-up. */

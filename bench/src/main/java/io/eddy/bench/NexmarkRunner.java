@@ -62,11 +62,11 @@ final class NexmarkRunner {
    * Unpaced, events are appended in batches as fast as they are made. Paced ({@code --rate}),
    * events are appended in ticks of about a millisecond ({@code rate / 1000} events each) on
    * schedule, whether or not the query keeps up, and a {@link LatencyObserver} times when each
-   * tick becomes visible, from the tick's scheduled time. A paced run's first events ({@link
-   * BenchOptions#warmupEvents}, a tenth by default) are a warm-up (JIT compilation of the generator,
-   * appender and query; with more, the state growing to its steady size): appended in the same
-   * ticks, each as soon as the last was processed, and left out of the clock, the CPU time and the
-   * percentiles.
+   * tick becomes visible, from the tick's scheduled time. The first events ({@link
+   * BenchOptions#warmupEvents}: a tenth of a paced run by default, none of an unpaced one) are a
+   * warm-up (JIT compilation of the generator, appender and query; with more, the state growing to
+   * its steady size): appended in the same ticks or batches, each as soon as the last was
+   * processed, and left out of the clock, the CPU time and the percentiles.
    */
   private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
     Long rate = options.rate();

@@ -14,13 +14,14 @@ class BenchOptionsTest {
     assertEquals(1_500_000, BenchOptions.parse(List.of("--query", "q5", "--events", "4500000", "--rate", "100000",
         "--warmup", "1500000")).warmupEvents());
     assertEquals(0, BenchOptions.parse(List.of("--query", "q5", "--events", "1000")).warmupEvents());
+    assertEquals(10, BenchOptions.parse(List.of("--query", "q0", "--events", "1000", "--warmup", "10")).warmupEvents());
   }
 
   @Test
-  void aWarmupNeedsAPacedRunAndRoomToMeasure() {
-    IllegalArgumentException unpaced = assertThrows(IllegalArgumentException.class,
-        () -> BenchOptions.parse(List.of("--query", "q0", "--warmup", "10")));
-    assertEquals("--warmup needs --rate and is fewer events than --events", unpaced.getMessage());
+  void aWarmupNeedsTheGeneratorAndRoomToMeasure() {
+    IllegalArgumentException loaded = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv", "--warmup", "10")));
+    assertEquals("--warmup needs the generator and is fewer events than --events", loaded.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(List.of("--query", "q0", "--events", "100", "--rate", "10", "--warmup", "100")));
   }
