@@ -1,12 +1,12 @@
 package io.eddy.bench.nexmark;
 
+import io.eddy.engine.RowAppender;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A reusable ASCII text of bounded capacity: {@link #clear()}, then append; the first
- * {@link #length()} bytes of {@link #bytes()} are the text. The array is the same for the life of
- * the object, so a slice of it handed to a {@link io.eddy.engine.RowAppender} stays valid until the
- * text is cleared. Not thread-safe.
+ * A reusable ASCII text of bounded capacity: {@link #clear()}, then append. The text lives in
+ * one array for the life of the object, so what {@link #set} hands to a {@link RowAppender} stays
+ * valid until the text is cleared. Not thread-safe.
  */
 final class AsciiText {
   private final byte[] bytes;
@@ -29,18 +29,20 @@ final class AsciiText {
     length += b.length;
   }
 
-  /** Drops the last characters down to {@code length}. */
-  void truncate(int length) {
-    this.length = length;
+  /** Drops the characters up to {@code ' '} at the end, as {@link String#trim()} does, but none before {@code from}. */
+  void trimEnd(int from) {
+    while (length > from && bytes[length - 1] <= ' ') {
+      length--;
+    }
   }
 
   int length() {
     return length;
   }
 
-  /** The backing array; the text is its first {@link #length()} bytes. */
-  byte[] bytes() {
-    return bytes;
+  /** Sets column {@code column} of {@code row} to this text; it must stay unchanged until the row ends. */
+  void set(RowAppender row, int column) {
+    row.setUtf8(column, bytes, 0, length);
   }
 
   @Override

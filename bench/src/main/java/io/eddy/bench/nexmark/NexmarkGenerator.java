@@ -39,24 +39,22 @@ public final class NexmarkGenerator {
   private final double microsPerEvent;
   private final long baseTimeMs;
   private final String filler;
-  private final String[] hotUrls = new String[HOT_CHANNELS.length];
-  private final String[] channelNames = new String[CHANNELS];
-  private final String[] channelUrls = new String[CHANNELS];
-  /** The same text as ASCII bytes, for {@link #appendNext}. */
-  private final byte[] fillerBytes;
-  private final byte[][] hotChannelBytes = ascii(HOT_CHANNELS);
-  private final byte[][] hotUrlBytes;
-  private final byte[][] channelNameBytes;
-  private final byte[][] channelUrlBytes;
-  /** "first last" for first * LAST_NAMES.length + last, as a String and as bytes. */
+  /** Channel c's name and URL: {@code channel-c} below CHANNELS, then the hot channels. */
+  private final String[] channelNames = new String[CHANNELS + HOT_CHANNELS.length];
+  private final String[] channelUrls = new String[channelNames.length];
+  /** "first last" for first * LAST_NAMES.length + last. */
   private final String[] names = new String[FIRST_NAMES.length * LAST_NAMES.length];
-  private final byte[][] nameBytes;
-  private final byte[][] cityBytes = ascii(CITIES);
-  private final byte[][] stateBytes = ascii(STATES);
-  private final byte[] dotCom = ascii(".com");
+  // The same text as ASCII bytes, for appendNext: channel c's name is entry 2c of channelText,
+  // its URL entry 2c + 1.
+  private final byte[] fillerBytes;
+  private final AsciiTable channelText;
+  private final AsciiTable nameText;
+  private final AsciiTable cityText = new AsciiTable(CITIES);
+  private final AsciiTable stateText = new AsciiTable(STATES);
+  private final byte[] dotCom = ".com".getBytes(StandardCharsets.US_ASCII);
   private long n;
-  // The draws of the bid being made (see drawBid): ids, price, channel (a hot one is -1 - its
-  // index) and the filler slice of its extra.
+  // The draws of the bid being made (see drawBid): ids, price, channel (an index into channelNames)
+  // and the filler slice of its extra.
   private long bidAuction;
   private long bidBidder;
   private long bidPrice;
@@ -86,8 +84,9 @@ public final class NexmarkGenerator {
     this.microsPerEvent = 1_000_000.0 / config.eventsPerSecond();
     this.baseTimeMs = config.baseTimeMs();
     this.filler = RandomText.letters(tables, 1 << 20);
-    for (int i = 0; i < hotUrls.length; i++) {
-      hotUrls[i] = RandomText.url(tables);
+    for (int i = 0; i < HOT_CHANNELS.length; i++) {
+      channelNames[CHANNELS + i] = HOT_CHANNELS[i];
+      channelUrls[CHANNELS + i] = RandomText.url(tables);
     }
     for (int i = 0; i < CHANNELS; i++) {
       String url = RandomText.url(tables);
@@ -99,23 +98,14 @@ public final class NexmarkGenerator {
         names[f * LAST_NAMES.length + l] = FIRST_NAMES[f] + " " + LAST_NAMES[l];
       }
     }
-    this.fillerBytes = ascii(filler);
-    this.hotUrlBytes = ascii(hotUrls);
-    this.channelNameBytes = ascii(channelNames);
-    this.channelUrlBytes = ascii(channelUrls);
-    this.nameBytes = ascii(names);
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[][] ascii(String[] s) {
-    byte[][] bytes = new byte[s.length][];
-    for (int i = 0; i < s.length; i++) {
-      bytes[i] = ascii(s[i]);
+    this.fillerBytes = filler.getBytes(StandardCharsets.US_ASCII);
+    String[] nameAndUrl = new String[2 * channelNames.length];
+    for (int c = 0; c < channelNames.length; c++) {
+      nameAndUrl[2 * c] = channelNames[c];
+      nameAndUrl[2 * c + 1] = channelUrls[c];
     }
-    return bytes;
+    this.channelText = new AsciiTable(nameAndUrl);
+    this.nameText = new AsciiTable(names);
   }
 
   /** Number of the event the next call to {@link #next()} returns. */
@@ -174,8 +164,8 @@ public final class NexmarkGenerator {
     }
     personCity = rnd.nextInt(CITIES.length);
     personState = rnd.nextInt(STATES.length);
-    drawExtra(8 + nameBytes[personName].length + email.length() + card.length() + cityBytes[personCity].length
-        + stateBytes[personState].length, 200);
+    drawExtra(8 + nameText.length(personName) + email.length() + card.length() + cityText.length(personCity)
+        + stateText.length(personState), 200);
   }
 
   /**
@@ -220,38 +210,38 @@ public final class NexmarkGenerator {
   /** The columns of {@link Event.Person#writeTo}, from {@link #drawPerson}. */
   private void writePerson(long id, RowAppender row) {
     drawPerson();
-    byte[] name = nameBytes[personName];
-    byte[] city = cityBytes[personCity];
-    byte[] state = stateBytes[personState];
-    row.setLong(0, personId(id)).setUtf8(1, name, 0, name.length)
-        .setUtf8(2, email.bytes(), 0, email.length()).setUtf8(3, card.bytes(), 0, card.length())
-        .setUtf8(4, city, 0, city.length).setUtf8(5, state, 0, state.length).setLong(6, timeOf(id))
-        .setUtf8(7, fillerBytes, extraFrom, extraLength);
+    row.setLong(0, personId(id));
+    nameText.set(row, 1, personName);
+    email.set(row, 2);
+    card.set(row, 3);
+    cityText.set(row, 4, personCity);
+    stateText.set(row, 5, personState);
+    row.setLong(6, timeOf(id)).setUtf8(7, fillerBytes, extraFrom, extraLength);
   }
 
   /** The columns of {@link Event.Auction#writeTo}, from {@link #drawAuction}. */
   private void writeAuction(long id, RowAppender row) {
     drawAuction(id);
-    row.setLong(0, auctionId(id))
-        .setUtf8(1, itemName.bytes(), 0, itemName.length()).setUtf8(2, description.bytes(), 0, description.length())
-        .setLong(3, auctionInitialBid).setLong(4, auctionReserve).setLong(5, timeOf(id)).setLong(6, auctionExpires)
+    row.setLong(0, auctionId(id));
+    itemName.set(row, 1);
+    description.set(row, 2);
+    row.setLong(3, auctionInitialBid).setLong(4, auctionReserve).setLong(5, timeOf(id)).setLong(6, auctionExpires)
         .setLong(7, auctionSeller).setLong(8, auctionCategory).setUtf8(9, fillerBytes, extraFrom, extraLength);
   }
 
   /** The columns of {@link Event.Bid#writeTo}, from {@link #drawBid}. */
   private void writeBid(long id, RowAppender row) {
     drawBid(id);
-    byte[] channel = bidChannel < 0 ? hotChannelBytes[-1 - bidChannel] : channelNameBytes[bidChannel];
-    byte[] url = bidChannel < 0 ? hotUrlBytes[-1 - bidChannel] : channelUrlBytes[bidChannel];
-    row.setLong(0, bidAuction).setLong(1, bidBidder).setLong(2, bidPrice).setUtf8(3, channel, 0, channel.length)
-        .setUtf8(4, url, 0, url.length).setLong(5, timeOf(id)).setUtf8(6, fillerBytes, extraFrom, extraLength);
+    row.setLong(0, bidAuction).setLong(1, bidBidder).setLong(2, bidPrice);
+    channelText.set(row, 3, 2 * bidChannel);
+    channelText.set(row, 4, 2 * bidChannel + 1);
+    row.setLong(5, timeOf(id)).setUtf8(6, fillerBytes, extraFrom, extraLength);
   }
 
   private Event.Bid bid(long id) {
     drawBid(id);
-    String channel = bidChannel < 0 ? HOT_CHANNELS[-1 - bidChannel] : channelNames[bidChannel];
-    String url = bidChannel < 0 ? hotUrls[-1 - bidChannel] : channelUrls[bidChannel];
-    return new Event.Bid(bidAuction, bidBidder, bidPrice, channel, url, timeOf(id), extraString());
+    return new Event.Bid(bidAuction, bidBidder, bidPrice, channelNames[bidChannel], channelUrls[bidChannel], timeOf(id),
+        extraString());
   }
 
   /** Makes the draws of bid {@code id}, in the peer's order, into the {@code bid*} and {@code extra*} fields. */
@@ -261,7 +251,7 @@ public final class NexmarkGenerator {
     bidAuction = auction + NexmarkIds.FIRST_AUCTION_ID;
     bidBidder = bidder + NexmarkIds.FIRST_PERSON_ID;
     bidPrice = price();
-    bidChannel = rnd.nextInt(2) > 0 ? -1 - rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
+    bidChannel = rnd.nextInt(2) > 0 ? CHANNELS + rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
     drawExtra(32, 100);
   }
 

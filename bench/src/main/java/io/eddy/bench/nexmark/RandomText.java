@@ -30,11 +30,7 @@ final class RandomText {
         out.append(c);
       }
     }
-    int end = out.length();
-    while (end > start && out.bytes()[end - 1] <= ' ') {
-      end--;
-    }
-    out.truncate(end);
+    out.trimEnd(start);
   }
 
   /** {@code https://www.nexmark.com/<a>/<b>/<c>/item.htm?query=1} with short random path parts. */
