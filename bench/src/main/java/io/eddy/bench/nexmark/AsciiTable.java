@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Fixed ASCII strings packed back to back in one array, entry {@code i} at
- * {@code [starts[i], starts[i + 1])}: handing an entry to a {@link RowAppender} reads two ints of
- * one small array and no per-entry object, and entries built next to each other (a channel's name
- * and URL) share cache lines. Immutable after construction.
+ * {@code [starts[i], starts[i + 1])}, for handing to a {@link RowAppender} as slices (one array
+ * and one offset table instead of an array per entry). Immutable after construction.
  */
 final class AsciiTable {
   private final byte[] bytes;
