@@ -129,15 +129,14 @@ public final class NexmarkGenerator {
 
   private Event.Person person(long id) {
     drawPerson();
-    return new Event.Person(personId(id), names[personName],
-        email.toString(), card.toString(), CITIES[personCity], STATES[personState], timeOf(id), extraString());
+    return new Event.Person(personId(id), names[personName], email.toString(), card.toString(), CITIES[personCity],
+        STATES[personState], timeOf(id), extraString());
   }
 
   private Event.Auction auction(long id) {
     drawAuction(id);
-    return new Event.Auction(auctionId(id), itemName.toString(),
-        description.toString(), auctionInitialBid, auctionReserve, timeOf(id), auctionExpires, auctionSeller,
-        auctionCategory, extraString());
+    return new Event.Auction(auctionId(id), itemName.toString(), description.toString(), auctionInitialBid,
+        auctionReserve, timeOf(id), auctionExpires, auctionSeller, auctionCategory, extraString());
   }
 
   /**
