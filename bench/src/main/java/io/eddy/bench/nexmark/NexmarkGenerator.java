@@ -39,24 +39,44 @@ public final class NexmarkGenerator {
   private final double microsPerEvent;
   private final long baseTimeMs;
   private final String filler;
-  private final String[] hotUrls = new String[HOT_CHANNELS.length];
-  private final String[] channelNames = new String[CHANNELS];
-  private final String[] channelUrls = new String[CHANNELS];
-  /** The same text as ASCII bytes, for {@link #appendNext}. */
+  /** Channel c's name and URL: {@code channel-c} below CHANNELS, then the hot channels. */
+  private final String[] channelNames = new String[CHANNELS + HOT_CHANNELS.length];
+  private final String[] channelUrls = new String[channelNames.length];
+  /** "first last" for first * LAST_NAMES.length + last. */
+  private final String[] names = new String[FIRST_NAMES.length * LAST_NAMES.length];
+  // The same text as ASCII bytes, for appendNext: channel c's name is entry 2c of channelText,
+  // its URL entry 2c + 1.
   private final byte[] fillerBytes;
-  private final byte[][] hotChannelBytes = new byte[HOT_CHANNELS.length][];
-  private final byte[][] hotUrlBytes = new byte[HOT_CHANNELS.length][];
-  private final byte[][] channelNameBytes = new byte[CHANNELS][];
-  private final byte[][] channelUrlBytes = new byte[CHANNELS][];
+  private final AsciiTable channelText;
+  private final AsciiTable nameText;
+  private final AsciiTable cityText = new AsciiTable(CITIES);
+  private final AsciiTable stateText = new AsciiTable(STATES);
+  private final byte[] dotCom = ".com".getBytes(StandardCharsets.US_ASCII);
   private long n;
-  // The draws of the bid being made (see drawBid): ids, price, channel (a hot one is -1 - its
-  // index) and the filler slice of its extra.
+  // The draws of the bid being made (see drawBid): ids, price, channel (an index into channelNames)
+  // and the filler slice of its extra.
   private long bidAuction;
   private long bidBidder;
   private long bidPrice;
   private int bidChannel;
   private int extraFrom;
   private int extraLength;
+  // The draws of the person being made (see drawPerson): indexes into names, CITIES and STATES,
+  // the email and credit card text.
+  private int personName;
+  private int personCity;
+  private int personState;
+  private final AsciiText email = new AsciiText(16);
+  private final AsciiText card = new AsciiText(19);
+  // The draws of the auction being made (see drawAuction): ids and prices, the text of its name
+  // and description.
+  private long auctionSeller;
+  private long auctionCategory;
+  private long auctionInitialBid;
+  private long auctionReserve;
+  private long auctionExpires;
+  private final AsciiText itemName = new AsciiText(20);
+  private final AsciiText description = new AsciiText(100);
 
   public NexmarkGenerator(NexmarkConfig config) {
     SplittableRandom tables = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
@@ -64,25 +84,28 @@ public final class NexmarkGenerator {
     this.microsPerEvent = 1_000_000.0 / config.eventsPerSecond();
     this.baseTimeMs = config.baseTimeMs();
     this.filler = RandomText.letters(tables, 1 << 20);
-    for (int i = 0; i < hotUrls.length; i++) {
-      hotUrls[i] = RandomText.url(tables);
+    for (int i = 0; i < HOT_CHANNELS.length; i++) {
+      channelNames[CHANNELS + i] = HOT_CHANNELS[i];
+      channelUrls[CHANNELS + i] = RandomText.url(tables);
     }
     for (int i = 0; i < CHANNELS; i++) {
       String url = RandomText.url(tables);
       channelUrls[i] = tables.nextInt(10) > 0 ? url + "&channel_id=" + Math.abs(Integer.reverse(i)) : url;
       channelNames[i] = "channel-" + i;
-      channelNameBytes[i] = ascii(channelNames[i]);
-      channelUrlBytes[i] = ascii(channelUrls[i]);
     }
-    for (int i = 0; i < HOT_CHANNELS.length; i++) {
-      hotChannelBytes[i] = ascii(HOT_CHANNELS[i]);
-      hotUrlBytes[i] = ascii(hotUrls[i]);
+    for (int f = 0; f < FIRST_NAMES.length; f++) {
+      for (int l = 0; l < LAST_NAMES.length; l++) {
+        names[f * LAST_NAMES.length + l] = FIRST_NAMES[f] + " " + LAST_NAMES[l];
+      }
     }
-    this.fillerBytes = ascii(filler);
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
+    this.fillerBytes = filler.getBytes(StandardCharsets.US_ASCII);
+    String[] nameAndUrl = new String[2 * channelNames.length];
+    for (int c = 0; c < channelNames.length; c++) {
+      nameAndUrl[2 * c] = channelNames[c];
+      nameAndUrl[2 * c + 1] = channelUrls[c];
+    }
+    this.channelText = new AsciiTable(nameAndUrl);
+    this.nameText = new AsciiTable(names);
   }
 
   /** Number of the event the next call to {@link #next()} returns. */
@@ -105,67 +128,119 @@ public final class NexmarkGenerator {
   }
 
   private Event.Person person(long id) {
-    String name = FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[rnd.nextInt(LAST_NAMES.length)];
-    String email = RandomText.string(rnd, 7, ' ') + "@" + RandomText.string(rnd, 5, ' ') + ".com";
-    StringBuilder card = new StringBuilder(19);
-    for (int i = 0; i < 4; i++) {
-      if (i > 0) {
-        card.append(' ');
-      }
-      int v = rnd.nextInt(10000);
-      card.append((char) ('0' + v / 1000)).append((char) ('0' + v / 100 % 10))
-          .append((char) ('0' + v / 10 % 10)).append((char) ('0' + v % 10));
-    }
-    String city = CITIES[rnd.nextInt(CITIES.length)];
-    String state = STATES[rnd.nextInt(STATES.length)];
-    int size = 8 + name.length() + email.length() + card.length() + city.length() + state.length();
-    return new Event.Person(NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID, name, email,
-        card.toString(), city, state, timeOf(id), extra(size, 200));
+    drawPerson();
+    return new Event.Person(personId(id), names[personName], email.toString(), card.toString(), CITIES[personCity],
+        STATES[personState], timeOf(id), extraString());
   }
 
   private Event.Auction auction(long id) {
+    drawAuction(id);
+    return new Event.Auction(auctionId(id), itemName.toString(), description.toString(), auctionInitialBid,
+        auctionReserve, timeOf(id), auctionExpires, auctionSeller, auctionCategory, extraString());
+  }
+
+  /**
+   * Makes the draws of a person, in the peer's order, into the {@code person*}, text and
+   * {@code extra*} fields.
+   */
+  private void drawPerson() {
+    personName = rnd.nextInt(FIRST_NAMES.length) * LAST_NAMES.length + rnd.nextInt(LAST_NAMES.length);
+    email.clear();
+    RandomText.append(rnd, 7, ' ', email);
+    email.append((byte) '@');
+    RandomText.append(rnd, 5, ' ', email);
+    email.append(dotCom);
+    card.clear();
+    for (int i = 0; i < 4; i++) {
+      if (i > 0) {
+        card.append((byte) ' ');
+      }
+      int v = rnd.nextInt(10000);
+      card.append((byte) ('0' + v / 1000));
+      card.append((byte) ('0' + v / 100 % 10));
+      card.append((byte) ('0' + v / 10 % 10));
+      card.append((byte) ('0' + v % 10));
+    }
+    personCity = rnd.nextInt(CITIES.length);
+    personState = rnd.nextInt(STATES.length);
+    drawExtra(8 + nameText.length(personName) + email.length() + card.length() + cityText.length(personCity)
+        + stateText.length(personState), 200);
+  }
+
+  /**
+   * Makes the draws of auction {@code id}, in the peer's order, into the {@code auction*}, text and
+   * {@code extra*} fields.
+   */
+  private void drawAuction(long id) {
     long ts = timeOf(id);
     long seller = rnd.nextInt(4) > 0 ? hot(NexmarkIds.lastPerson(id)) : recentPerson(id);
-    long category = FIRST_CATEGORY + rnd.nextInt(CATEGORIES);
-    long initialBid = price();
+    auctionSeller = seller + NexmarkIds.FIRST_PERSON_ID;
+    auctionCategory = FIRST_CATEGORY + rnd.nextInt(CATEGORIES);
+    auctionInitialBid = price();
     long eventsPer100Auctions = (long) IN_FLIGHT_AUCTIONS * NexmarkIds.CYCLE / NexmarkIds.AUCTIONS;
     long horizon = timeOf(id + eventsPer100Auctions) - ts;
-    long expires = ts + 1 + below(Math.max(horizon * 2, 1L));
-    String itemName = RandomText.string(rnd, 20, ' ');
-    String description = RandomText.string(rnd, 100, ' ');
-    long reserve = initialBid + price();
-    String extra = extra(8 + itemName.length() + description.length() + 40, 500);
-    return new Event.Auction(NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID, itemName, description,
-        initialBid, reserve, ts, expires, seller + NexmarkIds.FIRST_PERSON_ID, category, extra);
+    auctionExpires = ts + 1 + below(Math.max(horizon * 2, 1L));
+    itemName.clear();
+    RandomText.append(rnd, 20, ' ', itemName);
+    description.clear();
+    RandomText.append(rnd, 100, ' ', description);
+    auctionReserve = auctionInitialBid + price();
+    drawExtra(8 + itemName.length() + description.length() + 40, 500);
   }
 
   /**
    * Appends the next event to its stream in {@code out}: the event {@link #next()} would return, from
-   * the same draws, but a bid (46 of every 50 events) goes into the appender as numbers and ASCII
-   * slices of the generator's own text, without an {@link Event} or a {@code String}.
+   * the same draws, but set on the stream's appender as numbers and ASCII slices of the generator's
+   * own text (tables and scratch buffers that stay unchanged until the row ends), without an
+   * {@link Event} or a {@code String}.
    */
   public void appendNext(StreamAppender out) {
-    long id = n;
-    if (NexmarkIds.kindOf(id) != Event.Kind.BID) {
-      out.add(next());
-      return;
+    long id = n++;
+    Event.Kind kind = NexmarkIds.kindOf(id);
+    RowAppender row = out.row(kind);
+    switch (kind) {
+      case PERSON -> writePerson(id, row);
+      case AUCTION -> writeAuction(id, row);
+      case BID -> writeBid(id, row);
     }
-    n++;
+    out.endRow(kind);
+  }
+
+  /** The columns of {@link Event.Person#writeTo}, from {@link #drawPerson}. */
+  private void writePerson(long id, RowAppender row) {
+    drawPerson();
+    row.setLong(0, personId(id));
+    nameText.set(row, 1, personName);
+    email.set(row, 2);
+    card.set(row, 3);
+    cityText.set(row, 4, personCity);
+    stateText.set(row, 5, personState);
+    row.setLong(6, timeOf(id)).setUtf8(7, fillerBytes, extraFrom, extraLength);
+  }
+
+  /** The columns of {@link Event.Auction#writeTo}, from {@link #drawAuction}. */
+  private void writeAuction(long id, RowAppender row) {
+    drawAuction(id);
+    row.setLong(0, auctionId(id));
+    itemName.set(row, 1);
+    description.set(row, 2);
+    row.setLong(3, auctionInitialBid).setLong(4, auctionReserve).setLong(5, timeOf(id)).setLong(6, auctionExpires)
+        .setLong(7, auctionSeller).setLong(8, auctionCategory).setUtf8(9, fillerBytes, extraFrom, extraLength);
+  }
+
+  /** The columns of {@link Event.Bid#writeTo}, from {@link #drawBid}. */
+  private void writeBid(long id, RowAppender row) {
     drawBid(id);
-    byte[] channel = bidChannel < 0 ? hotChannelBytes[-1 - bidChannel] : channelNameBytes[bidChannel];
-    byte[] url = bidChannel < 0 ? hotUrlBytes[-1 - bidChannel] : channelUrlBytes[bidChannel];
-    RowAppender row = out.row(Event.Kind.BID);
-    row.setLong(0, bidAuction).setLong(1, bidBidder).setLong(2, bidPrice).setUtf8(3, channel, 0, channel.length)
-        .setUtf8(4, url, 0, url.length).setLong(5, timeOf(id)).setUtf8(6, fillerBytes, extraFrom, extraLength);
-    out.endRow(Event.Kind.BID);
+    row.setLong(0, bidAuction).setLong(1, bidBidder).setLong(2, bidPrice);
+    channelText.set(row, 3, 2 * bidChannel);
+    channelText.set(row, 4, 2 * bidChannel + 1);
+    row.setLong(5, timeOf(id)).setUtf8(6, fillerBytes, extraFrom, extraLength);
   }
 
   private Event.Bid bid(long id) {
     drawBid(id);
-    String channel = bidChannel < 0 ? HOT_CHANNELS[-1 - bidChannel] : channelNames[bidChannel];
-    String url = bidChannel < 0 ? hotUrls[-1 - bidChannel] : channelUrls[bidChannel];
-    return new Event.Bid(bidAuction, bidBidder, bidPrice, channel, url, timeOf(id),
-        filler.substring(extraFrom, extraFrom + extraLength));
+    return new Event.Bid(bidAuction, bidBidder, bidPrice, channelNames[bidChannel], channelUrls[bidChannel], timeOf(id),
+        extraString());
   }
 
   /** Makes the draws of bid {@code id}, in the peer's order, into the {@code bid*} and {@code extra*} fields. */
@@ -175,8 +250,18 @@ public final class NexmarkGenerator {
     bidAuction = auction + NexmarkIds.FIRST_AUCTION_ID;
     bidBidder = bidder + NexmarkIds.FIRST_PERSON_ID;
     bidPrice = price();
-    bidChannel = rnd.nextInt(2) > 0 ? -1 - rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
+    bidChannel = rnd.nextInt(2) > 0 ? CHANNELS + rnd.nextInt(HOT_CHANNELS.length) : rnd.nextInt(CHANNELS);
     drawExtra(32, 100);
+  }
+
+  /** The id of the person event {@code id} creates. */
+  private static long personId(long id) {
+    return NexmarkIds.lastPerson(id) + NexmarkIds.FIRST_PERSON_ID;
+  }
+
+  /** The id of the auction event {@code id} creates. */
+  private static long auctionId(long id) {
+    return NexmarkIds.lastAuction(id) + NexmarkIds.FIRST_AUCTION_ID;
   }
 
   private static long hot(long lastId) {
@@ -203,13 +288,15 @@ public final class NexmarkGenerator {
     return Math.round(Math.pow(10.0, rnd.nextDouble() * 6.0) * 100.0);
   }
 
-  /** Filler bringing a record of {@code size} bytes to about {@code average} (+/-20 %). */
-  private String extra(int size, int average) {
-    drawExtra(size, average);
+  /** The filler slice {@link #drawExtra} drew. */
+  private String extraString() {
     return filler.substring(extraFrom, extraFrom + extraLength);
   }
 
-  /** Draws the filler slice of {@link #extra} into {@link #extraFrom} and {@link #extraLength}. */
+  /**
+   * Draws the filler slice bringing a record of {@code size} bytes to about {@code average}
+   * (+/-20 %) into {@link #extraFrom} and {@link #extraLength}.
+   */
   private void drawExtra(int size, int average) {
     if (size > average) {
       extraFrom = 0;

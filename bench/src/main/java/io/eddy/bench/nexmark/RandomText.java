@@ -11,11 +11,26 @@ final class RandomText {
    * random lowercase letter; trimmed.
    */
   static String string(SplittableRandom r, int maxLength, char special) {
-    char[] c = new char[3 + r.nextInt(maxLength - 3)];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = r.nextInt(13) == 0 ? special : (char) ('a' + r.nextInt(26));
+    AsciiText text = new AsciiText(maxLength);
+    append(r, maxLength, special, text);
+    return text.toString();
+  }
+
+  /**
+   * Appends the characters {@link #string} draws, from the same draws, trimmed as
+   * {@link String#trim()} trims them (characters up to {@code ' '} dropped at both ends), to
+   * {@code out}, which needs room for {@code maxLength - 1} more.
+   */
+  static void append(SplittableRandom r, int maxLength, char special, AsciiText out) {
+    int start = out.length();
+    int n = 3 + r.nextInt(maxLength - 3);
+    for (int i = 0; i < n; i++) {
+      byte c = r.nextInt(13) == 0 ? (byte) special : (byte) ('a' + r.nextInt(26));
+      if (c > ' ' || out.length() > start) {
+        out.append(c);
+      }
     }
-    return new String(c).trim();
+    out.trimEnd(start);
   }
 
   /** {@code https://www.nexmark.com/<a>/<b>/<c>/item.htm?query=1} with short random path parts. */
