@@ -28,6 +28,8 @@ public final class BatchBuilder implements FieldSink {
   private long[] weights;
   private int size;
   private int capacity;
+  /** The capacity the next growth jumps to at least (the size of the last batch built), or 0. */
+  private int regrowTo;
 
   public BatchBuilder(RowType type, int initialCapacity) {
     this(type, initialCapacity, null);
@@ -50,7 +52,7 @@ public final class BatchBuilder implements FieldSink {
       any |= !read[c];
     }
     this.omittedColumns = any ? new Object[kinds.length] : null;
-    reset(Math.max(initialCapacity, 4));
+    reset(Math.max(initialCapacity + 1, 4)); // + 1: the room kept after the last row (see ensureRow)
   }
 
   public BatchBuilder(RowType type) {
@@ -81,7 +83,8 @@ public final class BatchBuilder implements FieldSink {
     if (size < capacity) {
       return;
     }
-    int cap = capacity * 2;
+    int cap = Math.max(capacity * 2, regrowTo);
+    regrowTo = 0;
     for (int c = 0; c < columns.length; c++) {
       if (omitted[c]) {
         continue;
@@ -222,8 +225,10 @@ public final class BatchBuilder implements FieldSink {
       fillOmitted();
     }
     ZBatch b = new ZBatch(type, size, columns, nulls, weights);
-    // the next batch is likely the size of this one: room for it without growing, within bounds
-    reset(Math.max(16, Math.min(Integer.highestOneBit(size) * 2, 1 << 16)));
+    // A builder used again likely builds batches of this size: its first growth goes straight
+    // there (within bounds). Nothing large is allocated before then: most builders build once.
+    regrowTo = Math.min(Integer.highestOneBit(size) * 2, 1 << 16);
+    reset(16);
     return b;
   }
 

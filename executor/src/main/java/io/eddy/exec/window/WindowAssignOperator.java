@@ -31,6 +31,8 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   private final int arity;
   /** The input columns copied to the output (the others are NULL there: nothing reads them). */
   private int[] copied;
+  /** Per output column, whether it is written: the copied ones and the window bounds. */
+  private boolean[] written;
   private long watermark = Long.MIN_VALUE;
   private volatile long late;
   private Emitter out;
@@ -47,12 +49,22 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
     this.spec = spec;
     this.eventTime = eventTime;
     this.arity = inputType.size();
-    this.copied = java.util.stream.IntStream.range(0, arity).toArray();
+    copy(java.util.stream.IntStream.range(0, arity).toArray());
   }
 
   @Override
   public void readOnly(java.util.BitSet columns) {
-    copied = columns.stream().filter(c -> c < arity).toArray();
+    copy(columns.stream().filter(c -> c < arity).toArray());
+  }
+
+  private void copy(int[] columns) {
+    copied = columns;
+    written = new boolean[arity + 2];
+    for (int c : columns) {
+      written[c] = true;
+    }
+    written[arity] = true;
+    written[arity + 1] = true;
   }
 
   @Override
@@ -102,9 +114,10 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
 
     Assigner(ZBatch in) {
       this.in = in;
-      // room for every window of every row, up to a bound (the builder grows past it if needed)
+      // room for every window of every row, up to a bound (the builder grows past it if needed);
+      // the columns not copied are left out (NULL, no arrays)
       this.out = new BatchBuilder(outputType,
-          (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow())));
+          (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow())), written);
     }
 
     @Override
