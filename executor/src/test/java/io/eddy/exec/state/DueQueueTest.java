@@ -39,6 +39,33 @@ class DueQueueTest {
   }
 
   @Test
+  void idsForManyInterleavedTimesFallDueAsAReferenceQueueSays() {
+    java.util.Random rnd = new java.util.Random(5);
+    java.util.TreeMap<Long, List<Integer>> reference = new java.util.TreeMap<>();
+    List<Integer> expected = new ArrayList<>();
+    long advanced = 0;
+    for (int id = 0; id < 20_000; id++) {
+      long time = advanced - 3 + rnd.nextInt(20); // some at or before the last advance: due at the next one
+      queue.add(time, id);
+      reference.computeIfAbsent(time, t -> new ArrayList<>()).add(id);
+      if (rnd.nextInt(200) == 0) {
+        advanced += rnd.nextInt(8);
+        List<Integer> seen = new ArrayList<>();
+        queue.advanceThrough(advanced, seen::add);
+        List<Integer> due = new ArrayList<>();
+        while (!reference.isEmpty() && reference.firstKey() <= advanced) {
+          due.addAll(reference.pollFirstEntry().getValue());
+        }
+        assertEquals(due, seen, "due through " + advanced);
+        expected.addAll(due);
+        queue.drain(rnd.nextInt(300), drained::add);
+      }
+    }
+    queue.drain(Integer.MAX_VALUE, drained::add);
+    assertEquals(expected, drained);
+  }
+
+  @Test
   void aSliceIsMoreThanACallCanAdd() {
     assertEquals(256, DueQueue.slice(0));
     assertEquals(2 * 100_000, DueQueue.slice(100_000));
