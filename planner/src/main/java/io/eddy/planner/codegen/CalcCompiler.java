@@ -182,7 +182,8 @@ public final class CalcCompiler {
     }
     body.add(Expressions.statement(Expressions.call(out, "endRow", Expressions.arrayIndex(
         Expressions.parameter(long[].class, "w"), row))));
-    String rowCode = Expressions.toString(body.toBlock());
+    ConstantHoisting.Split split = ConstantHoisting.split(body.toBlock());
+    String rowCode = Expressions.toString(split.row());
 
     return "package io.eddy.gen;\n"
         + "public final class GeneratedCalc implements io.eddy.exec.operator.BatchCalc {\n"
@@ -190,6 +191,7 @@ public final class CalcCompiler {
         + "  private final io.eddy.exec.batch.BatchBuilder out;\n"
         + "  private long errors;\n"
         + "  private RuntimeException lastError;\n"
+        + split.fields()
         + "  public GeneratedCalc(org.apache.calcite.DataContext root, io.eddy.exec.batch.BatchBuilder out) {\n"
         + "    this.root = root;\n    this.out = out;\n  }\n"
         + "  public long errors() { return errors; }\n"
