@@ -11,6 +11,12 @@ import java.util.function.IntConsumer;
  * values were two). Open addressing with linear probing; removal shifts the following entries
  * back, so there are no tombstones. Load factor at most 1/2.
  *
+ * <p>Growing is incremental: a full table becomes the old table, and each later put or remove
+ * moves {@value #MOVES} of its slots into the new one (twice the size), so no single call reinserts
+ * millions of entries (in q5 that was a stall of a hundred milliseconds or more). Until the move
+ * is done, a lookup that misses the new table looks in the old one, where moved and removed
+ * entries are tombstones ({@code -1}) that keep the probe runs whole.
+ *
  * <p>A table too large for the CPU caches gets a small direct-mapped cache of recent lookups in
  * front ({@value #CACHE} entries laid out as the slots): lookups mostly repeat a few keys at a time
  * (the hot auctions of a batch, each in its few open windows), and a hit there costs no cache miss.
@@ -21,12 +27,27 @@ public final class LongTupleIntMap {
   static final int CACHE = 4096;
   /** Table slots from which the lookup cache is kept (the table no longer fits in a core's cache). */
   private static final int CACHED_FROM = 1 << 15;
+  /**
+   * Old slots moved per put or remove while growing: the move ends within capacity / 8 calls, so
+   * the new table (twice the old) is still under half full when it does.
+   */
+  private static final int MOVES = 8;
+  /** The stored value of a moved or removed entry of the old table. */
+  private static final long TOMBSTONE = -1;
 
   private final int arity;
   /** Longs per slot: the key, then the value + 1. */
   private final int stride;
   private long[] table;
   private int mask;
+  /** Entries in {@link #table}. */
+  private int used;
+  /** While growing, the table being emptied into {@link #table}; else null. */
+  private long[] old;
+  private int oldMask;
+  /** The next slot of {@link #old} to move. */
+  private int moved;
+  /** Live entries in both tables. */
   private int size;
   /** Null while the table is small; else {@link #CACHE} entries laid out as the slots (value + 1, 0 = empty). */
   private long[] cache;
@@ -43,6 +64,7 @@ public final class LongTupleIntMap {
   private void allocate(int capacity) {
     table = new long[capacity * stride];
     mask = capacity - 1;
+    used = 0;
     if (cache == null && capacity >= CACHED_FROM) {
       cache = new long[CACHE * stride];
     }
@@ -60,18 +82,14 @@ public final class LongTupleIntMap {
     return h;
   }
 
-  private int slot(long[] from, int offset) {
+  private int slot(long[] from, int offset, int m) {
     long h = hash(from, offset);
-    return (int) (h ^ (h >>> 32)) & mask;
+    return (int) (h ^ (h >>> 32)) & m;
   }
 
   /** The key's entry in the lookup cache (from the hash's top bits, which the slot barely uses). */
   private int cached(long[] key) {
     return (int) (hash(key, 0) >>> (64 - Integer.numberOfTrailingZeros(CACHE)));
-  }
-
-  private boolean occupied(int slot) {
-    return table[slot * stride + arity] != 0;
   }
 
   private boolean sameKey(long[] in, int slot, long[] key) {
@@ -84,6 +102,16 @@ public final class LongTupleIntMap {
     return true;
   }
 
+  /** The slot of {@code key}'s live entry in table {@code t} (mask {@code m}), or -1. */
+  private int find(long[] t, int m, long[] key) {
+    for (int i = slot(key, 0, m); t[i * stride + arity] != 0; i = (i + 1) & m) {
+      if (t[i * stride + arity] > 0 && sameKey(t, i, key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The value of {@code key} (its first {@code arity} longs), or -1. */
   public int get(long[] key) {
     int e = -1;
@@ -93,17 +121,21 @@ public final class LongTupleIntMap {
         return (int) cache[e * stride + arity] - 1;
       }
     }
-    for (int i = slot(key, 0); occupied(i); i = (i + 1) & mask) {
-      if (sameKey(table, i, key)) {
-        long stored = table[i * stride + arity];
-        if (e >= 0) {
-          System.arraycopy(key, 0, cache, e * stride, arity);
-          cache[e * stride + arity] = stored;
-        }
-        return (int) stored - 1;
-      }
+    long[] t = table;
+    int i = find(t, mask, key);
+    if (i < 0 && old != null) {
+      t = old;
+      i = find(t, oldMask, key);
     }
-    return -1;
+    if (i < 0) {
+      return -1;
+    }
+    long stored = t[i * stride + arity];
+    if (e >= 0) {
+      System.arraycopy(key, 0, cache, e * stride, arity);
+      cache[e * stride + arity] = stored;
+    }
+    return (int) stored - 1;
   }
 
   /** Forgets {@code key}'s cached lookup, if it has one (its value changed or it is gone). */
@@ -121,68 +153,97 @@ public final class LongTupleIntMap {
     if (value < 0) {
       throw new IllegalArgumentException("value " + value);
     }
-    for (int i = slot(key, 0); occupied(i); i = (i + 1) & mask) {
-      if (sameKey(table, i, key)) {
-        table[i * stride + arity] = value + 1L;
-        uncache(key);
-        return;
+    int i = find(table, mask, key);
+    if (i >= 0) {
+      table[i * stride + arity] = value + 1L;
+      uncache(key);
+    } else {
+      if (!removeFromOld(key)) {
+        size++;
       }
+      insert(table, mask, key, 0, value + 1L);
     }
-    insert(key, 0, value + 1L);
-    if (size * 2 > mask + 1) {
-      rehash((mask + 1) * 2);
+    moveSome();
+    if (old == null && used * 2 > mask + 1) {
+      old = table;
+      oldMask = mask;
+      moved = 0;
+      allocate((mask + 1) * 2);
     }
   }
 
   /** Removes {@code key}'s entry if there is one. */
   public void remove(long[] key) {
-    int i = slot(key, 0);
-    while (occupied(i) && !sameKey(table, i, key)) {
-      i = (i + 1) & mask;
+    int i = find(table, mask, key);
+    if (i >= 0) {
+      uncache(key);
+      size--;
+      used--;
+      // Shift back every following entry of the run whose home slot is not between the hole and it.
+      for (int j = (i + 1) & mask; table[j * stride + arity] != 0; j = (j + 1) & mask) {
+        int home = slot(table, j * stride, mask);
+        if (((j - home) & mask) >= ((j - i) & mask)) {
+          System.arraycopy(table, j * stride, table, i * stride, stride);
+          i = j;
+        }
+      }
+      table[i * stride + arity] = 0;
+    } else if (removeFromOld(key)) {
+      size--;
     }
-    if (!occupied(i)) {
+    moveSome();
+  }
+
+  /** Makes {@code key}'s entry in the old table (if growing and it has one) a tombstone; true if there was one. */
+  private boolean removeFromOld(long[] key) {
+    if (old == null) {
+      return false;
+    }
+    int j = find(old, oldMask, key);
+    if (j < 0) {
+      return false;
+    }
+    old[j * stride + arity] = TOMBSTONE;
+    uncache(key);
+    return true;
+  }
+
+  /** While growing, moves the next {@link #MOVES} old slots' entries into the new table. */
+  private void moveSome() {
+    if (old == null) {
       return;
     }
-    uncache(key);
-    size--;
-    // Shift back every following entry of the run whose home slot is not between the hole and it.
-    for (int j = (i + 1) & mask; occupied(j); j = (j + 1) & mask) {
-      int home = slot(table, j * stride);
-      if (((j - home) & mask) >= ((j - i) & mask)) {
-        System.arraycopy(table, j * stride, table, i * stride, stride);
-        i = j;
+    int end = Math.min(moved + MOVES, oldMask + 1);
+    for (; moved < end; moved++) {
+      int base = moved * stride;
+      if (old[base + arity] > 0) {
+        insert(table, mask, old, base, old[base + arity]);
+        old[base + arity] = TOMBSTONE;
       }
     }
-    table[i * stride + arity] = 0;
-  }
-
-  private void rehash(int capacity) {
-    long[] old = table;
-    allocate(capacity);
-    size = 0;
-    for (int base = 0; base < old.length; base += stride) {
-      if (old[base + arity] != 0) {
-        insert(old, base, old[base + arity]);
-      }
+    if (moved > oldMask) {
+      old = null;
     }
   }
 
-  /** Stores a key known to be absent (at {@code from[offset..]}) with its stored value (value + 1). */
-  private void insert(long[] from, int offset, long stored) {
-    int i = slot(from, offset);
-    while (occupied(i)) {
-      i = (i + 1) & mask;
+  /** Stores a key known to be absent from {@code t} (at {@code from[offset..]}) with its stored value (value + 1). */
+  private void insert(long[] t, int m, long[] from, int offset, long stored) {
+    int i = slot(from, offset, m);
+    while (t[i * stride + arity] != 0) {
+      i = (i + 1) & m;
     }
-    System.arraycopy(from, offset, table, i * stride, arity);
-    table[i * stride + arity] = stored;
-    size++;
+    System.arraycopy(from, offset, t, i * stride, arity);
+    t[i * stride + arity] = stored;
+    used++;
   }
 
   /** Calls {@code action} with every value, in no particular order. Do not modify the map meanwhile. */
   public void forEachValue(IntConsumer action) {
-    for (int base = arity; base < table.length; base += stride) {
-      if (table[base] != 0) {
-        action.accept((int) table[base] - 1);
+    for (long[] t : old == null ? new long[][] {table} : new long[][] {table, old}) {
+      for (int base = arity; base < t.length; base += stride) {
+        if (t[base] > 0) {
+          action.accept((int) t[base] - 1);
+        }
       }
     }
   }
