@@ -60,11 +60,6 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     return warmup != null ? warmup : rate == null ? 0 : events / 10;
   }
 
-  /** As {@link #BenchOptions(List, long, Path, int, Long, long, int, Long)} with the default warm-up. */
-  public BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed, int batch) {
-    this(queries, events, input, parallelism, rate, seed, batch, null);
-  }
-
   public NexmarkConfig generatorConfig() {
     NexmarkConfig c = NexmarkConfig.defaults().withSeed(seed);
     return rate == null ? c : c.withRate(rate);

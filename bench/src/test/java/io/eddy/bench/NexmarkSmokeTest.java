@@ -44,7 +44,7 @@ class NexmarkSmokeTest {
 
   @Test
   void pacedRunReportsLatency() {
-    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100)).run("q0");
+    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100, null)).run("q0");
 
     assertCounts(r, 1840);
     assertEquals(1800, r.events(), "the first tenth of the events is the warm-up, not measured");
@@ -83,7 +83,7 @@ class NexmarkSmokeTest {
   }
 
   private static BenchOptions options(Path input, Long rate) {
-    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000);
+    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000, null);
   }
 
   private record Expected(long bids, long q2) {}

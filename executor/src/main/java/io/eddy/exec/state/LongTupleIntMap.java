@@ -239,11 +239,16 @@ public final class LongTupleIntMap {
 
   /** Calls {@code action} with every value, in no particular order. Do not modify the map meanwhile. */
   public void forEachValue(IntConsumer action) {
-    for (long[] t : old == null ? new long[][] {table} : new long[][] {table, old}) {
-      for (int base = arity; base < t.length; base += stride) {
-        if (t[base] > 0) {
-          action.accept((int) t[base] - 1);
-        }
+    forEachValue(table, action);
+    if (old != null) {
+      forEachValue(old, action);
+    }
+  }
+
+  private void forEachValue(long[] t, IntConsumer action) {
+    for (int base = arity; base < t.length; base += stride) {
+      if (t[base] > 0) {
+        action.accept((int) t[base] - 1);
       }
     }
   }
