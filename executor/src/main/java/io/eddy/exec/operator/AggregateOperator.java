@@ -178,7 +178,6 @@ public final class AggregateOperator implements Operator, Checkpointable {
       }
     }
     emitChanges();
-    freeReleased(DueQueue.slice(b.size()));
   }
 
   private void touch(int g) {
@@ -226,9 +225,11 @@ public final class AggregateOperator implements Operator, Checkpointable {
   }
 
   /**
-   * Emits (EMIT ON WINDOW CLOSE) the groups whose windows the watermark closed, and starts freeing
-   * them: a slice now, the rest a slice per later call (they take no more input, see {@link
-   * DueQueue}), so a window's close does not hold up the rows behind it.
+   * Emits (EMIT ON WINDOW CLOSE) the groups whose windows the watermark closed, and frees closed
+   * groups paced by event time: on each watermark as many as {@link DueQueue#dueBy} says, so a
+   * window's groups are freed evenly until the next window closes (they take no more input), plus
+   * whatever the query frees while its input is idle ({@link #freeReleased}). So a window's close
+   * does not hold up the rows behind it, however far behind the query is.
    */
   @Override
   public void onWatermark(long watermark) {
@@ -237,7 +238,7 @@ public final class AggregateOperator implements Operator, Checkpointable {
     }
     BatchBuilder b = new BatchBuilder(outputType, 16);
     closeQueue.advanceThrough(watermark, closing.emitOnClose() ? g -> emitClosed(b, g) : null);
-    freeReleased(DueQueue.slice(0));
+    freeReleased((int) Math.min(Integer.MAX_VALUE, closeQueue.dueBy(watermark)));
     if (b.size() > 0) {
       out.emit(b.build());
     }

@@ -1,6 +1,7 @@
 package io.eddy.exec.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,5 +82,105 @@ class DueQueueTest {
     queue.drain(10, drained::add);
     assertEquals(List.of(), drained);
     assertEquals(0, queue.backlog());
+  }
+
+  private void release(int count, long time) {
+    for (int i = 0; i < count; i++) {
+      queue.add(time, i);
+    }
+  }
+
+  @Test
+  void whatAnAdvanceReleasesIsDueEvenlyUntilTheNextIdsFallDue() {
+    release(100, 10);
+    release(1, 20);
+    queue.advanceThrough(10, null);
+    assertEquals(100, queue.backlog());
+    assertEquals(0, queue.dueBy(10), "nothing is due at the release itself");
+    assertEquals(50, queue.dueBy(15));
+    queue.drain(50, drained::add);
+    assertEquals(0, queue.dueBy(15), "freed as due");
+    assertEquals(30, queue.dueBy(18));
+    queue.drain(5, drained::add); // freed less than due: the rest stays due
+    assertEquals(25 + 10, queue.dueBy(19));
+    assertEquals(45, queue.dueBy(20), "all of it once the next ids fall due");
+    assertEquals(45, queue.dueBy(1_000));
+  }
+
+  @Test
+  void freeingAheadOfThePaceLeavesNothingDue() {
+    release(100, 10);
+    release(1, 20);
+    queue.advanceThrough(10, null);
+    queue.drain(90, drained::add); // e.g. while the input was idle
+    assertEquals(0, queue.dueBy(15));
+    assertEquals(0, queue.dueBy(19));
+    assertEquals(10, queue.dueBy(20));
+    queue.drain(10, drained::add);
+    assertEquals(0, queue.dueBy(Long.MAX_VALUE));
+  }
+
+  @Test
+  void idsLeftFromAnEarlierAdvanceAreDueByTheirOwnDeadline() {
+    release(100, 10);
+    release(60, 20);
+    release(1, 40);
+    queue.advanceThrough(10, null); // 100 ids spread over [10, 20]
+    queue.drain(40, drained::add);
+    queue.advanceThrough(20, null); // 60 more spread over [20, 40]; 60 of the first are overdue
+    assertEquals(120, queue.backlog());
+    assertEquals(60, queue.dueBy(20));
+    queue.drain(60, drained::add);
+    assertEquals(30, queue.dueBy(30));
+  }
+
+  @Test
+  void withNothingQueuedLaterTheSpreadIsTheGapSinceTheLastRelease() {
+    release(10, 10);
+    queue.advanceThrough(10, null);
+    assertEquals(10, queue.dueBy(10), "no earlier release, nothing later: all at once");
+    queue.drain(10, drained::add);
+    release(10, 30);
+    queue.advanceThrough(30, null); // 20 after the last release: spread over [30, 50]
+    assertEquals(0, queue.dueBy(30));
+    assertEquals(5, queue.dueBy(40));
+    assertEquals(10, queue.dueBy(50));
+  }
+
+  /**
+   * Random adds and advances, freeing exactly what is due at each advance (a reference keeps each
+   * advance's count and deadline, the next queued time): what waits is never more than the ids of
+   * the advances whose deadline is still ahead.
+   */
+  @Test
+  void freeingWhatIsDueFreesEachAdvanceByItsDeadline() {
+    java.util.Random rnd = new java.util.Random(11);
+    java.util.TreeMap<Long, Integer> queued = new java.util.TreeMap<>();
+    List<long[]> advances = new ArrayList<>(); // {count, deadline}
+    long now = 0;
+    for (int step = 0; step < 5_000; step++) {
+      for (int i = rnd.nextInt(50); i >= 0; i--) {
+        long time = i == 0 ? now + 100 : now + 1 + rnd.nextInt(40);
+        queue.add(time, step);
+        queued.merge(time, 1, Integer::sum);
+      }
+      now += 1 + rnd.nextInt(5);
+      int released = 0;
+      while (queued.firstKey() <= now) {
+        released += queued.pollFirstEntry().getValue();
+      }
+      queue.advanceThrough(now, null);
+      if (released > 0) {
+        advances.add(new long[] {released, queued.firstKey()});
+      }
+      long due = queue.dueBy(now);
+      assertTrue(due >= 0 && due <= queue.backlog(), "due " + due);
+      queue.drain((int) due, drained::add);
+      long ahead = 0;
+      for (long[] a : advances) {
+        ahead += a[1] > now ? a[0] : 0;
+      }
+      assertTrue(queue.backlog() <= ahead, "backlog " + queue.backlog() + " > " + ahead + " at " + now);
+    }
   }
 }

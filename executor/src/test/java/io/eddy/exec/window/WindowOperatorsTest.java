@@ -1,6 +1,7 @@
 package io.eddy.exec.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,7 +162,10 @@ class WindowOperatorsTest {
         all());
     assign.onWatermark(20);
     agg.onWatermark(20);
-    assertEquals(1, agg.stateSize().rows());
+    assertEquals(3, agg.stateSize().rows(), "closed groups are freed over the time until the next close");
+    assign.onWatermark(25);
+    agg.onWatermark(25);
+    assertEquals(2, agg.stateSize().rows(), "half of them halfway to the next close");
     assertTrue(agg.stateSize().bytes() > 0);
     // Closing emits nothing under EMIT CHANGES: the rows stay in the view.
     assertEquals(3, all().size());
@@ -171,17 +175,19 @@ class WindowOperatorsTest {
         all());
     assign.onWatermark(1000);
     agg.onWatermark(1000);
+    assertEquals(1, agg.stateSize().rows(), "the last window's group waits for its pace");
+    assertFalse(agg.freeReleased(256), "an idle turn frees it");
     assertEquals(StateSize.NONE.rows(), agg.stateSize().rows());
     assertEquals(0, agg.stateSize().bytes());
   }
 
   /**
-   * A window with more groups than one call frees: its close frees a slice, each later batch
-   * another, and a snapshot the rest; the rows already emitted stay, and no late row reaches the
-   * groups that wait to be freed.
+   * A closed window's groups are freed evenly over the event time until the next window closes
+   * (batches free none), the query's idle turns free more, and a snapshot the rest; the rows
+   * already emitted stay, and no late row reaches the groups that wait to be freed.
    */
   @Test
-  void aClosingWindowIsFreedASliceAtATime() {
+  void aClosingWindowIsFreedEvenlyUntilTheNextClose() {
     int keys = 10_000;
     AggregateOperator agg = new AggregateOperator(WINDOWED, new int[] {3, 4, 1}, COUNT_SUM, type(TS, TS, BIGINT,
         BIGINT, BIGINT), true, new WindowClose(1, 0, false));
@@ -195,22 +201,27 @@ class WindowOperatorsTest {
       tkv[3 * k + 2] = 1;
     }
     assign.onBatch(0, rows(tkv));
-    assertEquals(keys, agg.stateSize().rows());
+    assign.onBatch(0, rows(15, 1, 1)); // one row of the next window, which closes at 20
+    assertEquals(keys + 1, agg.stateSize().rows());
     Map<Row, Long> before = all();
-    assertEquals(keys, before.size());
+    assertEquals(keys + 1, before.size());
     assign.onWatermark(10);
     agg.onWatermark(10);
-    long afterClose = agg.stateSize().rows();
-    assertTrue(afterClose > 0 && afterClose < keys, "a slice freed, not all: " + afterClose);
-    assign.onBatch(0, rows(15, 1, 1, 5, 1, 1)); // one row of the next window, one late
+    assertEquals(keys + 1, agg.stateSize().rows(), "nothing is due at the close itself");
+    assign.onBatch(0, rows(16, 2, 1, 5, 1, 1)); // one more row of the next window, one late
     assertEquals(1, assign.lateRows());
-    long afterBatch = agg.stateSize().rows();
-    assertTrue(afterBatch < afterClose, afterBatch + " after a batch, " + afterClose + " before");
+    assertEquals(keys + 2, agg.stateSize().rows(), "batches free nothing");
+    assign.onWatermark(12);
+    agg.onWatermark(12);
+    assertEquals(keys * 8 / 10 + 2, agg.stateSize().rows(), "a fifth by a fifth of the way to the next close");
+    assertTrue(agg.freeReleased(256), "more wait");
+    assertEquals(keys * 8 / 10 + 2 - 256, agg.stateSize().rows(), "an idle turn frees its budget");
     assertTrue(agg.stateSize().bytes() > 0);
     agg.snapshot(new io.eddy.exec.state.StateOutput());
-    assertEquals(1, agg.stateSize().rows(), "the snapshot frees what was closed; the open window stays");
+    assertEquals(2, agg.stateSize().rows(), "the snapshot frees what was closed; the open window stays");
+    assertFalse(agg.freeReleased(256));
     Map<Row, Long> expected = new java.util.HashMap<>(before);
-    expected.put(Row.of(10L, 20L, 1L, 1L, 1L), 1L);
+    expected.put(Row.of(10L, 20L, 2L, 1L, 1L), 1L);
     assertEquals(expected, all());
   }
 
@@ -233,6 +244,8 @@ class WindowOperatorsTest {
     for (Map<Row, Long> d : out) {
       d.values().forEach(w -> assertEquals(1L, w));
     }
+    assertEquals(1, agg.stateSize().rows(), "the last closed group waits for its pace");
+    assertFalse(agg.freeReleased(256), "an idle turn frees it");
     assertEquals(0, agg.stateSize().rows());
   }
 
