@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param batch events per log append
  * @param warmup generator runs: the first events, appended as an unmeasured warm-up; null: a tenth
  *     of {@code events} in a paced run, none in an unpaced one
+ * @param latencyLog paced runs: where to write each measured tick's schedule and latency (see
+ *     {@link #latencyLog(String)}); null for none
  */
 public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
-    int batch, Long warmup) {
+    int batch, Long warmup, Path latencyLog) {
   public static final String USAGE = """
       Usage: eddy bench nexmark --query Q [options]
         --query Q          q0 .. q22, a comma-separated list, or all
@@ -37,6 +39,8 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
                            --events in a paced run, none in an unpaced one)
         --seed S           generator seed (default 42)
         --batch N          events per append (default 10000; paced runs append every millisecond)
+        --latency-log F    paced runs: write each measured tick's scheduled time and latency to F
+                           (with several queries, to F-<query>), to line up with a GC log
       """;
 
   public BenchOptions {
@@ -53,6 +57,17 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     if (warmup != null && (input != null || warmup < 0 || warmup >= events)) {
       throw new IllegalArgumentException("--warmup needs the generator and is fewer events than --events");
     }
+    if (latencyLog != null && rate == null) {
+      throw new IllegalArgumentException("--latency-log needs a paced run (--rate)");
+    }
+  }
+
+  /** Where query {@code query}'s tick latencies go: {@code latencyLog}, suffixed when several queries run; or null. */
+  public Path latencyLog(String query) {
+    if (latencyLog == null || queries.size() == 1) {
+      return latencyLog;
+    }
+    return latencyLog.resolveSibling(latencyLog.getFileName() + "-" + query);
   }
 
   /** A generator run's warm-up events: as given, else a tenth of the events paced and none unpaced. */
@@ -75,6 +90,7 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     long seed = NexmarkConfig.DEFAULT_SEED;
     int batch = 10_000;
     Long warmup = null;
+    Path latencyLog = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -91,13 +107,14 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         case "--seed" -> seed = number(a, v);
         case "--batch" -> batch = (int) number(a, v);
         case "--warmup" -> warmup = number(a, v);
+        case "--latency-log" -> latencyLog = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
     if (queries == null) {
       throw new IllegalArgumentException("--query is required");
     }
-    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup);
+    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup, latencyLog);
   }
 
   private static List<String> queries(String v) {

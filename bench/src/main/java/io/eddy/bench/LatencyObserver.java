@@ -1,6 +1,10 @@
 package io.eddy.bench;
 
 import io.eddy.engine.CountingQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +24,8 @@ final class LatencyObserver implements AutoCloseable {
 
   private final CountingQuery query;
   private final long[] latencies;
+  /** Each recorded tick's scheduled time ({@link System#nanoTime}), in the order of {@link #latencies}. */
+  private final long[] dues;
   private final BlockingQueue<Tick> ticks = new ArrayBlockingQueue<>(1 << 16);
   private final Thread thread;
   private int recorded;
@@ -28,6 +34,7 @@ final class LatencyObserver implements AutoCloseable {
   LatencyObserver(CountingQuery query, int ticks) {
     this.query = query;
     this.latencies = new long[ticks];
+    this.dues = new long[ticks];
     this.thread = new Thread(this::run, "eddy-bench-latency");
     thread.setDaemon(true);
     thread.start();
@@ -47,6 +54,7 @@ final class LatencyObserver implements AutoCloseable {
     try {
       for (Tick t = ticks.take(); t != END; t = ticks.take()) {
         query.awaitProcessed(t.mark());
+        dues[recorded] = t.dueNanos();
         latencies[recorded++] = System.nanoTime() - t.dueNanos();
       }
     } catch (Throwable e) {
@@ -56,21 +64,47 @@ final class LatencyObserver implements AutoCloseable {
 
   /** Waits until every submitted tick was seen; returns their latencies in nanoseconds, sorted. */
   long[] sorted() {
-    try {
-      ticks.put(END);
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    finish();
+    long[] done = Arrays.copyOf(latencies, recorded);
+    Arrays.sort(done);
+    return done;
+  }
+
+  private void finish() {
+    if (thread.isAlive()) {
+      try {
+        ticks.put(END);
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
     if (failure instanceof RuntimeException r) {
       throw r;
     } else if (failure != null) {
       throw new IllegalStateException(failure);
     }
-    long[] done = Arrays.copyOf(latencies, recorded);
-    Arrays.sort(done);
-    return done;
+  }
+
+  /**
+   * Waits until every submitted tick was seen, then writes one line per tick in schedule order:
+   * its scheduled time in microseconds after {@code startNanos} ({@link System#nanoTime}, given
+   * in the header too, as GC logs decorated with {@code tn} count) and its latency in
+   * microseconds.
+   */
+  void write(Path file, long startNanos) {
+    finish();
+    StringBuilder sb = new StringBuilder("# tick scheduled (us after nanoTime ").append(startNanos)
+        .append("), latency (us)\n");
+    for (int i = 0; i < recorded; i++) {
+      sb.append((dues[i] - startNanos) / 1000).append(' ').append(latencies[i] / 1000).append('\n');
+    }
+    try {
+      Files.writeString(file, sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the latency log " + file, e);
+    }
   }
 
   @Override

@@ -96,6 +96,10 @@ final class NexmarkRunner {
               observer.submit(due, cq.mark());
             }
           }
+          Path log = options.latencyLog(q.name());
+          if (log != null) {
+            observer.write(log, t1);
+          }
           long[] latencies = observer == null ? new long[0] : observer.sorted();
           cq.awaitCaughtUp();
           long t2 = System.nanoTime();

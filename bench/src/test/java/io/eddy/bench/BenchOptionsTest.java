@@ -25,4 +25,16 @@ class BenchOptionsTest {
     assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(List.of("--query", "q0", "--events", "100", "--rate", "10", "--warmup", "100")));
   }
+
+  @Test
+  void aLatencyLogNeedsAPacedRunAndGetsTheQueryNameWithSeveral() {
+    IllegalArgumentException unpaced = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--latency-log", "t.txt")));
+    assertEquals("--latency-log needs a paced run (--rate)", unpaced.getMessage());
+    BenchOptions one = BenchOptions.parse(List.of("--query", "q5", "--rate", "10", "--latency-log", "d/t.txt"));
+    assertEquals(java.nio.file.Path.of("d/t.txt"), one.latencyLog("q5"));
+    BenchOptions two = BenchOptions.parse(List.of("--query", "q5,q7", "--rate", "10", "--latency-log", "d/t.txt"));
+    assertEquals(java.nio.file.Path.of("d/t.txt-q7"), two.latencyLog("q7"));
+    assertEquals(null, BenchOptions.parse(List.of("--query", "q5", "--rate", "10")).latencyLog("q5"));
+  }
 }

@@ -43,12 +43,22 @@ class NexmarkSmokeTest {
   }
 
   @Test
-  void pacedRunReportsLatency() {
-    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100, null)).run("q0");
+  void pacedRunReportsLatency(@TempDir Path dir) throws java.io.IOException {
+    Path log = dir.resolve("ticks.txt");
+    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100, null, log))
+        .run("q0");
 
     assertCounts(r, 1840);
     assertEquals(1800, r.events(), "the first tenth of the events is the warm-up, not measured");
     assertTrue(r.p50Ms() >= 0 && r.p99Ms() >= r.p50Ms(), r.toString());
+    // 1800 measured events in ticks of 20: one line per tick, scheduled 1 ms apart
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    assertTrue(lines.get(0).startsWith("# tick scheduled"), lines.get(0));
+    assertEquals(90, lines.size() - 1);
+    assertEquals("0", lines.get(1).split(" ")[0]);
+    assertEquals("89000", lines.get(90).split(" ")[0]);
+    long slowest = lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(" ")[1])).max().orElseThrow();
+    assertEquals(Math.round(r.p99Ms() * 1000), slowest, 1, "p99 of 90 ticks is the slowest");
   }
 
   @Test
@@ -83,7 +93,7 @@ class NexmarkSmokeTest {
   }
 
   private static BenchOptions options(Path input, Long rate) {
-    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000, null);
+    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000, null, null);
   }
 
   private record Expected(long bids, long q2) {}
