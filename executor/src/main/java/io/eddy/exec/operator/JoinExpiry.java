@@ -11,9 +11,10 @@ import java.util.function.IntToLongFunction;
  * entries, each with its row's time, are all it holds that matters: a checkpoint saves the index
  * and {@link #rebuild}s this from it. Plain fields only; not thread-safe.
  *
- * <p>What a watermark frees is freed a slice at a time ({@link DueQueue}): until then an expired
- * entry stays in the index, where no row that is not late can match it (its time fails the
- * join's condition), so it changes no result.
+ * <p>What a watermark frees is freed at a pace ({@link DueQueue#dueBy}: evenly over the time
+ * until the next entries expire) and a slice at a time: until then an expired entry stays in the
+ * index, where no row that is not late can match it (its time fails the join's condition), so it
+ * changes no result.
  */
 final class JoinExpiry {
   private final DueQueue[] byTime = {new DueQueue(), new DueQueue()};
@@ -36,13 +37,14 @@ final class JoinExpiry {
 
   /**
    * Marks every entry of side {@code port} whose time is below {@code threshold} as expired and
-   * frees a slice of the expired ones from {@code index}.
+   * frees as many of the expired ones from {@code index} as are due by then ({@link DueQueue#dueBy}).
    */
   void expire(int port, long threshold, JoinIndex index) {
-    if (threshold != Long.MIN_VALUE) {
-      byTime[port].advanceThrough(threshold - 1, null);
+    if (threshold == Long.MIN_VALUE) {
+      return;
     }
-    free(port, DueQueue.slice(0), index);
+    byTime[port].advanceThrough(threshold - 1, null);
+    free(port, (int) Math.min(Integer.MAX_VALUE, byTime[port].dueBy(threshold - 1)), index);
   }
 
   /** Frees up to {@code budget} expired entries of side {@code port} from {@code index}. */

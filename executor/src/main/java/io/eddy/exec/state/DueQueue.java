@@ -151,11 +151,13 @@ public final class DueQueue {
   }
 
   /**
-   * The ids to free in a call that took in {@code rows} input rows: at least {@link #SLICE}, and
-   * more than the call can have added (one entry per row), so the backlog never grows without bound.
+   * The ids to free after a call that took in {@code rows} input rows: a fixed {@value #SLICE}
+   * whatever {@code rows} is (a query that lags has big batches, and freeing in proportion to them
+   * froze it right after each close). The backlog stays bounded because what an advance releases
+   * is freed by {@link #dueBy}'s pace anyway.
    */
   public static int slice(int rows) {
-    return Math.max(SLICE, 2 * rows);
+    return SLICE;
   }
 
   /** Ids that fell due and were not drained yet. */
