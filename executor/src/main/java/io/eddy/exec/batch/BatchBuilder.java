@@ -78,6 +78,18 @@ public final class BatchBuilder implements FieldSink {
     return size;
   }
 
+  /**
+   * Makes room for {@code rows} more rows at once: a reused builder told how large its next batch
+   * will be allocates that much before the first row instead of growing (and copying) on the way.
+   */
+  public void expect(int rows) {
+    int cap = rows + 1; // + 1: the room kept after the last row (see ensureRow)
+    if (size == 0 && cap > capacity) {
+      reset(cap);
+      regrowTo = 0;
+    }
+  }
+
   /** Keeps the invariant {@code size < capacity}, so the current row always has room. */
   private void ensureRow() {
     if (size < capacity) {
