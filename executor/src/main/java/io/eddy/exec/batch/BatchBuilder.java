@@ -182,8 +182,19 @@ public final class BatchBuilder implements FieldSink {
     }
   }
 
-  /** Copies field {@code c} of {@code row} in {@code from} (same kind) into field {@code to} of the current row. */
+  /** Whether column {@code c} is left out (see the class comment). */
+  public boolean omits(int c) {
+    return omitted[c];
+  }
+
+  /**
+   * Copies field {@code c} of {@code row} in {@code from} (same kind) into field {@code to} of the
+   * current row; nothing when column {@code to} is left out.
+   */
   public void copy(ZBatch from, int c, int row, int to) {
+    if (omitted[to]) {
+      return;
+    }
     if (from.isNull(c, row)) {
       nullField(to);
       return;

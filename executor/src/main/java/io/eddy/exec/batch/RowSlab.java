@@ -282,9 +282,12 @@ public final class RowSlab {
     return v.equals(((Object[]) col)[slot]);
   }
 
-  /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row. */
+  /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row (not those it leaves out). */
   public void copyTo(int slot, BatchBuilder to, int offset) {
     for (int c = 0; c < kinds.length; c++) {
+      if (to.omits(offset + c)) {
+        continue;
+      }
       if (isNull(slot, c)) {
         to.nullField(offset + c);
         continue;

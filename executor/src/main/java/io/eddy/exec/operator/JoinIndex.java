@@ -282,17 +282,30 @@ final class JoinIndex {
     if (value == null) {
       return;
     }
-    boolean integral = rows.isIntegral(column) && value instanceof Number;
-    long v = integral ? ((Number) value).longValue() : 0;
-    boolean listed = integral && column == rangeColumn && head >= 0;
+    if (rows.isIntegral(column) && value instanceof Number n) {
+      forEachInRange(head, column, op, n.longValue(), action);
+      return;
+    }
+    for (int e = head; e >= 0; e = next[e]) {
+      if (op.holds(rows.get(e, column), value)) {
+        action.accept(e);
+      }
+    }
+  }
+
+  /**
+   * As {@link #forEachInRange(int, int, JoinRange.Op, Object, IntConsumer)} for an {@link
+   * #isIntegral} column and a value that is not NULL, without boxing it.
+   */
+  void forEachInRange(int head, int column, JoinRange.Op op, long v, IntConsumer action) {
+    boolean listed = column == rangeColumn && head >= 0;
     if (listed && rangeListOf[head] != null) {
       rangeListOf[head].forEach(op, v, action);
       return;
     }
     int walked = 0;
     for (int e = head; e >= 0; e = next[e], walked++) {
-      if (integral ? !rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)
-          : op.holds(rows.get(e, column), value)) {
+      if (!rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)) {
         action.accept(e);
       }
     }
@@ -300,6 +313,12 @@ final class JoinIndex {
       makeList(head); // the next probe of this key reads the list
     }
   }
+
+  /** Whether column {@code c} of the stored rows is integral (BIGINT, INT, TIMESTAMP, DATE). */
+  boolean isIntegral(int c) {
+    return rows.isIntegral(c);
+  }
+
 
   /** The live entry of {@code row}, or -1 (not on an insert-only index, which cannot look rows up). */
   int find(Row row) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Incremental hash join of two changelogs (port 0 left, port 1 right), by
@@ -75,6 +76,15 @@ public final class JoinOperator implements Operator, Checkpointable {
   /** Per shared side, the arrangement generation of the last batch this side received. */
   private final long[] seen = new long[2];
   private final IntList[] touched = {new IntList(), new IntList()};
+  /** The pair columns the residual reads (besides the pair number), or null for all. */
+  private final java.util.BitSet conditionColumns;
+  /** Per output column whether it is filled (only what the consumers read, {@link #readOnly}), or null for all. */
+  private boolean[] outputFilled;
+  /** Per pair column whether pairs fill it: what the residual or the output reads; null for all. */
+  private boolean[] pairFilled;
+  /** The builders of the output and of the candidate pairs, kept so the columns they leave out are shared. */
+  private BatchBuilder outputBuilder;
+  private BatchBuilder pairBuilder;
   private final TimeBound bound;
   private final JoinExpiry expiry;
   private long watermark = Long.MIN_VALUE;
@@ -119,6 +129,18 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
       String residualText, RowType outputType, TimeBound bound, JoinRange range, boolean[] insertOnly) {
+    this(leftType, rightType, keys, type, residual, residualText, outputType, bound, range, insertOnly, null);
+  }
+
+  /**
+   * As the ten-argument constructor; {@code conditionColumns} (or null: unknown) are the columns of
+   * {@link #pairType} rows the residual reads. With them, and told what its consumers read
+   * ({@link #readOnly}), the join fills only those columns of its pairs and output.
+   */
+  public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
+      String residualText, RowType outputType, TimeBound bound, JoinRange range, boolean[] insertOnly,
+      java.util.BitSet conditionColumns) {
+    this.conditionColumns = conditionColumns == null ? null : (java.util.BitSet) conditionColumns.clone();
     if (range != null) {
       range.check(leftType, rightType);
       if (residual == null) {
@@ -175,9 +197,41 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
   }
 
+  /**
+   * Fills only the output columns read downstream; and, when the residual's columns are known,
+   * only the pair columns it or the output reads (the others are NULL).
+   */
+  @Override
+  public void readOnly(java.util.BitSet columns) {
+    outputFilled = new boolean[outputType.size()];
+    for (int c = 0; c < outputFilled.length; c++) {
+      outputFilled[c] = columns.get(c);
+    }
+    if (conditionColumns != null) {
+      pairFilled = new boolean[pairType.size()];
+      for (int c = 0; c < pairFilled.length; c++) {
+        // output column c is pair column c (left columns first, for SEMI and ANTI only those)
+        pairFilled[c] = conditionColumns.get(c) || c < outputFilled.length && outputFilled[c];
+      }
+      pairFilled[pairType.size() - 1] = true; // the pair number
+    }
+    outputBuilder = null;
+    pairBuilder = null;
+  }
+
   @Override
   public void open(Emitter out) {
     this.out = out;
+  }
+
+  /** The output builder, room made for {@code rows} rows. */
+  private BatchBuilder output(int rows) {
+    if (outputBuilder == null) {
+      outputBuilder = new BatchBuilder(outputType, rows, outputFilled);
+    } else {
+      outputBuilder.expect(rows);
+    }
+    return outputBuilder;
   }
 
   @Override
@@ -185,7 +239,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     JoinDelta delta = delta(port, batch);
     int n = delta.size();
     ZBatch in = delta.batch;
-    BatchBuilder output = new BatchBuilder(outputType, n * 2);
+    BatchBuilder output = output(n * 2);
     long[] matched = probe(port, delta, output);
     if (shared[port] != null) {
       seen[port] = shared[port].generation();
@@ -350,8 +404,18 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       int head = stored.first(in, r, keyColumns[port], delta.keyHash[i]);
       if (range != null) {
-        stored.forEachInRange(head, range.column(other), range.storedOp(other), in.get(range.column(port), r),
-            e -> pairs.add(port, in, r, w, stored, e, stored.weight(e), d));
+        int at = range.column(port);
+        int storedAt = range.column(other);
+        IntConsumer pair = e -> pairs.add(port, in, r, w, stored, e, stored.weight(e), d);
+        Object col = in.column(at);
+        if (in.isNull(at, r)) {
+          continue; // NULL compares with nothing
+        } else if (stored.isIntegral(storedAt) && (col instanceof long[] || col instanceof int[])) {
+          long v = col instanceof long[] a ? a[r] : ((int[]) col)[r];
+          stored.forEachInRange(head, storedAt, range.storedOp(other), v, pair);
+        } else {
+          stored.forEachInRange(head, storedAt, range.storedOp(other), in.get(at, r), pair);
+        }
       } else {
         for (int e = head; e >= 0; e = stored.next(e)) {
           pairs.add(port, in, r, w, stored, e, stored.weight(e), i);
@@ -396,7 +460,12 @@ public final class JoinOperator implements Operator, Checkpointable {
     private int size;
 
     Candidates(int expected) {
-      batch = new BatchBuilder(pairType, expected);
+      if (pairBuilder == null) {
+        pairBuilder = new BatchBuilder(pairType, expected, pairFilled);
+      } else {
+        pairBuilder.expect(expected);
+      }
+      batch = pairBuilder;
       entry = new int[Math.max(expected, 4)];
       deltaRow = new int[entry.length];
       otherWeight = new long[entry.length];
