@@ -96,7 +96,7 @@ public final class CalcCompiler {
     if (projection != null) {
       return new Compiled(output, projection);
     }
-    String source = generate(IntegerMod.rewrite(program, rexBuilder), input, output);
+    String source = generate(DecimalTimes.rewrite(IntegerMod.rewrite(program, rexBuilder), rexBuilder), input, output);
     return cache.get(source, output, () -> cook(source, output));
   }
 
