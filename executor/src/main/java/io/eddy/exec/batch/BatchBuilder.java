@@ -78,6 +78,18 @@ public final class BatchBuilder implements FieldSink {
     return size;
   }
 
+  /**
+   * Makes room for {@code rows} more rows at once: a reused builder told how large its next batch
+   * will be allocates that much before the first row instead of growing (and copying) on the way.
+   */
+  public void expect(int rows) {
+    int cap = rows + 1; // + 1: the room kept after the last row (see ensureRow)
+    if (size == 0 && cap > capacity) {
+      reset(cap);
+      regrowTo = 0;
+    }
+  }
+
   /** Keeps the invariant {@code size < capacity}, so the current row always has room. */
   private void ensureRow() {
     if (size < capacity) {
@@ -170,8 +182,19 @@ public final class BatchBuilder implements FieldSink {
     }
   }
 
-  /** Copies field {@code c} of {@code row} in {@code from} (same kind) into field {@code to} of the current row. */
+  /** Whether column {@code c} is left out (see the class comment). */
+  public boolean omits(int c) {
+    return omitted[c];
+  }
+
+  /**
+   * Copies field {@code c} of {@code row} in {@code from} (same kind) into field {@code to} of the
+   * current row; nothing when column {@code to} is left out.
+   */
   public void copy(ZBatch from, int c, int row, int to) {
+    if (omitted[to]) {
+      return;
+    }
     if (from.isNull(c, row)) {
       nullField(to);
       return;

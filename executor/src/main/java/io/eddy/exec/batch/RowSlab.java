@@ -216,6 +216,39 @@ public final class RowSlab {
     return true;
   }
 
+  /**
+   * Whether the row at {@code slot} equals row {@code row} of {@code b} (same kinds) as
+   * {@link #rowEquals(int, Row)} says of {@code Row.from(b, row)}, without boxing primitive columns.
+   */
+  public boolean rowEquals(int slot, ZBatch b, int row) {
+    if (b.arity() != kinds.length) {
+      return false;
+    }
+    for (int c = 0; c < kinds.length; c++) {
+      boolean isNull = isNull(slot, c);
+      if (isNull || b.isNull(c, row)) {
+        if (!isNull || !b.isNull(c, row)) {
+          return false;
+        }
+        continue;
+      }
+      Object mine = columns[c];
+      Object theirs = b.column(c);
+      if (mine instanceof long[] a && theirs instanceof long[] t) {
+        if (a[slot] != t[row]) {
+          return false;
+        }
+      } else if (mine instanceof int[] a && theirs instanceof int[] t) {
+        if (a[slot] != t[row]) {
+          return false;
+        }
+      } else if (!valueEquals(slot, c, b.get(c, row))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the row at {@code slot} equals {@code values} element by element ({@link Object#equals}). */
   public boolean rowEquals(int slot, Object[] values) {
     if (values.length != kinds.length) {
@@ -249,9 +282,12 @@ public final class RowSlab {
     return v.equals(((Object[]) col)[slot]);
   }
 
-  /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row. */
+  /** Writes the row at {@code slot} into fields {@code offset..} of {@code to}'s current row (not those it leaves out). */
   public void copyTo(int slot, BatchBuilder to, int offset) {
     for (int c = 0; c < kinds.length; c++) {
+      if (to.omits(offset + c)) {
+        continue;
+      }
       if (isNull(slot, c)) {
         to.nullField(offset + c);
         continue;

@@ -4,6 +4,7 @@ import io.eddy.common.type.RowType;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.RowSlab;
+import io.eddy.exec.batch.ZBatch;
 import io.eddy.exec.state.HashSlots;
 import io.eddy.exec.state.StateInput;
 import io.eddy.exec.state.StateOutput;
@@ -35,7 +36,12 @@ final class JoinIndex {
   private static final byte TOUCHED = 2;
   private static final byte TIMED = 4;
 
+  /** The hash of a NULL value ({@link #hash}). */
+  private static final long NULL_HASH = 0x632BE59BD9B4E019L;
+
   private final int[] keyColumns;
+  /** 0, 1, ... per column of a row: where {@link RowSlab#set(int, ZBatch, int, int[])} takes a whole row from. */
+  private final int[] allColumns;
   private final boolean[] nullsEqual;
   private final boolean tracks;
   /** Whether the input never retracts: every add is a new entry, and no table finds rows. */
@@ -96,6 +102,8 @@ final class JoinIndex {
     this.rangeColumn = rangeColumn >= 0 && (type.type(rangeColumn).kind().isLongBacked()
         || type.type(rangeColumn).kind().isIntBacked()) ? rangeColumn : -1;
     this.keyColumns = keyColumns.clone();
+    this.allColumns = new int[type.size()];
+    Arrays.setAll(allColumns, c -> c);
     this.nullsEqual = new boolean[keyColumns.length];
     Arrays.fill(nullsEqual, true);
     this.tracks = tracksMatches;
@@ -136,11 +144,50 @@ final class JoinIndex {
     long h = 0;
     for (int c = 0; c < row.arity(); c++) {
       Object v = row.get(c);
-      long x = v == null ? 0x632BE59BD9B4E019L : v instanceof Long l ? l : v instanceof Integer i ? i : v.hashCode();
-      h = (h + x) * 0x9E3779B97F4A7C15L;
-      h ^= h >>> 32;
+      h = mix(h, v == null ? NULL_HASH : v instanceof Long l ? l : v instanceof Integer i ? i : v.hashCode());
     }
     return (int) h;
+  }
+
+  /** {@link #hash} of row {@code r} of {@code b} ({@code Row.from(b, r)}), without boxing its primitive columns. */
+  static int rowHash(ZBatch b, int r) {
+    long h = 0;
+    for (int c = 0; c < b.arity(); c++) {
+      h = mix(h, valueHash(b, c, r, false));
+    }
+    return (int) h;
+  }
+
+  /**
+   * {@link #hash} of the normalized key that columns {@code cols} of row {@code r} of {@code b}
+   * make ({@link JoinKeys#of}), without boxing integral columns.
+   */
+  static int keyHash(ZBatch b, int r, int[] cols) {
+    long h = 0;
+    for (int c : cols) {
+      h = mix(h, valueHash(b, c, r, true));
+    }
+    return (int) h;
+  }
+
+  /** What {@link #hash} mixes in for the value at column {@code c} of row {@code r}, normalized ({@link JoinKeys#normalize}) or not. */
+  private static long valueHash(ZBatch b, int c, int r, boolean normalized) {
+    if (b.isNull(c, r)) {
+      return NULL_HASH;
+    }
+    Object col = b.column(c);
+    if (col instanceof long[] a) {
+      return a[r];
+    } else if (col instanceof int[] a) {
+      return a[r];
+    }
+    Object v = b.get(c, r);
+    return (normalized ? JoinKeys.normalize(v) : v).hashCode();
+  }
+
+  private static long mix(long h, long x) {
+    h = (h + x) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 32);
   }
 
   /** The first entry under {@code key}, or -1; the others follow through {@link #next}. */
@@ -149,6 +196,20 @@ final class JoinIndex {
     for (int s = byKey.first(h); s >= 0; s = byKey.next(s, h)) {
       int head = byKey.id(s);
       if (keyEquals(head, key)) {
+        return head;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first entry under the key that columns {@code cols} of row {@code r} of {@code b} make
+   * (of the key columns' families, in key order), whose {@link #keyHash} is {@code h}; or -1.
+   */
+  int first(ZBatch b, int r, int[] cols, int h) {
+    for (int s = byKey.first(h); s >= 0; s = byKey.next(s, h)) {
+      int head = byKey.id(s);
+      if (keyEquals(head, b, r, cols)) {
         return head;
       }
     }
@@ -179,6 +240,33 @@ final class JoinIndex {
     return true;
   }
 
+  private boolean keyEquals(int id, ZBatch b, int r, int[] cols) {
+    for (int i = 0; i < keyColumns.length; i++) {
+      int c = keyColumns[i];
+      int p = cols[i];
+      boolean storedNull = rows.isNull(id, c);
+      if (storedNull || b.isNull(p, r)) {
+        if (!storedNull || !b.isNull(p, r)) {
+          return false;
+        }
+        continue;
+      }
+      Object col = b.column(p);
+      if (rows.isIntegral(c) && (col instanceof long[] || col instanceof int[])) {
+        long v = col instanceof long[] a ? a[r] : ((int[]) col)[r];
+        if (rows.getLong(id, c) != v) {
+          return false;
+        }
+      } else {
+        Object k = JoinKeys.normalize(b.get(p, r));
+        if (k instanceof String ? !rows.valueEquals(id, c, k) : !k.equals(JoinKeys.normalize(rows.get(id, c)))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * Calls {@code action} for the entries under {@code key} whose column {@code column} compares
    * with {@code value} as {@code op} says ({@code column op value}: none when either is NULL). A
@@ -186,21 +274,38 @@ final class JoinIndex {
    * run through the residual (do not modify the index meanwhile).
    */
   void forEachInRange(Row key, int column, JoinRange.Op op, Object value, IntConsumer action) {
+    forEachInRange(first(key), column, op, value, action);
+  }
+
+  /** As {@link #forEachInRange(Row, int, JoinRange.Op, Object, IntConsumer)}, for the key whose first entry is {@code head} (-1 for none). */
+  void forEachInRange(int head, int column, JoinRange.Op op, Object value, IntConsumer action) {
     if (value == null) {
       return;
     }
-    boolean integral = rows.isIntegral(column) && value instanceof Number;
-    long v = integral ? ((Number) value).longValue() : 0;
-    int head = first(key);
-    boolean listed = integral && column == rangeColumn && head >= 0;
+    if (rows.isIntegral(column) && value instanceof Number n) {
+      forEachInRange(head, column, op, n.longValue(), action);
+      return;
+    }
+    for (int e = head; e >= 0; e = next[e]) {
+      if (op.holds(rows.get(e, column), value)) {
+        action.accept(e);
+      }
+    }
+  }
+
+  /**
+   * As {@link #forEachInRange(int, int, JoinRange.Op, Object, IntConsumer)} for an {@link
+   * #isIntegral} column and a value that is not NULL, without boxing it.
+   */
+  void forEachInRange(int head, int column, JoinRange.Op op, long v, IntConsumer action) {
+    boolean listed = column == rangeColumn && head >= 0;
     if (listed && rangeListOf[head] != null) {
       rangeListOf[head].forEach(op, v, action);
       return;
     }
     int walked = 0;
     for (int e = head; e >= 0; e = next[e], walked++) {
-      if (integral ? !rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)
-          : op.holds(rows.get(e, column), value)) {
+      if (!rows.isNull(e, column) && op.holds(rows.getLong(e, column), v)) {
         action.accept(e);
       }
     }
@@ -208,6 +313,12 @@ final class JoinIndex {
       makeList(head); // the next probe of this key reads the list
     }
   }
+
+  /** Whether column {@code c} of the stored rows is integral (BIGINT, INT, TIMESTAMP, DATE). */
+  boolean isIntegral(int c) {
+    return rows.isIntegral(c);
+  }
+
 
   /** The live entry of {@code row}, or -1 (not on an insert-only index, which cannot look rows up). */
   int find(Row row) {
@@ -222,6 +333,40 @@ final class JoinIndex {
       }
     }
     return -1;
+  }
+
+  /** The live entry of row {@code r} of {@code b}, whose {@link #rowHash} is {@code h}, or -1 (as {@link #find(Row)}). */
+  private int find(ZBatch b, int r, int h) {
+    for (int s = byRow.first(h); s >= 0; s = byRow.next(s, h)) {
+      int id = byRow.id(s);
+      if (rows.rowEquals(id, b, r)) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * As {@link #add(Row, Row, long, long)} for row {@code r} of {@code b} (of this index's type),
+   * whose key columns are not NULL where NULLs do not match and make a key of {@link #keyHash}
+   * {@code keyHashOf}: without boxing the row.
+   */
+  int add(ZBatch b, int r, int keyHashOf, long w, long matches) {
+    if (insertOnly && w < 0) {
+      throw new IllegalStateException("a retraction reached an insert-only join input: " + Row.from(b, r));
+    }
+    int rowHashOf = insertOnly ? 0 : rowHash(b, r);
+    int id = insertOnly ? -1 : find(b, r, rowHashOf);
+    if (id < 0) {
+      int head = first(b, r, keyColumns, keyHashOf);
+      id = allocateId();
+      rows.set(id, b, r, allColumns);
+      link(id, head, keyHashOf, rowHashOf);
+      if (tracks) {
+        this.matches[id] = matches;
+      }
+    }
+    return settle(id, w);
   }
 
   /**
@@ -242,6 +387,11 @@ final class JoinIndex {
         this.matches[id] = matches;
       }
     }
+    return settle(id, w);
+  }
+
+  /** Adds {@code w} to entry {@code id}'s multiplicity, taking it out of the index at 0; returns {@code id}. */
+  private int settle(int id, long w) {
     weight[id] += w;
     if (weight[id] == 0) {
       unlink(id);
@@ -256,8 +406,18 @@ final class JoinIndex {
     int head = first(key);
     int id = allocateId();
     rows.set(id, row);
-    keyHash[id] = hash(key);
-    rowHash[id] = hash(row);
+    link(id, head, hash(key), insertOnly ? 0 : hash(row));
+    return id;
+  }
+
+  /**
+   * Makes {@code id}, whose row is stored, a live entry of multiplicity 0 under its key, whose
+   * first entry is {@code head} (-1 for a new key), with the given hashes (the row's unused on an
+   * insert-only index).
+   */
+  private void link(int id, int head, int keyHashOf, int rowHashOf) {
+    keyHash[id] = keyHashOf;
+    rowHash[id] = rowHashOf;
     weight[id] = 0;
     if (tracks) {
       emitted[id] = 0;
@@ -286,7 +446,6 @@ final class JoinIndex {
       }
     }
     entries++;
-    return id;
   }
 
   private int allocateId() {

@@ -3,6 +3,7 @@ package io.eddy.exec.operator;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -47,6 +48,20 @@ public record JoinKeys(int[] left, int[] right, boolean[] nullsEqual) {
   /** The normalized key of {@code row} from input {@code port}, or null when it can match nothing. */
   Row of(Row row, int port) {
     return of(row, port == 0 ? left : right, nullsEqual);
+  }
+
+  /**
+   * Whether row {@code r} of {@code b} from input {@code port} has a key that can match: no key
+   * column is NULL where NULLs do not match ({@link #of} would not return null).
+   */
+  boolean matchable(ZBatch b, int r, int port) {
+    int[] cols = port == 0 ? left : right;
+    for (int i = 0; i < cols.length; i++) {
+      if (!nullsEqual[i] && b.isNull(cols[i], r)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The key columns of input {@code port} (0 left, 1 right); a copy. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Incremental hash join of two changelogs (port 0 left, port 1 right), by
@@ -60,6 +61,8 @@ public final class JoinOperator implements Operator, Checkpointable {
   private final RowType leftType;
   private final RowType rightType;
   private final JoinKeys keys;
+  /** Per port, its key columns. */
+  private final int[][] keyColumns;
   private final JoinType type;
   private final BatchCalc residual;
   private final String residualText;
@@ -73,6 +76,15 @@ public final class JoinOperator implements Operator, Checkpointable {
   /** Per shared side, the arrangement generation of the last batch this side received. */
   private final long[] seen = new long[2];
   private final IntList[] touched = {new IntList(), new IntList()};
+  /** The pair columns the residual reads (besides the pair number), or null for all. */
+  private final java.util.BitSet conditionColumns;
+  /** Per output column whether it is filled (only what the consumers read, {@link #readOnly}), or null for all. */
+  private boolean[] outputFilled;
+  /** Per pair column whether pairs fill it: what the residual or the output reads; null for all. */
+  private boolean[] pairFilled;
+  /** The builders of the output and of the candidate pairs, kept so the columns they leave out are shared. */
+  private BatchBuilder outputBuilder;
+  private BatchBuilder pairBuilder;
   private final TimeBound bound;
   private final JoinExpiry expiry;
   private long watermark = Long.MIN_VALUE;
@@ -117,6 +129,18 @@ public final class JoinOperator implements Operator, Checkpointable {
    */
   public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
       String residualText, RowType outputType, TimeBound bound, JoinRange range, boolean[] insertOnly) {
+    this(leftType, rightType, keys, type, residual, residualText, outputType, bound, range, insertOnly, null);
+  }
+
+  /**
+   * As the ten-argument constructor; {@code conditionColumns} (or null: unknown) are the columns of
+   * {@link #pairType} rows the residual reads. With them, and told what its consumers read
+   * ({@link #readOnly}), the join fills only those columns of its pairs and output.
+   */
+  public JoinOperator(RowType leftType, RowType rightType, JoinKeys keys, JoinType type, BatchCalc residual,
+      String residualText, RowType outputType, TimeBound bound, JoinRange range, boolean[] insertOnly,
+      java.util.BitSet conditionColumns) {
+    this.conditionColumns = conditionColumns == null ? null : (java.util.BitSet) conditionColumns.clone();
     if (range != null) {
       range.check(leftType, rightType);
       if (residual == null) {
@@ -127,6 +151,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     this.leftType = leftType;
     this.rightType = rightType;
     this.keys = keys;
+    this.keyColumns = new int[][] {keys.columns(0), keys.columns(1)};
     this.type = type;
     this.residual = residual;
     this.residualText = residualText;
@@ -172,74 +197,63 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
   }
 
+  /**
+   * Fills only the output columns read downstream; and, when the residual's columns are known,
+   * only the pair columns it or the output reads (the others are NULL).
+   */
+  @Override
+  public void readOnly(java.util.BitSet columns) {
+    outputFilled = new boolean[outputType.size()];
+    for (int c = 0; c < outputFilled.length; c++) {
+      outputFilled[c] = columns.get(c);
+    }
+    if (conditionColumns != null) {
+      pairFilled = new boolean[pairType.size()];
+      for (int c = 0; c < pairFilled.length; c++) {
+        // output column c is pair column c (left columns first, for SEMI and ANTI only those)
+        pairFilled[c] = conditionColumns.get(c) || c < outputFilled.length && outputFilled[c];
+      }
+      pairFilled[pairType.size() - 1] = true; // the pair number
+    }
+    outputBuilder = null;
+    pairBuilder = null;
+  }
+
   @Override
   public void open(Emitter out) {
     this.out = out;
   }
 
+  /** The output builder, room made for {@code rows} rows. */
+  private BatchBuilder output(int rows) {
+    if (outputBuilder == null) {
+      outputBuilder = new BatchBuilder(outputType, rows, outputFilled);
+    } else {
+      outputBuilder.expect(rows);
+    }
+    return outputBuilder;
+  }
+
   @Override
   public void onBatch(int port, ZBatch batch) {
-    // A side that tracks matches needs each row once per batch; for the others the batch's rows
-    // can go one by one (the join is linear in each input), which spares hashing every row.
-    Row[] rows;
-    long[] weights;
-    int n = 0;
-    if (type.tracksMatches(port)) {
-      Map<Row, Long> delta = ZSets.consolidate(batch);
-      rows = new Row[delta.size()];
-      weights = new long[rows.length];
-      for (Map.Entry<Row, Long> d : delta.entrySet()) {
-        rows[n] = d.getKey();
-        weights[n++] = d.getValue();
-      }
-    } else {
-      rows = new Row[batch.size()];
-      weights = new long[rows.length];
-      for (int r = 0; r < rows.length; r++) {
-        if (batch.weight(r) != 0) {
-          rows[n] = Row.from(batch, r);
-          weights[n++] = batch.weight(r);
-        }
-      }
-    }
-    Row[] rowKeys = new Row[n];
-    long[] times = bound == null ? null : new long[n];
-    int i = 0;
-    for (int d = 0; d < n; d++) {
-      Row row = rows[d];
-      long w = weights[d];
-      Row key = keys.of(row, port);
-      if (bound != null) {
-        Long t = bound.timeOf(row, port);
-        if (t != null && t < bound.horizon(port, watermark)) {
-          late += Math.abs(w);
-          continue;
-        }
-        key = t == null ? null : key;
-        times[i] = t == null ? 0 : t;
-      }
-      rows[i] = row;
-      rowKeys[i] = key;
-      weights[i++] = w;
-    }
-    n = i;
-    BatchBuilder output = new BatchBuilder(outputType, n * 2);
-    long[] matched = probe(port, n, rows, rowKeys, weights, output);
+    JoinDelta delta = delta(port, batch);
+    int n = delta.size();
+    ZBatch in = delta.batch;
+    BatchBuilder output = output(n * 2);
+    long[] matched = probe(port, delta, output);
     if (shared[port] != null) {
       seen[port] = shared[port].generation();
     }
     boolean tracks = type.tracksMatches(port);
-    for (i = 0; i < n; i++) {
-      if (shared[port] != null) {
-        continue;
-      } else if (rowKeys[i] == null) {
+    for (int i = 0; i < n && shared[port] == null; i++) {
+      if (!delta.keyed[i]) {
         if (tracks && type.keepsRow(false)) {
-          unmatched(output, port, rows[i], weights[i]);
+          unmatched(output, port, in, delta.row[i], delta.weight[i]);
         }
       } else {
-        int e = index[port].add(rowKeys[i], rows[i], weights[i], matched[i]);
+        int e = index[port].add(in, delta.row[i], delta.keyHash[i], delta.weight[i], matched[i]);
         if (expiry != null && bound.frees(port) && index[port].live(e) && !index[port].timed(e)) {
-          expiry.added(port, times[i], index[port], e);
+          expiry.added(port, delta.time[i], index[port], e);
         }
         if (tracks) {
           touch(port, e);
@@ -253,6 +267,55 @@ public final class JoinOperator implements Operator, Checkpointable {
     if (output.size() > 0) {
       out.emit(output.build());
     }
+  }
+
+  /**
+   * The rows of {@code batch} to join, read in place: each distinct row once on a side that
+   * tracks matches (which needs a row's whole weight at once; elsewhere the join is linear in each
+   * input, so rows go one by one and need no hashing), without rows of weight 0 and, with a time
+   * bound, without late rows (counted). A row whose key or time is NULL is kept without a key.
+   */
+  private JoinDelta delta(int port, ZBatch batch) {
+    ZBatch in = type.tracksMatches(port) ? consolidated(batch) : batch;
+    JoinDelta delta = new JoinDelta(in, bound != null);
+    int[] cols = keyColumns[port];
+    long horizon = bound == null ? Long.MIN_VALUE : bound.horizon(port, watermark);
+    long[] weights = in.weights();
+    for (int r = 0, size = in.size(); r < size; r++) {
+      long w = weights[r];
+      if (w == 0) {
+        continue;
+      }
+      boolean keyed = keys.matchable(in, r, port);
+      long t = 0;
+      if (bound != null) {
+        if (in.isNull(bound.column(port), r)) {
+          keyed = false;
+        } else {
+          t = bound.timeOf(in, r, port);
+          if (t < horizon) {
+            late += Math.abs(w);
+            continue;
+          }
+        }
+      }
+      delta.keep(r, w, keyed, keyed ? JoinIndex.keyHash(in, r, cols) : 0, t);
+    }
+    return delta;
+  }
+
+  /** {@code batch} with each distinct row once, of its total weight (rows whose weights cancel are gone). */
+  private static ZBatch consolidated(ZBatch batch) {
+    Map<Row, Long> rows = ZSets.consolidate(batch);
+    BatchBuilder b = new BatchBuilder(batch.type(), rows.size());
+    for (Map.Entry<Row, Long> d : rows.entrySet()) {
+      Row row = d.getKey();
+      for (int c = 0; c < row.arity(); c++) {
+        b.set(c, row.get(c));
+      }
+      b.endRow(d.getValue());
+    }
+    return b.build();
   }
 
   private void updateSize() {
@@ -315,30 +378,47 @@ public final class JoinOperator implements Operator, Checkpointable {
   }
 
   /**
-   * Joins the first {@code n} delta rows from {@code port} with the other side's index: emits the matching pairs,
+   * Joins the delta rows from {@code port} with the other side's index: emits the matching pairs,
    * updates the other side's match counts, and returns per delta row the multiplicity of its matches.
    */
-  private long[] probe(int port, int n, Row[] rows, Row[] rowKeys, long[] weights, BatchBuilder output) {
+  private long[] probe(int port, JoinDelta delta, BatchBuilder output) {
     int other = 1 - port;
+    int n = delta.size();
+    ZBatch in = delta.batch;
     Candidates pairs = new Candidates(n);
     int width = leftType.size() + rightType.size();
     ArrangeOperator arrangement = shared[other];
     boolean includePending = arrangement != null && seen[other] == arrangement.generation();
+    JoinIndex stored = index[other];
     for (int i = 0; i < n; i++) {
-      if (rowKeys[i] == null) {
+      if (!delta.keyed[i]) {
         continue;
       }
-      int row = i;
+      int d = i;
+      int r = delta.row[i];
+      long w = delta.weight[i];
       if (arrangement != null) {
-        arrangement.forEach(rowKeys[i], includePending,
-            (stored, e, w) -> pairs.add(port, rows[row], weights[row], stored, e, w, row));
-      } else if (range != null) {
-        JoinIndex stored = index[other];
-        stored.forEachInRange(rowKeys[i], range.column(other), range.storedOp(other), rows[i].get(range.column(port)),
-            e -> pairs.add(port, rows[row], weights[row], stored, e, stored.weight(e), row));
+        arrangement.forEach(keys.of(Row.from(in, r), port), includePending,
+            (arranged, e, ew) -> pairs.add(port, in, r, w, arranged, e, ew, d));
+        continue;
+      }
+      int head = stored.first(in, r, keyColumns[port], delta.keyHash[i]);
+      if (range != null) {
+        int at = range.column(port);
+        int storedAt = range.column(other);
+        IntConsumer pair = e -> pairs.add(port, in, r, w, stored, e, stored.weight(e), d);
+        Object col = in.column(at);
+        if (in.isNull(at, r)) {
+          continue; // NULL compares with nothing
+        } else if (stored.isIntegral(storedAt) && (col instanceof long[] || col instanceof int[])) {
+          long v = col instanceof long[] a ? a[r] : ((int[]) col)[r];
+          stored.forEachInRange(head, storedAt, range.storedOp(other), v, pair);
+        } else {
+          stored.forEachInRange(head, storedAt, range.storedOp(other), in.get(at, r), pair);
+        }
       } else {
-        for (int e = index[other].first(rowKeys[i]); e >= 0; e = index[other].next(e)) {
-          pairs.add(port, rows[i], weights[i], index[other], e, index[other].weight(e), i);
+        for (int e = head; e >= 0; e = stored.next(e)) {
+          pairs.add(port, in, r, w, stored, e, stored.weight(e), i);
         }
       }
     }
@@ -361,7 +441,7 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       matched[i] += pairs.otherWeight[p];
       if (otherTracks) {
-        index[other].addMatches(pairs.entry[p], weights[i]);
+        index[other].addMatches(pairs.entry[p], delta.weight[i]);
         touch(other, pairs.entry[p]);
       }
     }
@@ -380,17 +460,25 @@ public final class JoinOperator implements Operator, Checkpointable {
     private int size;
 
     Candidates(int expected) {
-      batch = new BatchBuilder(pairType, expected);
+      if (pairBuilder == null) {
+        pairBuilder = new BatchBuilder(pairType, expected, pairFilled);
+      } else {
+        pairBuilder.expect(expected);
+      }
+      batch = pairBuilder;
       entry = new int[Math.max(expected, 4)];
       deltaRow = new int[entry.length];
       otherWeight = new long[entry.length];
     }
 
-    /** Delta row {@code i} of side {@code port} paired with entry {@code e} of {@code stored}, of weight {@code storedWeight}. */
-    void add(int port, Row delta, long deltaWeight, JoinIndex stored, int e, long storedWeight, int i) {
+    /**
+     * Row {@code r} of {@code delta} (delta row {@code i}) of side {@code port} paired with entry
+     * {@code e} of {@code stored}, of weight {@code storedWeight}.
+     */
+    void add(int port, ZBatch delta, int r, long deltaWeight, JoinIndex stored, int e, long storedWeight, int i) {
       int deltaAt = port == 0 ? 0 : leftType.size();
       for (int c = 0; c < delta.arity(); c++) {
-        batch.set(deltaAt + c, delta.get(c));
+        batch.copy(delta, c, r, deltaAt + c);
       }
       stored.copyTo(e, batch, port == 0 ? leftType.size() : 0);
       if (size == entry.length) {
@@ -420,7 +508,7 @@ public final class JoinOperator implements Operator, Checkpointable {
       int e = list.get(k);
       long wanted = type.keepsRow(idx.matches(e) > 0) ? idx.weight(e) : 0;
       if (wanted != idx.emitted(e)) {
-        unmatched(output, port, idx.row(e), wanted - idx.emitted(e));
+        unmatched(output, port, idx, e, wanted - idx.emitted(e));
         idx.setEmitted(e, wanted);
       }
       idx.untouch(e);
@@ -428,14 +516,36 @@ public final class JoinOperator implements Operator, Checkpointable {
     list.clear();
   }
 
-  /** Emits a row of side {@code port} without a partner: alone (SEMI/ANTI) or padded with NULLs. */
-  private void unmatched(BatchBuilder output, int port, Row row, long w) {
-    int offset = type.emitsPairs() && port == 1 ? leftType.size() : 0;
+  /** Emits row {@code r} of {@code from}, of side {@code port}, without a partner: alone (SEMI/ANTI) or padded with NULLs. */
+  private void unmatched(BatchBuilder output, int port, ZBatch from, int r, long w) {
+    int offset = unmatchedOffset(port);
     for (int c = 0; c < outputType.size(); c++) {
-      int from = c - offset;
-      output.set(c, from >= 0 && from < row.arity() ? row.get(from) : null);
+      int f = c - offset;
+      if (f >= 0 && f < from.arity()) {
+        output.copy(from, f, r, c);
+      } else {
+        output.nullField(c);
+      }
     }
     output.endRow(w);
+  }
+
+  /** Emits stored entry {@code e} of {@code idx}, of side {@code port}, without a partner (as the other overload). */
+  private void unmatched(BatchBuilder output, int port, JoinIndex idx, int e, long w) {
+    int offset = unmatchedOffset(port);
+    int arity = port == 0 ? leftType.size() : rightType.size();
+    for (int c = 0; c < outputType.size(); c++) {
+      if (c < offset || c >= offset + arity) {
+        output.nullField(c);
+      }
+    }
+    idx.copyTo(e, output, offset);
+    output.endRow(w);
+  }
+
+  /** Where a side's columns start in an unmatched output row. */
+  private int unmatchedOffset(int port) {
+    return type.emitsPairs() && port == 1 ? leftType.size() : 0;
   }
 
   /**

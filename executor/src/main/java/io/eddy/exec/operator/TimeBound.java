@@ -1,6 +1,7 @@
 package io.eddy.exec.operator;
 
 import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
 
 /**
  * A time bound on the pairs a {@link JoinOperator} can match, which lets it free state by the
@@ -47,6 +48,12 @@ public record TimeBound(int leftColumn, int rightColumn, long lo, long hi, long 
   Long timeOf(Row row, int port) {
     Object v = row.get(column(port));
     return v == null ? null : ((Number) v).longValue();
+  }
+
+  /** The time of row {@code r} of {@code b} from side {@code port}, which is not NULL. */
+  long timeOf(ZBatch b, int r, int port) {
+    int c = column(port);
+    return b.column(c) instanceof long[] a ? a[r] : ((Number) b.get(c, r)).longValue();
   }
 
   /** The least time a row side {@code port} delivers at {@code watermark} may have. */

@@ -33,6 +33,11 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   private int[] copied;
   /** Per output column, whether it is written: the copied ones and the window bounds. */
   private boolean[] written;
+  /**
+   * The builder of every output batch, made at the first batch (when {@link #written} is final):
+   * kept so that the batches share its one all-NULL array per column left out.
+   */
+  private BatchBuilder builder;
   private long watermark = Long.MIN_VALUE;
   private volatile long late;
   private Emitter out;
@@ -59,6 +64,7 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
 
   private void copy(int[] columns) {
     copied = columns;
+    builder = null;
     written = new boolean[arity + 2];
     for (int c : columns) {
       written[c] = true;
@@ -79,7 +85,14 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
 
   @Override
   public void onBatch(int port, ZBatch in) {
-    Assigner a = new Assigner(in);
+    // room for every window of every row, up to a bound (the builder grows past it if needed)
+    int expected = (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow()));
+    if (builder == null) {
+      builder = new BatchBuilder(outputType, expected, written);
+    } else {
+      builder.expect(expected);
+    }
+    Assigner a = new Assigner(in, builder);
     long dropped = 0;
     for (int r = 0, n = in.size(); r < n; r++) {
       long w = in.weight(r);
@@ -112,12 +125,10 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
     long time;
     boolean late;
 
-    Assigner(ZBatch in) {
+    /** Appends to {@code out}, which leaves out the columns not copied (NULL, no arrays). */
+    Assigner(ZBatch in, BatchBuilder out) {
       this.in = in;
-      // room for every window of every row, up to a bound (the builder grows past it if needed);
-      // the columns not copied are left out (NULL, no arrays)
-      this.out = new BatchBuilder(outputType,
-          (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow())), written);
+      this.out = out;
     }
 
     @Override

@@ -71,6 +71,30 @@ class BatchBuilderTest {
     }
   }
 
+  @Test
+  void anExpectedBatchHoldsItsRowsWithoutGrowing() {
+    BatchBuilder b = new BatchBuilder(TYPE, 4, new boolean[] {true, false, true, true});
+    oneRow(b);
+    for (int rows : new int[] {1000, 3, 0, 2000}) {
+      b.expect(rows);
+      for (int r = 0; r < rows; r++) {
+        b.objectField(0, "k" + r);
+        b.intField(2, r);
+        b.nullField(3);
+        b.endRow(r + 1);
+      }
+      ZBatch z = b.build();
+      assertEquals(rows, z.size());
+      for (int r = 0; r < rows; r++) {
+        assertArrayEquals(new Object[] {"k" + r, null, r, null}, z.row(r), rows + " rows, row " + r);
+        assertEquals(r + 1, z.weight(r));
+      }
+      if (rows > 0) {
+        assertEquals(Math.max(rows + 1, 16), z.weights().length, "allocated once, at the expected size");
+      }
+    }
+  }
+
   private static ZBatch oneRow(BatchBuilder b) {
     b.objectField(0, "a");
     b.intField(2, 1);

@@ -8,7 +8,9 @@ import io.eddy.common.type.Column;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
+import io.eddy.exec.batch.ZBatch;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * The column-stored {@link JoinIndex} against a map of rows to multiplicities, through random
  * adds, retractions to zero, re-adds, held (touched or timed) dead entries and expiry: every key's
  * chain holds exactly its live rows with their weights, lookups find exactly the live rows, and a
- * held entry keeps its row (its id is not reused) until it is released.
+ * held entry keeps its row (its id is not reused) until it is released. Rows go in boxed or read in
+ * place from a batch (the join's path), at random, and lookups by both must agree.
  */
 class JoinIndexModelTest {
   /** Key: an INT and a nullable VARCHAR; then a DOUBLE, a DECIMAL and a BIGINT payload. */
@@ -52,7 +55,7 @@ class JoinIndexModelTest {
         if (w == 0) {
           continue;
         }
-        int id = index.add(key(row), row, w, 0);
+        int id = random.nextBoolean() ? index.add(key(row), row, w, 0) : addFromBatch(index, row, w);
         model.merge(row, w, Long::sum);
         model.remove(row, 0L);
         assertEquals(model.getOrDefault(row, 0L), index.weight(id));
@@ -130,6 +133,8 @@ class JoinIndexModelTest {
       }
       int id = index.find(row);
       assertEquals(model.containsKey(row), id >= 0, "find " + row);
+      ZBatch one = batchOf(TYPE, row);
+      assertEquals(index.first(k), index.first(one, 0, KEY, JoinIndex.keyHash(one, 0, KEY)), "first " + row);
       if (id >= 0) {
         assertEquals(row, index.row(id));
         assertEquals(k, index.key(id));
@@ -147,6 +152,53 @@ class JoinIndexModelTest {
     Map<Row, Long> all = new HashMap<>();
     index.forEach(e -> all.put(index.row(e), index.weight(e)));
     assertEquals(model, all);
+  }
+
+  @Test
+  void batchRowsHashAndMatchAsTheirBoxedKeys() {
+    RowType type = new RowType(List.of(new Column("i", SqlType.of(TypeKind.INT)),
+        new Column("b", SqlType.of(TypeKind.BIGINT)), new Column("d", SqlType.of(TypeKind.DOUBLE)),
+        new Column("m", SqlType.decimal(10, 2)), new Column("s", SqlType.of(TypeKind.VARCHAR)),
+        new Column("t", SqlType.of(TypeKind.TIMESTAMP)), new Column("z", SqlType.of(TypeKind.BOOLEAN))));
+    int[] all = {0, 1, 2, 3, 4, 5, 6};
+    boolean[] nullsMatch = new boolean[all.length];
+    java.util.Arrays.fill(nullsMatch, true);
+    Random random = new Random(11);
+    Object[][] values = {{null, 3, -4}, {null, 3L, Long.MIN_VALUE}, {null, 0.0, -0.0, 2.5},
+        {null, new BigDecimal("1.5"), new BigDecimal("1.50"), new BigDecimal("0.00"), BigDecimal.ZERO},
+        {null, "", "a"}, {null, 1_700_000_000_000L}, {null, true, false}};
+    for (int n = 0; n < 500; n++) {
+      Object[] v = new Object[all.length];
+      for (int c = 0; c < v.length; c++) {
+        v[c] = values[c][random.nextInt(values[c].length)];
+      }
+      Row row = new Row(v);
+      ZBatch one = batchOf(type, row);
+      assertEquals(JoinIndex.hash(row), JoinIndex.rowHash(one, 0), "row hash of " + row);
+      assertEquals(JoinIndex.hash(JoinKeys.of(row, all, nullsMatch)), JoinIndex.keyHash(one, 0, all),
+          "key hash of " + row);
+    }
+    // SQL-equal keys of different representations meet: -0.0 and 0.0, 1.50 and 1.5
+    int[] key = {2, 3};
+    JoinIndex index = new JoinIndex(type, key, false);
+    ZBatch stored = batchOf(type, Row.of(1, 2L, -0.0, new BigDecimal("1.50"), "a", 5L, true));
+    int id = index.add(stored, 0, JoinIndex.keyHash(stored, 0, key), 1, 0);
+    ZBatch probe = batchOf(type, Row.of(9, 9L, 0.0, new BigDecimal("1.5"), "b", 6L, false));
+    assertEquals(id, index.first(probe, 0, key, JoinIndex.keyHash(probe, 0, key)));
+    ZBatch other = batchOf(type, Row.of(9, 9L, 0.0, new BigDecimal("1.6"), "b", 6L, false));
+    assertEquals(-1, index.first(other, 0, key, JoinIndex.keyHash(other, 0, key)));
+  }
+
+  /** Adds {@code row} read in place from a one-row batch, as the join does. */
+  private static int addFromBatch(JoinIndex index, Row row, long w) {
+    ZBatch one = batchOf(TYPE, row);
+    return index.add(one, 0, JoinIndex.keyHash(one, 0, KEY), w, 0);
+  }
+
+  private static ZBatch batchOf(RowType type, Row row) {
+    BatchBuilder b = new BatchBuilder(type, 1);
+    b.addRow(row.values(), 1);
+    return b.build();
   }
 
   private static Row key(Row row) {

@@ -96,7 +96,8 @@ final class JoinTranslator {
     };
     boolean[] insertOnlySides = {insertOnly.get(left), insertOnly.get(right)};
     int node = b.addReading(ctx -> new JoinOperator(leftType, rightType, keys, type,
-        residual == null ? null : residual.instantiate(ctx), text, out, bound, range, insertOnlySides),
+        residual == null ? null : residual.instantiate(ctx), text, out, bound, range, insertOnlySides,
+        conditionColumns),
         out, reads, leftInput, rightInput);
     insertOnly.set(node, type.preservesInsertOnly() && insertOnly.get(left) && insertOnly.get(right));
     if (bound != null) {
