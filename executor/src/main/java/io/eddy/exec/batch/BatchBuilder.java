@@ -248,9 +248,10 @@ public final class BatchBuilder implements FieldSink {
       fillOmitted();
     }
     ZBatch b = new ZBatch(type, size, columns, nulls, weights);
-    // A builder used again likely builds batches of this size: its first growth goes straight
-    // there (within bounds). Nothing large is allocated before then: most builders build once.
-    regrowTo = Math.min(Integer.highestOneBit(size) * 2, 1 << 16);
+    // A builder used again likely builds batches of about this size: its first growth goes
+    // straight there, an eighth more (within bounds), not to the next power of two (up to twice
+    // the rows, each array zeroed). Nothing large is allocated before then: most builders build once.
+    regrowTo = Math.min(size + (size >>> 3) + 2, 1 << 16);
     reset(16);
     return b;
   }

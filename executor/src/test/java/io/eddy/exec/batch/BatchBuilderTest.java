@@ -51,6 +51,27 @@ class BatchBuilderTest {
   }
 
   @Test
+  void aReusedBuilderGrowsStraightToAboutTheLastBatchsRows() {
+    BatchBuilder b = new BatchBuilder(TYPE, 64, new boolean[] {true, true, true, true});
+    for (int batch = 0; batch < 3; batch++) {
+      int rows = batch == 2 ? 10_300 : 10_000; // the third a little larger than the second
+      for (int r = 0; r < rows; r++) {
+        b.longField(1, r);
+        b.endRow(1);
+      }
+      ZBatch z = b.build();
+      assertEquals(rows, z.size());
+      int length = ((long[]) z.column(1)).length;
+      if (batch > 0) { // 16 rows, then one growth to an eighth more than the last batch's rows
+        assertEquals(10_000 + 10_000 / 8 + 2, length);
+      }
+      for (int r = 0; r < rows; r++) {
+        assertEquals(r, ((long[]) z.column(1))[r]);
+      }
+    }
+  }
+
+  @Test
   void anExpectedBatchHoldsItsRowsWithoutGrowing() {
     BatchBuilder b = new BatchBuilder(TYPE, 4, new boolean[] {true, false, true, true});
     oneRow(b);

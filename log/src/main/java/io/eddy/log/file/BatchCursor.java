@@ -2,13 +2,11 @@ package io.eddy.log.file;
 
 import io.eddy.log.format.MalformedDataException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Iterates over the batches in {@code [position, end)} of a segment file with positional reads
- * into one heap buffer, reading ahead {@code chunkBytes} at a time and growing the buffer for a
- * batch larger than it. Structural problems (bad header, a batch running past {@code end}) throw
+ * into a {@link ReadWindow}, reading ahead {@code chunkBytes} at a time (a batch larger than that
+ * whole) and each byte once; what the window already holds of the file is not read again. Structural problems (bad header, a batch running past {@code end}) throw
  * {@link MalformedDataException} with the file position; the CRC is left to the caller.
  * Not thread-safe: one cursor per reader.
  */
@@ -16,21 +14,17 @@ final class BatchCursor {
   private final StorageFile file;
   private final long end;
   private final int chunkBytes;
-  private byte[] buf;
-  /** File position of {@code buf[0]}. */
-  private long bufStart;
-  private int bufLen;
+  private final ReadWindow window;
   /** File position of the next batch. */
   private long next;
   private long current = -1;
   private BatchHeader header;
 
-  BatchCursor(StorageFile file, long position, long end, int chunkBytes, byte[] buffer) {
+  BatchCursor(StorageFile file, long position, long end, int chunkBytes, ReadWindow window) {
     this.file = file;
     this.end = end;
     this.chunkBytes = Math.max(chunkBytes, BatchFormat.HEADER_SIZE);
-    this.buf = buffer;
-    this.bufStart = position;
+    this.window = window;
     this.next = position;
   }
 
@@ -42,7 +36,7 @@ final class BatchCursor {
     ensureBuffered(next, BatchFormat.HEADER_SIZE);
     BatchHeader h;
     try {
-      h = BatchFormat.header(buf, (int) (next - bufStart));
+      h = BatchFormat.header(window.buffer(), (int) (next - window.start()));
     } catch (MalformedDataException e) {
       throw new MalformedDataException(e.getMessage() + " at file position " + next);
     }
@@ -59,12 +53,12 @@ final class BatchCursor {
 
   /** The buffer holding the current batch; valid until the next call of {@link #next()}. */
   byte[] buffer() {
-    return buf;
+    return window.buffer();
   }
 
   /** Index in {@link #buffer()} where the current batch starts. */
   int bufferOffset() {
-    return (int) (current - bufStart);
+    return (int) (current - window.start());
   }
 
   /** File position of the current batch. */
@@ -77,21 +71,8 @@ final class BatchCursor {
       throw new MalformedDataException("incomplete batch at file position " + pos + ": needs " + n
           + " bytes, only " + (end - pos) + " before the end at " + end);
     }
-    if (pos >= bufStart && pos + n <= bufStart + bufLen) {
-      return;
+    if (!window.holds(file, pos, n)) {
+      window.fill(file, pos, (int) Math.min(Math.max(n, chunkBytes), end - pos));
     }
-    int want = (int) Math.min(Math.max(n, chunkBytes), end - pos);
-    if (want > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(want, buf.length * 2));
-    }
-    ByteBuffer dst = ByteBuffer.wrap(buf, 0, want);
-    while (dst.hasRemaining()) {
-      int r = file.read(dst, pos + dst.position());
-      if (r < 0) {
-        throw new MalformedDataException("file ends at " + (pos + dst.position()) + ", before the expected end " + end);
-      }
-    }
-    bufStart = pos;
-    bufLen = want;
   }
 }

@@ -53,8 +53,11 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ByteSink encodeBuffer = new ByteSink(64 << 10);
-  /** One spare read buffer; a concurrent second reader allocates its own. */
-  private final AtomicReference<byte[]> spareReadBuffer = new AtomicReference<>();
+  /**
+   * One spare read window, kept with what the last read read ahead (the next read starts there);
+   * a concurrent second reader allocates its own.
+   */
+  private final AtomicReference<ReadWindow> spareReadWindow = new AtomicReference<>();
   private volatile long endOffset;
   private volatile Throwable failure;
   private volatile boolean closed;
@@ -255,7 +258,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       return s.size();
     }
     BatchCursor cursor = new BatchCursor(s.file(), s.index().floorPosition(offset), s.size(), MIN_READ_CHUNK,
-        new byte[MIN_READ_CHUNK]);
+        new ReadWindow(MIN_READ_CHUNK));
     while (cursor.next()) {
       BatchHeader h = cursor.header();
       if (h.baseOffset() == offset) {
@@ -282,7 +285,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   @Override
   public long offsetForTime(long timestampMillis) {
     long end = endOffset;
-    TimeLookup lookup = new TimeLookup(timestampMillis, end, new byte[MIN_READ_CHUNK]);
+    TimeLookup lookup = new TimeLookup(timestampMillis, end, new ReadWindow(MIN_READ_CHUNK));
     Segment current = null;
     try {
       for (Segment s : segments.values()) {
@@ -305,9 +308,9 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     if (fromOffset == end) {
       return fromOffset;
     }
-    byte[] buffer = spareReadBuffer.getAndSet(null);
-    SegmentReader reader = new SegmentReader(fromOffset, end, maxBytes, visitor,
-        buffer != null ? buffer : new byte[Math.max(MIN_READ_CHUNK, Math.min(maxBytes, 1 << 20))]);
+    ReadWindow spare = spareReadWindow.getAndSet(null);
+    ReadWindow window = spare != null ? spare : new ReadWindow(Math.max(MIN_READ_CHUNK, Math.min(maxBytes, 1 << 20)));
+    SegmentReader reader = new SegmentReader(fromOffset, end, maxBytes, visitor, window);
     Segment current = null;
     try {
       for (Map.Entry<Long, Segment> e = segments.floorEntry(fromOffset); e != null && !reader.done();
@@ -319,7 +322,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       checkReadable(reader.nextOffset(), end); // retention deleted the segment under the reader
       throw readFailure("cannot read at offset " + reader.nextOffset(), current, e);
     } finally {
-      spareReadBuffer.set(reader.buffer());
+      spareReadWindow.set(window);
     }
     if (reader.nextOffset() == fromOffset) {
       throw readFailure("cannot read at offset " + fromOffset, segments.floorEntry(fromOffset).getValue(),

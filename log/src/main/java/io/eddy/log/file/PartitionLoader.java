@@ -41,7 +41,8 @@ final class PartitionLoader {
   private final String name;
   private final RecoveryPoint recoveryPoint;
   private final List<Segment> segments = new ArrayList<>();
-  private byte[] buffer = new byte[64 << 10];
+  /** Scans all segments; forgotten before each (bytes past a torn tail may change once cut). */
+  private final ReadWindow window = new ReadWindow(64 << 10);
   /** Index of the first segment scanned (not trusted from its index file). */
   private int scanFrom;
 
@@ -127,7 +128,7 @@ final class PartitionLoader {
 
   /** Loads the batches of {@code s} into its index, checking CRCs; the first defect, or null. */
   private Defect scan(int i, Segment s, long expected) throws IOException {
-    BatchCursor cursor = new BatchCursor(s.file(), 0, s.fileSize(), SCAN_CHUNK, buffer);
+    BatchCursor cursor = new BatchCursor(s.file(), 0, s.fileSize(), SCAN_CHUNK, window.forget()); // a torn tail may change
     try {
       while (cursor.next()) {
         BatchHeader h = cursor.header();
@@ -143,8 +144,6 @@ final class PartitionLoader {
       return null;
     } catch (MalformedDataException e) {
       return new Defect(i, s.size(), expected, e.getMessage());
-    } finally {
-      buffer = cursor.buffer();
     }
   }
 

@@ -14,28 +14,24 @@ final class SegmentReader {
   private final long end;
   private final int maxBytes;
   private final BatchFormat.Visitor adapter;
-  private byte[] buffer;
+  private final ReadWindow window;
   private long next;
   private long bytes;
   private boolean done;
 
-  SegmentReader(long fromOffset, long end, int maxBytes, RecordVisitor visitor, byte[] buffer) {
+  SegmentReader(long fromOffset, long end, int maxBytes, RecordVisitor visitor, ReadWindow window) {
     this.next = fromOffset;
     this.end = end;
     this.maxBytes = maxBytes;
-    this.buffer = buffer;
+    this.window = window;
     this.adapter = (offset, ts, buf, keyOff, keyLen, valueOff, valueLen) -> visitor.record(offset, ts, buf, valueOff, valueLen);
   }
 
   /** Visits what this read still wants from {@code s}. */
   void readFrom(Segment s, int chunkBytes) throws IOException {
-    BatchCursor c = new BatchCursor(s.file(), s.index().floorPosition(next), s.size(), chunkBytes, buffer);
-    try {
-      while (!done && c.next()) {
-        visit(c);
-      }
-    } finally {
-      buffer = c.buffer();
+    BatchCursor c = new BatchCursor(s.file(), s.index().floorPosition(next), s.size(), chunkBytes, window);
+    while (!done && c.next()) {
+      visit(c);
     }
   }
 
@@ -67,9 +63,5 @@ final class SegmentReader {
 
   long nextOffset() {
     return next;
-  }
-
-  byte[] buffer() {
-    return buffer;
   }
 }

@@ -11,12 +11,12 @@ import java.io.IOException;
 final class TimeLookup {
   private final long timestamp;
   private final long end;
-  private byte[] buffer;
+  private final ReadWindow window;
 
-  TimeLookup(long timestamp, long end, byte[] buffer) {
+  TimeLookup(long timestamp, long end, ReadWindow window) {
     this.timestamp = timestamp;
     this.end = end;
-    this.buffer = buffer;
+    this.window = window;
   }
 
   /** The first offset below {@code end} in {@code s} whose timestamp is at least the target, or -1. */
@@ -24,26 +24,22 @@ final class TimeLookup {
     if (s.index().maxTimestamp() < timestamp) {
       return -1;
     }
-    BatchCursor c = new BatchCursor(s.file(), s.index().timePosition(timestamp), s.size(), 64 << 10, buffer);
+    BatchCursor c = new BatchCursor(s.file(), s.index().timePosition(timestamp), s.size(), 64 << 10, window);
     long[] found = {-1};
-    try {
-      while (found[0] < 0 && c.next()) {
-        BatchHeader h = c.header();
-        if (h.baseOffset() >= end) {
-          return -1;
-        }
-        if (!BatchFormat.crcMatches(c.buffer(), c.bufferOffset(), h)) {
-          throw new MalformedDataException("CRC mismatch in batch " + h.baseOffset() + " at file position " + c.position());
-        }
-        BatchFormat.visit(c.buffer(), c.bufferOffset(), h, 0, (o, ts, b, ko, kl, vo, vl) -> {
-          if (found[0] < 0 && ts >= timestamp && o < end) {
-            found[0] = o;
-          }
-        });
+    while (found[0] < 0 && c.next()) {
+      BatchHeader h = c.header();
+      if (h.baseOffset() >= end) {
+        return -1;
       }
-      return found[0];
-    } finally {
-      buffer = c.buffer();
+      if (!BatchFormat.crcMatches(c.buffer(), c.bufferOffset(), h)) {
+        throw new MalformedDataException("CRC mismatch in batch " + h.baseOffset() + " at file position " + c.position());
+      }
+      BatchFormat.visit(c.buffer(), c.bufferOffset(), h, 0, (o, ts, b, ko, kl, vo, vl) -> {
+        if (found[0] < 0 && ts >= timestamp && o < end) {
+          found[0] = o;
+        }
+      });
     }
+    return found[0];
   }
 }

@@ -12,6 +12,9 @@ import java.nio.ByteOrder;
 public final class ByteSource {
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The high (continuation) bit of every byte of a little-endian word. */
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private byte[] buf;
   private int pos;
@@ -82,6 +85,16 @@ public final class ByteSource {
     if (pos < limit && buf[pos] >= 0) { // fast path: one byte
       return buf[pos++];
     }
+    if (limit - pos >= Long.BYTES) {
+      long w = (long) LONG_LE.get(buf, pos);
+      long ends = ~w & HIGH_BITS;
+      int n = (Long.numberOfTrailingZeros(ends) >>> 3) + 1; // 9 when no byte of the word ends it
+      if (n <= 5) {
+        pos += n;
+        return (int) compact(w, n);
+      }
+      throw new MalformedDataException("varint longer than 5 bytes at position " + (pos + 5));
+    }
     int v = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       if (pos >= limit) {
@@ -97,19 +110,14 @@ public final class ByteSource {
   }
 
   public long readVarlong() {
-    if (limit - pos >= 10) { // fast path: no bounds check per byte
-      byte[] b = buf;
-      int p = pos;
-      long v = 0;
-      for (int shift = 0; shift < 70; shift += 7) {
-        byte x = b[p++];
-        v |= (long) (x & 0x7F) << shift;
-        if (x >= 0) {
-          pos = p;
-          return v;
-        }
+    if (limit - pos >= Long.BYTES) { // fast path: up to 8 bytes from one little-endian word, no loop
+      long w = (long) LONG_LE.get(buf, pos);
+      long ends = ~w & HIGH_BITS;
+      if (ends != 0) {
+        int n = (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+        pos += n;
+        return compact(w, n);
       }
-      throw new MalformedDataException("varlong longer than 10 bytes at position " + pos);
     }
     long v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
@@ -123,6 +131,17 @@ public final class ByteSource {
       }
     }
     throw new MalformedDataException("varlong longer than 10 bytes at position " + pos);
+  }
+
+  /**
+   * The value of the varint in the low {@code n} bytes (1 to 8) of the little-endian word
+   * {@code w}: their 7-bit groups, low group first, packed together.
+   */
+  private static long compact(long w, int n) {
+    long x = (n == 8 ? w : w & ((1L << (n << 3)) - 1)) & ~HIGH_BITS;
+    x = (x & 0x007F007F007F007FL) | ((x & 0x7F007F007F007F00L) >>> 1); // 14-bit groups in 16-bit lanes
+    x = (x & 0x00003FFF00003FFFL) | ((x & 0x3FFF00003FFF0000L) >>> 2); // 28-bit groups in 32-bit lanes
+    return (x & 0x000000000FFFFFFFL) | ((x & 0x0FFFFFFF00000000L) >>> 4);
   }
 
   public int readZigZagInt() {

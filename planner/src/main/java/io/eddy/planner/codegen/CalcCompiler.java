@@ -58,12 +58,15 @@ public final class CalcCompiler {
     private final RowType outputType;
     private final String source;
     private final int[] projection;
+    /** Per output column, whether the generated code builds it (the others it shares with the input); null: all. */
+    private final boolean[] built;
 
-    Compiled(Constructor<?> ctor, RowType outputType, String source) {
+    Compiled(Constructor<?> ctor, RowType outputType, String source, boolean[] built) {
       this.ctor = ctor;
       this.outputType = outputType;
       this.source = source;
       this.projection = null;
+      this.built = built;
     }
 
     /** A program that only selects input columns: no code, the batch's columns are shared. */
@@ -72,6 +75,7 @@ public final class CalcCompiler {
       this.outputType = outputType;
       this.source = "// column projection " + java.util.Arrays.toString(projection);
       this.projection = projection;
+      this.built = null;
     }
 
     public BatchCalc instantiate(DataContext root) {
@@ -79,7 +83,7 @@ public final class CalcCompiler {
         return new ColumnProjection(outputType, projection);
       }
       try {
-        return (BatchCalc) ctor.newInstance(root, new BatchBuilder(outputType));
+        return (BatchCalc) ctor.newInstance(root, new BatchBuilder(outputType, 64, built));
       } catch (ReflectiveOperationException e) {
         throw EddyException.internal("cannot instantiate generated code", e);
       }
@@ -96,17 +100,19 @@ public final class CalcCompiler {
     if (projection != null) {
       return new Compiled(output, projection);
     }
-    String source = generate(IntegerMod.rewrite(program, rexBuilder), input, output);
-    return cache.get(source, output, () -> cook(source, output));
+    RexProgram rewritten = DecimalTimes.rewrite(IntegerMod.rewrite(program, rexBuilder), rexBuilder);
+    int[] shared = sharedColumns(rewritten, input, output);
+    String source = generate(rewritten, input, output, shared);
+    return cache.get(source, output, () -> cook(source, output, built(shared)));
   }
 
-  private static Compiled cook(String source, RowType output) {
+  private static Compiled cook(String source, RowType output, boolean[] built) {
     try {
       SimpleCompiler compiler = new SimpleCompiler();
       compiler.setParentClassLoader(CalcCompiler.class.getClassLoader());
       compiler.cook(source);
       Class<?> cls = compiler.getClassLoader().loadClass(CLASS_NAME);
-      return new Compiled(cls.getConstructor(DataContext.class, BatchBuilder.class), output, source);
+      return new Compiled(cls.getConstructor(DataContext.class, BatchBuilder.class), output, source, built);
     } catch (Exception e) {
       throw EddyException.internal("generated code does not compile:\n" + source, e);
     }
@@ -132,13 +138,45 @@ public final class CalcCompiler {
     return columns;
   }
 
+  /**
+   * For a program without a condition, per output column the input column it passes through (same
+   * kind; the output shares it with the input batch, see {@link io.eddy.exec.operator.SharedColumns})
+   * or -1 when it is computed; null when there is a condition or no column passes through.
+   */
+  static int[] sharedColumns(RexProgram program, RowType input, RowType output) {
+    if (program.getCondition() != null) {
+      return null;
+    }
+    List<RexLocalRef> projects = program.getProjectList();
+    int[] sources = new int[projects.size()];
+    boolean any = false;
+    for (int i = 0; i < sources.length; i++) {
+      int c = inputColumn(program, projects.get(i));
+      sources[i] = c >= 0 && input.type(c).kind() == output.type(i).kind() ? c : -1;
+      any |= sources[i] >= 0;
+    }
+    return any ? sources : null;
+  }
+
+  private static boolean[] built(int[] shared) {
+    if (shared == null) {
+      return null;
+    }
+    boolean[] built = new boolean[shared.length];
+    for (int i = 0; i < shared.length; i++) {
+      built[i] = shared[i] < 0;
+    }
+    return built;
+  }
+
   /** The input column a projection merely copies, or -1 when it computes something. */
   private static int inputColumn(RexProgram program, RexLocalRef ref) {
     RexNode e = program.expandLocalRef(ref);
     return e instanceof RexInputRef in ? in.getIndex() : -1;
   }
 
-  String generate(RexProgram program, RowType input, RowType output) {
+  /** The source of the calc; output columns with a {@code shared} entry of at least 0 are not built but shared. */
+  String generate(RexProgram program, RowType input, RowType output, int[] shared) {
     ParameterExpression row = Expressions.parameter(int.class, "r");
     ParameterExpression out = Expressions.parameter(BatchBuilder.class, "out");
     ParameterExpression[] cols = new ParameterExpression[input.size()];
@@ -174,7 +212,9 @@ public final class CalcCompiler {
         null, null, DataContext.ROOT, getter, null);
     for (int i = 0; i < values.size(); i++) {
       int c = inputColumn(program, program.getProjectList().get(i));
-      if (c >= 0 && input.type(c).kind() == output.type(i).kind()) {
+      if (shared != null && shared[i] >= 0) {
+        continue;
+      } else if (c >= 0 && input.type(c).kind() == output.type(i).kind()) {
         copy(body, out, i, output.type(i).kind(), cols[c], nulls[c], row);
       } else {
         write(body, out, i, output.type(i).kind(), values.get(i));
@@ -191,6 +231,8 @@ public final class CalcCompiler {
         + "  private final io.eddy.exec.batch.BatchBuilder out;\n"
         + "  private long errors;\n"
         + "  private RuntimeException lastError;\n"
+        + (shared == null ? "" : "  private static final int[] SHARED = "
+            + java.util.Arrays.toString(shared).replace('[', '{').replace(']', '}') + ";\n")
         + split.fields()
         + "  public GeneratedCalc(org.apache.calcite.DataContext root, io.eddy.exec.batch.BatchBuilder out) {\n"
         + "    this.root = root;\n    this.out = out;\n  }\n"
@@ -204,11 +246,16 @@ public final class CalcCompiler {
         + decl
         + "    errors = 0;\n"
         + "    lastError = null;\n"
+        + "    long[] failed = null;\n"
         + "    for (int r = 0; r < size; r++) {\n"
         + "      try " + rowCode.trim() + " catch (RuntimeException e) {\n"
-        + "        out.abortRow();\n        errors++;\n        lastError = e;\n      }\n"
+        + "        out.abortRow();\n        errors++;\n        lastError = e;\n"
+        + (shared == null ? "" : "        if (failed == null) {\n          failed = new long[(size + 63) >>> 6];\n        }\n"
+            + "        failed[r >>> 6] |= 1L << r;\n")
+        + "      }\n"
         + "    }\n"
-        + "    return out.build();\n"
+        + (shared == null ? "    return out.build();\n"
+            : "    return io.eddy.exec.operator.SharedColumns.merge(out.build(), in, SHARED, failed);\n")
         + "  }\n"
         + "}\n";
   }

@@ -1,15 +1,11 @@
 package io.eddy.planner.codegen;
 
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Rewrites {@code MOD} of two integers of different widths (say {@code MOD(bigintColumn, 123)})
@@ -18,25 +14,14 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * big numbers per row; on two {@code long}s it is one {@code %}. The value is the same: the
  * remainder is smaller than the divisor, so it fits the call's type (the divisor's). Immutable.
  */
-final class IntegerMod extends RexShuttle {
-  private final RexBuilder rexBuilder;
-
+final class IntegerMod extends ProgramShuttle {
   private IntegerMod(RexBuilder rexBuilder) {
-    this.rexBuilder = rexBuilder;
+    super(rexBuilder);
   }
 
   /** {@code program} with every mixed-width integer {@code MOD} rewritten; the same program when there is none. */
   static RexProgram rewrite(RexProgram program, RexBuilder rexBuilder) {
-    IntegerMod shuttle = new IntegerMod(rexBuilder);
-    List<RexNode> projects = program.expandList(program.getProjectList());
-    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
-    List<RexNode> rewritten = shuttle.apply(projects);
-    RexNode newCondition = condition == null ? null : condition.accept(shuttle);
-    if (rewritten.equals(projects) && java.util.Objects.equals(condition, newCondition)) {
-      return program;
-    }
-    return RexProgram.create(program.getInputRowType(), rewritten, newCondition, program.getOutputRowType(),
-        rexBuilder);
+    return new IntegerMod(rexBuilder).rewrite(program);
   }
 
   @Override
@@ -53,18 +38,5 @@ final class IntegerMod extends RexShuttle {
     }
     RexNode mod = rexBuilder.makeCall(c.getOperator(), List.of(toBigint(a), toBigint(b)));
     return rexBuilder.makeCast(c.getType(), mod, true, false);
-  }
-
-  private RexNode toBigint(RexNode e) {
-    if (e.getType().getSqlTypeName() == SqlTypeName.BIGINT) {
-      return e;
-    }
-    RelDataType bigint = rexBuilder.getTypeFactory().createTypeWithNullability(
-        rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), e.getType().isNullable());
-    return rexBuilder.makeCast(bigint, e, true, false);
-  }
-
-  private static boolean isInteger(RelDataType type) {
-    return SqlTypeUtil.isIntType(type) || type.getSqlTypeName() == SqlTypeName.BIGINT;
   }
 }

@@ -10,8 +10,6 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -61,20 +59,9 @@ public final class FlinkOperators {
       java.util.function.Function<RelDataTypeFactory, List<RelDataType>> types) {
     CallImplementor implementor = RexImpTable.createImplementor(
         (translator, call, operands) -> call(method, operands), NullPolicy.STRICT, false);
-    ImplementableFunction function = new ImplementableFunction() {
-      @Override
-      public List<FunctionParameter> getParameters() {
-        return List.of();
-      }
-
-      @Override
-      public CallImplementor getImplementor() {
-        return implementor;
-      }
-    };
     return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
         ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
-        OperandTypes.operandMetadata(families, types, i -> "arg" + i, i -> false), function);
+        OperandTypes.operandMetadata(families, types, i -> "arg" + i, i -> false), new ImplementedFunction(implementor));
   }
 
   private static Expression call(String method, List<Expression> operands) {
