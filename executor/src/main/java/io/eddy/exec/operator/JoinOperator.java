@@ -215,23 +215,14 @@ public final class JoinOperator implements Operator, Checkpointable {
       }
       pairFilled[pairType.size() - 1] = true; // the pair number
     }
-    outputBuilder = null;
-    pairBuilder = null;
   }
 
+  /** Makes the builders, which leave out what {@link #readOnly} (called before) says is not read. */
   @Override
   public void open(Emitter out) {
     this.out = out;
-  }
-
-  /** The output builder, room made for {@code rows} rows. */
-  private BatchBuilder output(int rows) {
-    if (outputBuilder == null) {
-      outputBuilder = new BatchBuilder(outputType, rows, outputFilled);
-    } else {
-      outputBuilder.expect(rows);
-    }
-    return outputBuilder;
+    outputBuilder = new BatchBuilder(outputType, 16, outputFilled);
+    pairBuilder = new BatchBuilder(pairType, 16, pairFilled);
   }
 
   @Override
@@ -239,7 +230,8 @@ public final class JoinOperator implements Operator, Checkpointable {
     JoinDelta delta = delta(port, batch);
     int n = delta.size();
     ZBatch in = delta.batch;
-    BatchBuilder output = output(n * 2);
+    BatchBuilder output = outputBuilder;
+    output.expect(n * 2);
     long[] matched = probe(port, delta, output);
     if (shared[port] != null) {
       seen[port] = shared[port].generation();
@@ -262,7 +254,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     }
     reconcile(0, output);
     reconcile(1, output);
-    freeReleased(DueQueue.slice(batch.size()));
+    freeReleased(DueQueue.SLICE);
     updateSize();
     if (output.size() > 0) {
       out.emit(output.build());
@@ -460,11 +452,7 @@ public final class JoinOperator implements Operator, Checkpointable {
     private int size;
 
     Candidates(int expected) {
-      if (pairBuilder == null) {
-        pairBuilder = new BatchBuilder(pairType, expected, pairFilled);
-      } else {
-        pairBuilder.expect(expected);
-      }
+      pairBuilder.expect(expected);
       batch = pairBuilder;
       entry = new int[Math.max(expected, 4)];
       deltaRow = new int[entry.length];

@@ -23,8 +23,13 @@ import java.util.function.IntConsumer;
  * thread-safe.
  */
 public final class DueQueue {
-  /** The ids an operator frees per call at least: a tenth of a millisecond or so (about 0.5 us each). */
-  private static final int SLICE = 256;
+  /**
+   * The ids an operator frees after a batch: a tenth of a millisecond or so (about 0.5 us each),
+   * fixed whatever the batch's size (a query that lags has big batches, and freeing in proportion
+   * to them froze it right after each close). The backlog stays bounded because what an advance
+   * releases is freed by {@link #dueBy}'s pace anyway.
+   */
+  public static final int SLICE = 256;
   /** How many recently added-to times keep their list at hand. */
   private static final int RECENT = 8;
 
@@ -148,16 +153,6 @@ public final class DueQueue {
         next = end;
       }
     }
-  }
-
-  /**
-   * The ids to free after a call that took in {@code rows} input rows: a fixed {@value #SLICE}
-   * whatever {@code rows} is (a query that lags has big batches, and freeing in proportion to them
-   * froze it right after each close). The backlog stays bounded because what an advance releases
-   * is freed by {@link #dueBy}'s pace anyway.
-   */
-  public static int slice(int rows) {
-    return SLICE;
   }
 
   /** Ids that fell due and were not drained yet. */

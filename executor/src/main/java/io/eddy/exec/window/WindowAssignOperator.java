@@ -34,8 +34,8 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   /** Per output column, whether it is written: the copied ones and the window bounds. */
   private boolean[] written;
   /**
-   * The builder of every output batch, made at the first batch (when {@link #written} is final):
-   * kept so that the batches share its one all-NULL array per column left out.
+   * The builder of every output batch, made at {@link #open} (after {@link #readOnly}): kept so that
+   * the batches share its one all-NULL array per column left out.
    */
   private BatchBuilder builder;
   private long watermark = Long.MIN_VALUE;
@@ -64,7 +64,6 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
 
   private void copy(int[] columns) {
     copied = columns;
-    builder = null;
     written = new boolean[arity + 2];
     for (int c : columns) {
       written[c] = true;
@@ -81,17 +80,13 @@ public final class WindowAssignOperator implements Operator, Checkpointable {
   @Override
   public void open(Emitter out) {
     this.out = out;
+    builder = new BatchBuilder(outputType, 16, written);
   }
 
   @Override
   public void onBatch(int port, ZBatch in) {
     // room for every window of every row, up to a bound (the builder grows past it if needed)
-    int expected = (int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow()));
-    if (builder == null) {
-      builder = new BatchBuilder(outputType, expected, written);
-    } else {
-      builder.expect(expected);
-    }
+    builder.expect((int) Math.max(16, Math.min(1 << 22, (long) in.size() * spec.windowsPerRow())));
     Assigner a = new Assigner(in, builder);
     long dropped = 0;
     for (int r = 0, n = in.size(); r < n; r++) {
