@@ -27,9 +27,16 @@ public sealed interface Event {
     public final String stream;
     public final int code;
 
+    private static final Kind[] BY_CODE = values();
+
     Kind(String stream, int code) {
       this.stream = stream;
       this.code = code;
+    }
+
+    /** The kind whose {@link #code} is {@code code} (0, 1 or 2). */
+    public static Kind ofCode(int code) {
+      return BY_CODE[code];
     }
   }
 
