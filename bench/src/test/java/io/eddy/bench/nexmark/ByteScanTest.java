@@ -27,6 +27,30 @@ class ByteScanTest {
     }
   }
 
+  @Test
+  void digitsAreWhatParseLongReads() {
+    Random random = new Random(11);
+    byte[] b = new byte[40];
+    for (int run = 0; run < 200_000; run++) {
+      int n = 1 + random.nextInt(Long.BYTES);
+      int i = random.nextInt(b.length - Long.BYTES + 1);
+      for (int k = 0; k < b.length; k++) {
+        b[k] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : '0' + random.nextInt(10));
+      }
+      if (random.nextBoolean()) { // mostly digits, sometimes one byte just outside them
+        for (int k = i; k < i + n; k++) {
+          b[k] = (byte) ('0' + random.nextInt(10));
+        }
+        if (random.nextInt(3) == 0) {
+          b[i + random.nextInt(n)] = (byte) (random.nextBoolean() ? '0' - 1 - random.nextInt(3) : '9' + 1 + random.nextInt(7));
+        }
+      }
+      String text = new String(b, i, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+      long expected = text.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.parseLong(text) : -1;
+      assertEquals(expected, ByteScan.digits(b, i, n), "'" + text + "' (run " + run + ")");
+    }
+  }
+
   /** The high bit of byte k set where {@code b[from + k] == x}, for the eight bytes from {@code from}. */
   private static long loopMatches(byte[] b, int from, byte x) {
     long mask = 0;
