@@ -21,9 +21,11 @@ import java.util.Locale;
  *     of {@code events} in a paced run, none in an unpaced one
  * @param latencyLog paced runs: where to write each measured tick's schedule and latency (see
  *     {@link #latencyLog(String)}); null for none
+ * @param passes {@code input} runs: how many times the query runs over the loaded log, each from
+ *     its start; the last is measured, the others are a warm-up (the JIT)
  */
 public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
-    int batch, Long warmup, Path latencyLog) {
+    int batch, Long warmup, Path latencyLog, int passes) {
   public static final String USAGE = """
       Usage: eddy bench nexmark --query Q [options]
         --query Q          q0 .. q22, a comma-separated list, or all
@@ -41,6 +43,8 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         --batch N          events per append (default 10000; paced runs append every millisecond)
         --latency-log F    paced runs: write each measured tick's scheduled time and latency to F
                            (with several queries, to F-<query>), to line up with a GC log
+        --passes N         --input only: run the query N times over the loaded log, each from the
+                           start, and measure the last (the others warm the JIT; default 1)
       """;
 
   public BenchOptions {
@@ -56,6 +60,9 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     }
     if (warmup != null && (input != null || warmup < 0 || warmup >= events)) {
       throw new IllegalArgumentException("--warmup needs the generator and is fewer events than --events");
+    }
+    if (passes < 1 || passes > 1 && input == null) {
+      throw new IllegalArgumentException("--passes needs --input and is at least 1 (a generator run warms up with --warmup)");
     }
     if (latencyLog != null && rate == null) {
       throw new IllegalArgumentException("--latency-log needs a paced run (--rate)");
@@ -91,6 +98,7 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     int batch = 10_000;
     Long warmup = null;
     Path latencyLog = null;
+    int passes = 1;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -108,13 +116,14 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         case "--batch" -> batch = (int) number(a, v);
         case "--warmup" -> warmup = number(a, v);
         case "--latency-log" -> latencyLog = Path.of(v);
+        case "--passes" -> passes = (int) number(a, v);
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
     if (queries == null) {
       throw new IllegalArgumentException("--query is required");
     }
-    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup, latencyLog);
+    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup, latencyLog, passes);
   }
 
   private static List<String> queries(String v) {

@@ -37,4 +37,16 @@ class BenchOptionsTest {
     assertEquals(java.nio.file.Path.of("d/t.txt-q7"), two.latencyLog("q7"));
     assertEquals(null, BenchOptions.parse(List.of("--query", "q5", "--rate", "10")).latencyLog("q5"));
   }
+
+  @Test
+  void passesNeedTheLoadedLog() {
+    assertEquals(3, BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv", "--passes", "3")).passes());
+    assertEquals(1, BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv")).passes());
+    IllegalArgumentException generated = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--events", "100", "--passes", "2")));
+    assertEquals("--passes needs --input and is at least 1 (a generator run warms up with --warmup)",
+        generated.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv", "--passes", "0")));
+  }
 }

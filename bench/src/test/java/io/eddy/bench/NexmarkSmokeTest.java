@@ -43,9 +43,21 @@ class NexmarkSmokeTest {
   }
 
   @Test
+  void aMeasuredPassAfterWarmUpPassesSeesTheSameRows(@TempDir Path dir) {
+    Path csv = dir.resolve("events.csv");
+    NexmarkCsvFile.write(csv, EVENTS, NexmarkConfig.defaults());
+    BenchOptions threePasses = new BenchOptions(List.of("q2"), EVENTS, csv, 1, null, NexmarkConfig.DEFAULT_SEED,
+        1000, null, null, 3);
+    QueryReport r = new NexmarkRunner(threePasses).run("q2");
+
+    assertCounts(r, expected().q2);
+    assertEquals(EVENTS, r.events());
+  }
+
+  @Test
   void pacedRunReportsLatency(@TempDir Path dir) throws java.io.IOException {
     Path log = dir.resolve("ticks.txt");
-    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100, null, log))
+    QueryReport r = new NexmarkRunner(new BenchOptions(List.of("q0"), 2000, null, 1, 20_000L, 42, 100, null, log, 1))
         .run("q0");
 
     assertCounts(r, 1840);
@@ -93,7 +105,7 @@ class NexmarkSmokeTest {
   }
 
   private static BenchOptions options(Path input, Long rate) {
-    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000, null, null);
+    return new BenchOptions(List.of("q0"), EVENTS, input, 1, rate, NexmarkConfig.DEFAULT_SEED, 1000, null, null, 1);
   }
 
   private record Expected(long bids, long q2) {}
