@@ -27,7 +27,13 @@ public sealed interface Event {
     public final String stream;
     public final int code;
 
-    private static final Kind[] BY_CODE = values();
+    private static final Kind[] BY_CODE = new Kind[values().length];
+
+    static {
+      for (Kind k : values()) {
+        BY_CODE[k.code] = k;
+      }
+    }
 
     Kind(String stream, int code) {
       this.stream = stream;

@@ -1,8 +1,8 @@
 package io.eddy.log.file;
 
 import io.eddy.log.format.MalformedDataException;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * A reader's buffer with what it holds: bytes {@code [start, start + length)} of one open file.
@@ -52,7 +52,7 @@ final class ReadWindow {
    * Makes the window hold at least {@code [pos, pos + want)} of {@code f}, starting at {@code pos}:
    * the bytes from {@code pos} already held are kept (moved to the front) and only the rest is read.
    * Throws {@link MalformedDataException} if the file ends first. After an exception the window
-   * holds what it read.
+   * holds only the bytes it kept.
    */
   void fill(StorageFile f, long pos, int want) throws IOException {
     int kept = f == file && pos >= start && pos < start + length ? (int) (start + length - pos) : 0;
@@ -64,13 +64,11 @@ final class ReadWindow {
     file = f;
     start = pos;
     length = kept;
-    ByteBuffer into = ByteBuffer.wrap(buf, kept, want - kept);
-    while (into.hasRemaining()) {
-      int r = f.read(into, pos + into.position());
-      if (r < 0) {
-        throw new MalformedDataException("file ends at " + (pos + into.position()) + ", before the expected end");
-      }
-      length = into.position();
+    try {
+      f.readFully(buf, kept, want - kept, pos + kept);
+    } catch (EOFException e) {
+      throw new MalformedDataException(e.getMessage() + ", before the expected end");
     }
+    length = want;
   }
 }
