@@ -9,13 +9,27 @@ import io.eddy.engine.RowAppender;
  * {@link #flush()}, or whenever {@code batchSize} of them are pending. Not thread-safe.
  */
 public final class StreamAppender implements AutoCloseable {
-  private final RowAppender[] byKind = new RowAppender[Event.Kind.values().length];
+  private final RowAppender[] byKind;
   private long added;
 
   public StreamAppender(Engine engine, int batchSize) {
-    for (Event.Kind k : Event.Kind.values()) {
-      byKind[k.ordinal()] = engine.appender(k.stream, batchSize);
+    this(appenders(engine, batchSize));
+  }
+
+  /** Over the given appenders, one per {@link Event.Kind} in ordinal order (for benchmarks of the parts). */
+  StreamAppender(RowAppender[] byKind) {
+    if (byKind.length != Event.Kind.values().length) {
+      throw new IllegalArgumentException(byKind.length + " appenders for " + Event.Kind.values().length + " streams");
     }
+    this.byKind = byKind.clone();
+  }
+
+  private static RowAppender[] appenders(Engine engine, int batchSize) {
+    RowAppender[] out = new RowAppender[Event.Kind.values().length];
+    for (Event.Kind k : Event.Kind.values()) {
+      out[k.ordinal()] = engine.appender(k.stream, batchSize);
+    }
+    return out;
   }
 
   public void add(Event e) {
