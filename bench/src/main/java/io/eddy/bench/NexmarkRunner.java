@@ -10,15 +10,10 @@ import io.eddy.engine.CountingQuery;
 import io.eddy.engine.Engine;
 import io.eddy.engine.EngineConfig;
 import io.eddy.engine.Session;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs one Nexmark query on a fresh engine in a temporary data directory (log fsync off): the
@@ -35,8 +30,8 @@ final class NexmarkRunner {
 
   QueryReport run(String name) {
     NexmarkQuery q = NexmarkQuery.load(name);
-    Path dir = tempDir();
-    try (Engine engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none",
+    ScratchDirectory dir = ScratchDirectory.create("eddy-nexmark-");
+    try (Engine engine = Engine.open(new EngineConfig(dir.path(), Map.of("log.fsync", "none",
         "parallelism", String.valueOf(options.parallelism()))));
         Session session = engine.openSession()) {
       session.executeScript(NexmarkQuery.schema(options.parallelism()));
@@ -53,7 +48,7 @@ final class NexmarkRunner {
     } catch (RuntimeException e) { // a bug in the engine: reported, and the other queries still run
       return QueryReport.failed(name, "internal", e.toString());
     } finally {
-      delete(dir);
+      dir.close();
     }
   }
 
@@ -174,23 +169,5 @@ final class NexmarkRunner {
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("eddy-nexmark-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the benchmark's data directory " + dir, e);
-    }
   }
 }

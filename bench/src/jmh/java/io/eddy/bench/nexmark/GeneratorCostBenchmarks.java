@@ -1,18 +1,17 @@
 package io.eddy.bench.nexmark;
 
+import io.eddy.bench.ScratchDirectory;
 import io.eddy.engine.Engine;
 import io.eddy.engine.EngineConfig;
 import io.eddy.engine.RowAppender;
 import io.eddy.engine.Session;
 import io.eddy.log.format.ByteSink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -82,14 +81,14 @@ public class GeneratorCostBenchmarks {
   @State(Scope.Thread)
   public static class Logged {
     final NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.defaults());
-    Path dir;
+    ScratchDirectory dir;
     Engine engine;
     StreamAppender out;
 
     @Setup(Level.Iteration)
-    public void setup() throws IOException {
-      dir = Files.createTempDirectory("eddy-jmh-");
-      engine = Engine.open(new EngineConfig(dir, Map.of("log.fsync", "none")));
+    public void setup() {
+      dir = ScratchDirectory.create("eddy-jmh-");
+      engine = Engine.open(new EngineConfig(dir.path(), Map.of("log.fsync", "none")));
       try (Session session = engine.openSession()) {
         session.executeScript(NexmarkQuery.schema(1));
       }
@@ -99,7 +98,7 @@ public class GeneratorCostBenchmarks {
     @TearDown(Level.Iteration)
     public void tearDown() {
       engine.close();
-      delete(dir);
+      dir.close();
     }
   }
 
@@ -109,7 +108,7 @@ public class GeneratorCostBenchmarks {
    */
   @State(Scope.Thread)
   public static class RawFile {
-    Path dir;
+    ScratchDirectory dir;
     FileChannel file;
     ByteBuffer batch;
     long position;
@@ -119,12 +118,12 @@ public class GeneratorCostBenchmarks {
     public void setup() throws IOException {
       Logged probe = new Logged();
       probe.setup();
-      long before = bytesUnder(probe.dir);
+      long before = bytesUnder(probe.dir.path());
       for (int i = 0; i < 10 * EVENTS; i++) {
         probe.generator.appendNext(probe.out);
       }
       probe.out.flush();
-      long perEvent = (bytesUnder(probe.dir) - before) / (10 * EVENTS);
+      long perEvent = (bytesUnder(probe.dir.path()) - before) / (10 * EVENTS);
       probe.tearDown();
       batch = ByteBuffer.allocate((int) (perEvent * EVENTS));
       for (int i = 0; i < batch.capacity(); i++) {
@@ -134,15 +133,15 @@ public class GeneratorCostBenchmarks {
 
     @Setup(Level.Iteration)
     public void open() throws IOException {
-      dir = Files.createTempDirectory("eddy-jmh-");
-      file = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      dir = ScratchDirectory.create("eddy-jmh-");
+      file = FileChannel.open(dir.path().resolve("raw.log"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       position = 0;
     }
 
     @TearDown(Level.Iteration)
     public void close() throws IOException {
       file.close();
-      delete(dir);
+      dir.close();
     }
   }
 
@@ -186,16 +185,6 @@ public class GeneratorCostBenchmarks {
   private static long bytesUnder(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -6,7 +6,8 @@ import java.io.IOException;
 /**
  * Iterates over the batches in {@code [position, end)} of a segment file with positional reads
  * into a {@link ReadWindow}, reading ahead {@code chunkBytes} at a time (a batch larger than that
- * whole) and each byte once; what the window already holds of the file is not read again. Structural problems (bad header, a batch running past {@code end}) throw
+ * whole) and each byte once; what the window already holds of the file is not read again.
+ * Structural problems (bad header, a batch running past {@code end}) throw
  * {@link MalformedDataException} with the file position; the CRC is left to the caller.
  * Not thread-safe: one cursor per reader.
  */

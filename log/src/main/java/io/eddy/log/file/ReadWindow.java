@@ -55,7 +55,7 @@ final class ReadWindow {
    * holds only the bytes it kept.
    */
   void fill(StorageFile f, long pos, int want) throws IOException {
-    int kept = f == file && pos >= start && pos < start + length ? (int) (start + length - pos) : 0;
+    int kept = holds(f, pos, 1) ? (int) (start + length - pos) : 0;
     byte[] dst = want > buf.length ? new byte[Math.max(want, buf.length * 2)] : buf;
     if (kept > 0 && (dst != buf || pos != start)) {
       System.arraycopy(buf, (int) (pos - start), dst, 0, kept);

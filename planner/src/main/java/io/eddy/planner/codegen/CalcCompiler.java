@@ -21,7 +21,6 @@ import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.validate.SqlConformance;
@@ -126,14 +125,12 @@ public final class CalcCompiler {
     if (program.getCondition() != null) {
       return null;
     }
-    List<RexLocalRef> projects = program.getProjectList();
-    int[] columns = new int[projects.size()];
+    int[] columns = new int[program.getProjectList().size()];
     for (int i = 0; i < columns.length; i++) {
-      int c = inputColumn(program, projects.get(i));
-      if (c < 0 || input.type(c).kind() != output.type(i).kind()) {
+      columns[i] = passedThrough(program, input, output, i);
+      if (columns[i] < 0) {
         return null;
       }
-      columns[i] = c;
     }
     return columns;
   }
@@ -147,12 +144,10 @@ public final class CalcCompiler {
     if (program.getCondition() != null) {
       return null;
     }
-    List<RexLocalRef> projects = program.getProjectList();
-    int[] sources = new int[projects.size()];
+    int[] sources = new int[program.getProjectList().size()];
     boolean any = false;
     for (int i = 0; i < sources.length; i++) {
-      int c = inputColumn(program, projects.get(i));
-      sources[i] = c >= 0 && input.type(c).kind() == output.type(i).kind() ? c : -1;
+      sources[i] = passedThrough(program, input, output, i);
       any |= sources[i] >= 0;
     }
     return any ? sources : null;
@@ -169,10 +164,11 @@ public final class CalcCompiler {
     return built;
   }
 
-  /** The input column a projection merely copies, or -1 when it computes something. */
-  private static int inputColumn(RexProgram program, RexLocalRef ref) {
-    RexNode e = program.expandLocalRef(ref);
-    return e instanceof RexInputRef in ? in.getIndex() : -1;
+  /** The input column of the same kind that output column {@code i} merely copies, or -1 when it computes something. */
+  private static int passedThrough(RexProgram program, RowType input, RowType output, int i) {
+    RexNode e = program.expandLocalRef(program.getProjectList().get(i));
+    int c = e instanceof RexInputRef in ? in.getIndex() : -1;
+    return c >= 0 && input.type(c).kind() == output.type(i).kind() ? c : -1;
   }
 
   /** The source of the calc; output columns with a {@code shared} entry of at least 0 are not built but shared. */
@@ -211,10 +207,10 @@ public final class CalcCompiler {
     List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, conformance, body,
         null, null, DataContext.ROOT, getter, null);
     for (int i = 0; i < values.size(); i++) {
-      int c = inputColumn(program, program.getProjectList().get(i));
+      int c = passedThrough(program, input, output, i);
       if (shared != null && shared[i] >= 0) {
         continue;
-      } else if (c >= 0 && input.type(c).kind() == output.type(i).kind()) {
+      } else if (c >= 0) {
         copy(body, out, i, output.type(i).kind(), cols[c], nulls[c], row);
       } else {
         write(body, out, i, output.type(i).kind(), values.get(i));

@@ -1,5 +1,6 @@
 package io.eddy.planner.codegen;
 
+import io.eddy.planner.functions.ImplementedFunction;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
@@ -20,7 +21,6 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import io.eddy.planner.functions.ImplementedFunction;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**

@@ -97,6 +97,14 @@ class SharedColumnsTest {
   }
 
   @Test
+  void whenEveryRowFailsTheBatchIsEmpty() {
+    ZBatch in = batch(new Object[] {7L, "b", 0L}, new Object[] {1L, null, 0L});
+    BatchCalc calc = calc(false);
+    assertEquals(List.of(), rows(calc.apply(in)));
+    assertEquals(2, calc.errors());
+  }
+
+  @Test
   void withAConditionEveryColumnIsBuilt() {
     ZBatch in = batch(new Object[] {10L, "a", 2L}, new Object[] {-1L, "b", 1L}, new Object[] {3L, "c", 0L});
     BatchCalc calc = calc(true);
