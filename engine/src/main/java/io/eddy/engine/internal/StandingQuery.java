@@ -388,8 +388,16 @@ public final class StandingQuery implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Throws the query's failure, if any: one of Eddy's errors keeps its code (a source's retention
+   * that deleted records the query had not read is {@code NOT_FOUND}, not a bug); anything else is
+   * an internal error.
+   */
   private void checkHealthy() {
     Throwable f = failure;
+    if (f instanceof EddyException e && e.code() != ErrorCode.INTERNAL) {
+      throw new EddyException(e.code(), "standing query " + name + " failed: " + e.reason(), null, null, e.hint(), e);
+    }
     if (f != null) {
       throw EddyException.internal("standing query " + name + " failed: " + f, f);
     }
