@@ -23,9 +23,16 @@ import java.util.Locale;
  *     {@link #latencyLog(String)}); null for none
  * @param passes {@code input} runs: how many times the query runs over the loaded log, each from
  *     its start; the last is measured, the others are a warm-up (the JIT)
+ * @param retention unpaced generator runs: the retention of each stream partition's log in MB
+ *     (see {@link #retentionMb()}); null: {@link #DEFAULT_RETENTION_MB}; 0 keeps the whole log
  */
 public record BenchOptions(List<String> queries, long events, Path input, int parallelism, Long rate, long seed,
-    int batch, Long warmup, Path latencyLog, int passes) {
+    int batch, Long warmup, Path latencyLog, int passes, Integer retention) {
+  /** An unpaced generator run's log retention per stream partition, in MB, unless told otherwise. */
+  public static final int DEFAULT_RETENTION_MB = 256;
+  /** More log bytes than any generated event takes (an auction, the largest, stays below 800). */
+  static final int MAX_EVENT_BYTES = 1024;
+
   public static final String USAGE = """
       Usage: eddy bench nexmark --query Q [options]
         --query Q          q0 .. q22, a comma-separated list, or all
@@ -45,6 +52,10 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
                            (with several queries, to F-<query>), to line up with a GC log
         --passes N         --input only: run the query N times over the loaded log, each from the
                            start, and measure the last (the others warm the JIT; default 1)
+        --retention-mb N   unpaced generator runs: each stream partition keeps the newest N MB of
+                           its log, as a stream with retention = 'N MB' does, and the generator
+                           waits rather than run so far ahead of the query that one of its events
+                           would go unread (default 256; 0 keeps the whole log)
       """;
 
   public BenchOptions {
@@ -67,6 +78,42 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     if (latencyLog != null && rate == null) {
       throw new IllegalArgumentException("--latency-log needs a paced run (--rate)");
     }
+    if (retention != null && (input != null || rate != null)) {
+      throw new IllegalArgumentException("--retention-mb needs an unpaced generator run: --input loads the whole file"
+          + " before the query starts, and a paced run cannot wait for the query");
+    }
+    if (retention != null && retention != 0 && (retention < 0 || maxLag(retention, batch) < batch)) {
+      throw new IllegalArgumentException("--retention-mb must be 0 or hold three batches of events at "
+          + MAX_EVENT_BYTES + " bytes each (at least " + ((3L * batch * MAX_EVENT_BYTES >> 20) + 1)
+          + " for --batch " + batch + ")");
+    }
+  }
+
+  /**
+   * The retention of each stream partition's log in MB: as given, else
+   * {@link #DEFAULT_RETENTION_MB} in an unpaced generator run; 0 (the whole log) in the others.
+   * Retention keeps the newest segments holding at least this much, and deletes older ones as
+   * new ones are written, so the log stops growing and the page cache its files take is recycled,
+   * as in a long-running deployment.
+   */
+  public int retentionMb() {
+    return retention != null ? retention : input == null && rate == null ? DEFAULT_RETENTION_MB : 0;
+  }
+
+  /**
+   * With retention, how many events the generator may run ahead of the query: every event not
+   * yet read must be within the retained bytes: at most the retention over
+   * {@link #MAX_EVENT_BYTES}, less two batches (the runner waits after each batch for the batches
+   * that ended this far back, so the one after them and the one being appended may be unread too).
+   * {@link Long#MAX_VALUE} without.
+   */
+  public long maxLagEvents() {
+    int mb = retentionMb();
+    return mb == 0 ? Long.MAX_VALUE : maxLag(mb, batch);
+  }
+
+  private static long maxLag(int retentionMb, int batch) {
+    return ((long) retentionMb << 20) / MAX_EVENT_BYTES - 2L * batch;
   }
 
   /** Where query {@code query}'s tick latencies go: {@code latencyLog}, suffixed when several queries run; or null. */
@@ -99,6 +146,7 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
     Long warmup = null;
     Path latencyLog = null;
     int passes = 1;
+    Integer retention = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -117,13 +165,15 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
         case "--warmup" -> warmup = number(a, v);
         case "--latency-log" -> latencyLog = Path.of(v);
         case "--passes" -> passes = (int) number(a, v);
+        case "--retention-mb" -> retention = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(a, v)));
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
     if (queries == null) {
       throw new IllegalArgumentException("--query is required");
     }
-    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup, latencyLog, passes);
+    return new BenchOptions(queries, events, input, parallelism, rate, seed, batch, warmup, latencyLog, passes,
+        retention);
   }
 
   private static List<String> queries(String v) {

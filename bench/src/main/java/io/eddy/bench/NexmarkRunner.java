@@ -34,7 +34,7 @@ final class NexmarkRunner {
     try (Engine engine = Engine.open(new EngineConfig(dir.path(), Map.of("log.fsync", "none",
         "parallelism", String.valueOf(options.parallelism()))));
         Session session = engine.openSession()) {
-      session.executeScript(NexmarkQuery.schema(options.parallelism()));
+      session.executeScript(NexmarkQuery.schema(options.parallelism(), options.retentionMb()));
       for (String s : q.setup()) {
         session.execute(s);
       }
@@ -61,7 +61,9 @@ final class NexmarkRunner {
    * BenchOptions#warmupEvents}: a tenth of a paced run by default, none of an unpaced one) are a
    * warm-up (JIT compilation of the generator, appender and query; with more, the state growing to
    * its steady size): appended in the same ticks or batches, each as soon as the last was
-   * processed, and left out of the clock, the CPU time and the percentiles.
+   * processed, and left out of the clock, the CPU time and the percentiles. With retention
+   * ({@link BenchOptions#maxLagEvents}), an unpaced generator waits whenever the query is further
+   * behind than that, so that retention never deletes an event the query has not read.
    */
   private QueryReport runGenerated(Engine engine, NexmarkQuery q) {
     Long rate = options.rate();
@@ -81,6 +83,7 @@ final class NexmarkRunner {
           cq.awaitCaughtUp();
         }
         try (LatencyObserver observer = rate == null ? null : new LatencyObserver(cq, ticks)) {
+          Lag lag = rate == null ? new Lag(cq, options.maxLagEvents()) : null;
           long t1 = System.nanoTime();
           long cpu0 = cpuNanos();
           for (int tick = 0; gen.position() < options.events(); tick++) {
@@ -89,6 +92,8 @@ final class NexmarkRunner {
             appendTick(gen, out, Math.min(perTick, options.events() - gen.position()));
             if (observer != null) {
               observer.submit(due, cq.mark());
+            } else {
+              lag.appended(gen.position());
             }
           }
           Path log = options.latencyLog(q.name());
@@ -101,6 +106,35 @@ final class NexmarkRunner {
           return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
               percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
+      }
+    }
+  }
+
+  /**
+   * Keeps an unpaced generator at most {@code maxEvents} ahead of the query: after each batch,
+   * waits until the query has processed every batch that ended more than that many events ago.
+   */
+  private static final class Lag {
+    private final CountingQuery query;
+    private final long maxEvents;
+    private final java.util.ArrayDeque<CountingQuery.Mark> marks = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> ends = new java.util.ArrayDeque<>();
+
+    Lag(CountingQuery query, long maxEvents) {
+      this.query = query;
+      this.maxEvents = maxEvents;
+    }
+
+    /** A batch ending at event {@code position} was appended. */
+    void appended(long position) {
+      if (maxEvents == Long.MAX_VALUE) {
+        return;
+      }
+      marks.add(query.mark());
+      ends.add(position);
+      while (ends.peekFirst() <= position - maxEvents) {
+        ends.removeFirst();
+        query.awaitProcessed(marks.removeFirst());
       }
     }
   }

@@ -49,4 +49,36 @@ class BenchOptionsTest {
     assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv", "--passes", "0")));
   }
+
+  @Test
+  void unpacedGeneratorRunsKeep256MbOfLogAndTheOthersAllOfIt() {
+    BenchOptions unpaced = BenchOptions.parse(List.of("--query", "q0"));
+    assertEquals(256, unpaced.retentionMb());
+    // (256 MB / 1 KB an event) less two batches of 10,000
+    assertEquals(262_144 - 20_000, unpaced.maxLagEvents());
+    assertEquals(0, BenchOptions.parse(List.of("--query", "q0", "--retention-mb", "0")).retentionMb());
+    assertEquals(Long.MAX_VALUE, BenchOptions.parse(List.of("--query", "q0", "--retention-mb", "0")).maxLagEvents());
+    assertEquals(0, BenchOptions.parse(List.of("--query", "q0", "--rate", "10")).retentionMb());
+    assertEquals(0, BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv")).retentionMb());
+    assertEquals(3072 - 2000, BenchOptions.parse(List.of("--query", "q0", "--retention-mb", "3", "--batch", "1000"))
+        .maxLagEvents());
+  }
+
+  @Test
+  void retentionNeedsAnUnpacedGeneratorAndRoomForThreeBatches() {
+    IllegalArgumentException loaded = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--input", "e.csv", "--retention-mb", "64")));
+    assertEquals("--retention-mb needs an unpaced generator run: --input loads the whole file before the query"
+        + " starts, and a paced run cannot wait for the query", loaded.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--rate", "10", "--retention-mb", "64")));
+    IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--batch", "100000", "--retention-mb", "256")));
+    assertEquals("--retention-mb must be 0 or hold three batches of events at 1024 bytes each (at least 293 for"
+        + " --batch 100000)", small.getMessage());
+    assertEquals(293, BenchOptions.parse(List.of("--query", "q0", "--batch", "100000", "--retention-mb", "293"))
+        .retentionMb());
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--retention-mb", "-1")));
+  }
 }

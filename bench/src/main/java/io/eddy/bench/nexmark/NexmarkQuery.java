@@ -47,9 +47,18 @@ public record NexmarkQuery(String name, List<String> setup, String select) {
     return new NexmarkQuery(n, statements.subList(0, statements.size() - 1), m.group(2));
   }
 
-  /** The DDL of the streams person, auction and bid with {@code partitions} partitions each. */
+  /** The DDL of the streams person, auction and bid with {@code partitions} partitions each, keeping their whole log. */
   public static String schema(int partitions) {
-    return resource("schema.sql").replace("${PARTITIONS}", Integer.toString(partitions));
+    return schema(partitions, 0);
+  }
+
+  /**
+   * The DDL of the streams person, auction and bid with {@code partitions} partitions each and,
+   * unless {@code retentionMb} is 0, {@code retention = 'retentionMb MB'}.
+   */
+  public static String schema(int partitions, int retentionMb) {
+    String options = "partitions = " + partitions + (retentionMb == 0 ? "" : ", retention = '" + retentionMb + " MB'");
+    return resource("schema.sql").replace("${OPTIONS}", options);
   }
 
   /**

@@ -1,8 +1,8 @@
 -- The Nexmark input as three Eddy streams: the mechanical rewrite of the Flink nexmark DDL
 -- (ddl_gen.sql: one table with nested person/auction/bid rows and a computed `dateTime`;
 -- ddl_views.sql: three views that split it by event_type). Each view becomes a stream with the
--- view's columns; the generator's WATERMARK (4 s) moves onto each stream. ${PARTITIONS} is the
--- runner's --parallelism.
+-- view's columns; the generator's WATERMARK (4 s) moves onto each stream. ${OPTIONS} are the
+-- partitions (the runner's --parallelism) and, in unpaced generator runs, the log retention.
 
 CREATE STREAM person (
     id  BIGINT,
@@ -14,7 +14,7 @@ CREATE STREAM person (
     `dateTime` TIMESTAMP(3),
     extra  VARCHAR,
     WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
-) WITH (partitions = ${PARTITIONS});
+) WITH (${OPTIONS});
 
 CREATE STREAM auction (
     id  BIGINT,
@@ -28,7 +28,7 @@ CREATE STREAM auction (
     category  BIGINT,
     extra  VARCHAR,
     WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
-) WITH (partitions = ${PARTITIONS});
+) WITH (${OPTIONS});
 
 CREATE STREAM bid (
     auction  BIGINT,
@@ -39,4 +39,4 @@ CREATE STREAM bid (
     `dateTime`  TIMESTAMP(3),
     extra  VARCHAR,
     WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
-) WITH (partitions = ${PARTITIONS});
+) WITH (${OPTIONS});
