@@ -8,6 +8,7 @@ import io.eddy.log.RecordVisitor;
 import io.eddy.log.TopicLog;
 import io.eddy.log.format.ByteSource;
 import io.eddy.log.format.RowCodec;
+import io.eddy.log.format.RowDecoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +21,11 @@ public final class SourceReader {
   private static final int MAX_BYTES = 1 << 20;
 
   private final TopicLog topic;
-  private final RowCodec codec;
+  private final RowDecoder decoder;
   private final BatchBuilder builder;
   private final long[] positions;
   private final long[] pending;
   private final RecordVisitor visitor;
-  /** Per column, whether it is decoded; null: all are. */
-  private final boolean[] read;
   private final ByteSource source = new ByteSource(new byte[0], 0, 0);
   /** Null for a source without event time (no WATERMARK declared, or a table). */
   private final EventTime eventTime;
@@ -60,15 +59,15 @@ public final class SourceReader {
   SourceReader(TopicLog topic, RowType type, EventTime eventTime, ReadLimit limit, java.util.BitSet columns) {
     this.limit = limit;
     this.topic = topic;
-    this.codec = new RowCodec(type);
     this.positions = new long[topic.partitions()];
     this.pending = new long[topic.partitions()];
     this.eventTime = eventTime;
-    this.read = columns == null ? null : new boolean[type.size()];
+    boolean[] read = columns == null ? null : new boolean[type.size()];
     for (int c = 0; read != null && c < read.length; c++) {
       read[c] = columns.get(c);
     }
     this.builder = new BatchBuilder(type, 1024, read);
+    this.decoder = new RowCodec(type).decoder(read);
     this.visitor = (offset, ts, buf, off, len) -> {
       if (offset >= pollLimit) {
         return;
@@ -83,7 +82,7 @@ public final class SourceReader {
         }
         this.eventTime.observe(polling, ts, pollTime);
       }
-      byte kind = codec.decode(source.reset(buf, off, len), builder, read);
+      byte kind = decoder.decode(source.reset(buf, off, len), builder);
       builder.endRow(kind == RowCodec.INSERT ? 1 : -1);
     };
     for (int p = 0; p < positions.length; p++) {

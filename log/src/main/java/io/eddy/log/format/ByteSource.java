@@ -28,7 +28,9 @@ public final class ByteSource {
     if (off < 0 || len < 0 || off + len > b.length) {
       throw new IndexOutOfBoundsException("[" + off + ", " + (off + len) + ") of " + b.length);
     }
-    this.buf = b;
+    if (buf != b) { // a reference store costs G1's write barrier: skipped when rows of one array follow each other
+      this.buf = b;
+    }
     this.pos = off;
     this.limit = off + len;
     return this;

@@ -3,8 +3,6 @@ package io.eddy.log.format;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The compact binary row format of internal streams and tables, for one {@link RowType}. The
@@ -37,6 +35,7 @@ public final class RowCodec {
   private final RowType type;
   private final TypeKind[] kinds;
   private final int bitmapBytes;
+  private final RowDecoder all;
 
   public RowCodec(RowType type) {
     this.type = type;
@@ -45,6 +44,7 @@ public final class RowCodec {
       kinds[i] = type.type(i).kind();
     }
     this.bitmapBytes = (kinds.length + 7) >>> 3;
+    this.all = new RowDecoder(kinds, null);
   }
 
   public RowType rowType() {
@@ -122,37 +122,16 @@ public final class RowCodec {
    * {@link #decode(byte[], int, int, FieldSink)}.
    */
   public byte decode(ByteSource in, FieldSink sink) {
-    return decode(in, sink, null);
+    return all.decode(in, sink);
   }
 
   /**
-   * Like {@link #decode(ByteSource, FieldSink)}, but a column whose {@code read} entry is false
-   * is skipped over unread and never delivered to the sink, not even as NULL ({@code read} null:
-   * every column is read); the bytes are checked as strictly as when reading.
+   * A decoder that delivers only the columns whose {@code read} entry is true and skips over the
+   * others unread (never delivered, not even as NULL), checking the bytes as strictly as when
+   * reading; {@code read} null: every column. A reader of many rows keeps one.
    */
-  public byte decode(ByteSource in, FieldSink sink, boolean[] read) {
-    byte kind = in.readByte();
-    if (kind != INSERT && kind != DELETE) {
-      throw new MalformedDataException("bad row kind " + kind);
-    }
-    byte[] buf = in.array();
-    int bitmap = in.skip(bitmapBytes);
-    for (int i = 0; i < kinds.length; i++) {
-      boolean wanted = read == null || read[i];
-      if ((buf[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0) {
-        if (wanted) {
-          sink.nullField(i);
-        }
-      } else if (wanted) {
-        readField(i, in, sink);
-      } else {
-        skipField(i, in);
-      }
-    }
-    if (in.remaining() != 0) {
-      throw new MalformedDataException(in.remaining() + " bytes left over after a row of " + kinds.length + " fields");
-    }
-    return kind;
+  public RowDecoder decoder(boolean[] read) {
+    return read == null ? all : new RowDecoder(kinds, read);
   }
 
   /** Decodes the row in {@code buf[off, off + len)} into its values; the kind is not returned. */
@@ -190,46 +169,5 @@ public final class RowCodec {
       }
     });
     return row;
-  }
-
-  private void skipField(int i, ByteSource in) {
-    switch (kinds[i]) {
-      case BOOLEAN -> in.readByte();
-      case INT, DATE -> in.readVarint();
-      case BIGINT, TIMESTAMP -> in.readVarlong();
-      case DOUBLE -> in.skip(Double.BYTES);
-      case DECIMAL -> {
-        in.readVarint();
-        in.skip(unscaledLength(i, in));
-      }
-      case VARCHAR -> in.skip(in.readVarint());
-    }
-  }
-
-  /** Reads the byte length of column {@code i}'s unscaled DECIMAL value (at least one byte). */
-  private static int unscaledLength(int i, ByteSource in) {
-    int n = in.readVarint();
-    if (n < 1) {
-      throw new MalformedDataException("decimal of column " + i + " has " + n + " unscaled bytes");
-    }
-    return n;
-  }
-
-  private void readField(int i, ByteSource in, FieldSink sink) {
-    switch (kinds[i]) {
-      case BOOLEAN -> sink.booleanField(i, in.readByte() != 0);
-      case INT, DATE -> sink.intField(i, in.readZigZagInt());
-      case BIGINT, TIMESTAMP -> sink.longField(i, in.readZigZagLong());
-      case DOUBLE -> sink.doubleField(i, in.readDouble());
-      case DECIMAL -> {
-        int scale = in.readZigZagInt();
-        int n = unscaledLength(i, in);
-        sink.objectField(i, new BigDecimal(new BigInteger(in.array(), in.skip(n), n), scale));
-      }
-      case VARCHAR -> {
-        int n = in.readVarint();
-        sink.objectField(i, new String(in.array(), in.skip(n), n, StandardCharsets.UTF_8));
-      }
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.eddy.log.format;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
  * Writes rows of one {@link RowType} field by field, in column order, straight into a
@@ -36,11 +35,16 @@ public final class RowEncoder {
     if (kind != RowCodec.INSERT && kind != RowCodec.DELETE) {
       throw new IllegalArgumentException("row kind must be 0 (insert) or 1 (delete), not " + kind);
     }
-    this.out = sink;
+    if (out != sink) { // a reference store costs G1's write barrier (a fence): an encoder writes row after row into one sink
+      this.out = sink;
+    }
     this.start = sink.size();
     sink.writeByte(kind);
     this.bitmap = sink.skip(bitmapBytes);
-    Arrays.fill(sink.array(), bitmap, bitmap + bitmapBytes, (byte) 0);
+    byte[] b = sink.array();
+    for (int i = bitmap; i < bitmap + bitmapBytes; i++) {
+      b[i] = 0;
+    }
     this.column = 0;
   }
 

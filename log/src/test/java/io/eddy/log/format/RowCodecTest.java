@@ -103,7 +103,8 @@ class RowCodecTest {
       byte[] b = codec.encode(RowCodec.INSERT, row);
       Collector sink = new Collector(row.length);
       ByteSource in = new ByteSource(b, 0, b.length);
-      assertEquals(RowCodec.INSERT, codec.decode(in, sink, read));
+      RowDecoder decoder = codec.decoder(read);
+      assertEquals(RowCodec.INSERT, decoder.decode(in, sink));
       assertEquals(0, in.remaining());
       List<Integer> wanted = new ArrayList<>();
       for (int i = 0; i < read.length; i++) {
@@ -115,9 +116,15 @@ class RowCodecTest {
       assertEquals(wanted, sink.delivered, "row " + r + ": only the read columns, in order");
       for (int len = 0; len < b.length; len += 3) {
         ByteSource cut = new ByteSource(b, 0, len);
-        assertThrows(MalformedDataException.class, () -> codec.decode(cut, sink, read), "cut at " + len);
+        assertThrows(MalformedDataException.class, () -> decoder.decode(cut, sink), "cut at " + len);
       }
     }
+  }
+
+  @Test
+  void aDecoderTakesOneReadFlagPerColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codec.decoder(new boolean[2]));
+    assertEquals("2 read flags for " + ALL_TYPES.size() + " columns", e.getMessage());
   }
 
   @Test
