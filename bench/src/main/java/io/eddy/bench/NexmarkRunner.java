@@ -85,7 +85,7 @@ final class NexmarkRunner {
         try (LatencyObserver observer = rate == null ? null : new LatencyObserver(cq, ticks)) {
           Lag lag = rate == null ? new Lag(cq, options.maxLagEvents()) : null;
           long t1 = System.nanoTime();
-          long cpu0 = cpuNanos();
+          Usage usage0 = Usage.now();
           for (int tick = 0; gen.position() < options.events(); tick++) {
             long due = t1 + (long) (tick * tickNanos);
             sleepUntil(due);
@@ -103,7 +103,7 @@ final class NexmarkRunner {
           long[] latencies = observer == null ? new long[0] : observer.sorted();
           cq.awaitCaughtUp();
           long t2 = System.nanoTime();
-          return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, cpuNanos() - cpu0, heap,
+          return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, Usage.now().since(usage0), heap,
               percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
       }
@@ -170,20 +170,38 @@ final class NexmarkRunner {
       }
       try (CountingQuery cq = engine.startCounting(q.select())) {
         long t1 = System.nanoTime();
-        long cpu0 = cpuNanos();
+        Usage usage0 = Usage.now();
         cq.awaitCaughtUp();
         long t2 = System.nanoTime();
-        return report(q, cq, events, planNanos, (l1 - l0) / 1e9, t2 - t1, cpuNanos() - cpu0, heap,
+        return report(q, cq, events, planNanos, (l1 - l0) / 1e9, t2 - t1, Usage.now().since(usage0), heap,
             Double.NaN, Double.NaN);
       }
     }
   }
 
   private static QueryReport report(NexmarkQuery q, CountingQuery cq, long events, long planNanos, double loadS,
-      long runNanos, long cpuNanos, HeapSampler heap, double p50, double p99) {
+      long runNanos, Usage used, HeapSampler heap, double p50, double p99) {
     heap.close();
-    return new QueryReport(q.name(), "ok", "", events, planNanos / 1e6, loadS, runNanos / 1e9, cpuNanos / 1e9,
-        cq.changesOut(), cq.netRowsOut(), cq.stateRows(), cq.stateBytes(), heap.peakBytes(), p50, p99);
+    return new QueryReport(q.name(), "ok", "", events, planNanos / 1e6, loadS, runNanos / 1e9, used.cpuNanos() / 1e9,
+        cq.changesOut(), cq.netRowsOut(), cq.stateRows(), cq.stateBytes(), heap.peakBytes(), p50, p99,
+        used.jitMillis() < 0 ? Double.NaN : used.jitMillis() / 1e3);
+  }
+
+  /**
+   * The process's CPU time and the time the JIT's compiler threads spent compiling (-1 when the
+   * JVM does not measure it), since the JVM started, or between two points ({@link #since}).
+   */
+  private record Usage(long cpuNanos, long jitMillis) {
+    static Usage now() {
+      java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+      return new Usage(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime(), compiling);
+    }
+
+    Usage since(Usage start) {
+      return new Usage(cpuNanos - start.cpuNanos, jitMillis < 0 ? -1 : jitMillis - start.jitMillis);
+    }
   }
 
   private static double percentile(long[] sorted, double p) {
@@ -198,10 +216,5 @@ final class NexmarkRunner {
     for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
       java.util.concurrent.locks.LockSupport.parkNanos(left);
     }
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }

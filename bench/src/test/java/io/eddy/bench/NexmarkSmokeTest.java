@@ -27,7 +27,9 @@ class NexmarkSmokeTest {
     NexmarkRunner runner = new NexmarkRunner(options(null, null));
     Expected want = expected();
 
-    assertCounts(runner.run("q0"), want.bids);
+    QueryReport q0 = runner.run("q0");
+    assertCounts(q0, want.bids);
+    assertTrue(q0.jitS() >= 0, "the JIT's compile time over the run is measured: " + q0);
     assertCounts(runner.run("q1"), want.bids);
     assertCounts(runner.run("q2"), want.q2);
   }
@@ -124,6 +126,7 @@ class NexmarkSmokeTest {
     assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").matches(q2)), table);
     assertTrue(table.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith("q6 not_found - -")), table);
     assertTrue(table.lines().anyMatch(l -> l.startsWith("q6 not_found: ")), table);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("query ") && l.endsWith("  jit s")), table);
   }
 
   private static void assertCounts(QueryReport r, long rows) {
