@@ -82,10 +82,9 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
       throw new IllegalArgumentException("--retention-mb needs an unpaced generator run: --input loads the whole file"
           + " before the query starts, and a paced run cannot wait for the query");
     }
-    if (retention != null && retention != 0 && (retention < 0 || maxLag(retention, batch) < batch)) {
+    if (retention != null && retention != 0 && retention < minRetentionMb(batch)) {
       throw new IllegalArgumentException("--retention-mb must be 0 or hold three batches of events at "
-          + MAX_EVENT_BYTES + " bytes each (at least " + ((3L * batch * MAX_EVENT_BYTES >> 20) + 1)
-          + " for --batch " + batch + ")");
+          + MAX_EVENT_BYTES + " bytes each (at least " + minRetentionMb(batch) + " for --batch " + batch + ")");
     }
   }
 
@@ -114,6 +113,12 @@ public record BenchOptions(List<String> queries, long events, Path input, int pa
 
   private static long maxLag(int retentionMb, int batch) {
     return ((long) retentionMb << 20) / MAX_EVENT_BYTES - 2L * batch;
+  }
+
+  /** The least retention whose {@link #maxLag} is at least a batch: three batches' bytes, in whole MB. */
+  private static long minRetentionMb(int batch) {
+    long bytes = 3L * batch * MAX_EVENT_BYTES;
+    return (bytes + (1 << 20) - 1) >> 20;
   }
 
   /** Where query {@code query}'s tick latencies go: {@code latencyLog}, suffixed when several queries run; or null. */

@@ -117,8 +117,10 @@ final class NexmarkRunner {
   private static final class Lag {
     private final CountingQuery query;
     private final long maxEvents;
-    private final java.util.ArrayDeque<CountingQuery.Mark> marks = new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<Long> ends = new java.util.ArrayDeque<>();
+    /** The batches the query may not have processed yet: where each ended, and its mark. */
+    private final java.util.ArrayDeque<Batch> appended = new java.util.ArrayDeque<>();
+
+    private record Batch(long end, CountingQuery.Mark mark) {}
 
     Lag(CountingQuery query, long maxEvents) {
       this.query = query;
@@ -130,11 +132,9 @@ final class NexmarkRunner {
       if (maxEvents == Long.MAX_VALUE) {
         return;
       }
-      marks.add(query.mark());
-      ends.add(position);
-      while (ends.peekFirst() <= position - maxEvents) {
-        ends.removeFirst();
-        query.awaitProcessed(marks.removeFirst());
+      appended.add(new Batch(position, query.mark()));
+      while (appended.peekFirst().end() <= position - maxEvents) {
+        query.awaitProcessed(appended.removeFirst().mark());
       }
     }
   }

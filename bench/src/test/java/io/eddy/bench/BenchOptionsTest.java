@@ -2,6 +2,7 @@ package io.eddy.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,11 @@ class BenchOptionsTest {
         .retentionMb());
     assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(List.of("--query", "q0", "--retention-mb", "-1")));
+    // three batches of 262,144 events at 1 KB are exactly 768 MB: the least the message names is the least accepted
+    IllegalArgumentException exact = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--query", "q0", "--batch", "262144", "--retention-mb", "767")));
+    assertTrue(exact.getMessage().endsWith("(at least 768 for --batch 262144)"), exact.getMessage());
+    assertEquals(262_144, BenchOptions.parse(List.of("--query", "q0", "--batch", "262144", "--retention-mb", "768"))
+        .maxLagEvents());
   }
 }

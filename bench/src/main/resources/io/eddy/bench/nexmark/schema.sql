@@ -1,8 +1,9 @@
 -- The Nexmark input as three Eddy streams: the mechanical rewrite of the Flink nexmark DDL
 -- (ddl_gen.sql: one table with nested person/auction/bid rows and a computed `dateTime`;
 -- ddl_views.sql: three views that split it by event_type). Each view becomes a stream with the
--- view's columns; the generator's WATERMARK (4 s) moves onto each stream. ${OPTIONS} are the
--- partitions (the runner's --parallelism) and, in unpaced generator runs, the log retention.
+-- view's columns; the generator's WATERMARK (4 s) moves onto each stream. NexmarkQuery.schema fills
+-- in each WITH: the partitions (the runner's --parallelism) and, in unpaced generator runs, the log
+-- retention.
 
 CREATE STREAM person (
     id  BIGINT,

@@ -389,13 +389,13 @@ public final class StandingQuery implements AutoCloseable {
   }
 
   /**
-   * Throws the query's failure, if any: one of Eddy's errors keeps its code (a source's retention
-   * that deleted records the query had not read is {@code NOT_FOUND}, not a bug); anything else is
-   * an internal error.
+   * Throws the query's failure, if any: one of Eddy's errors keeps its code and hint (a source's
+   * retention that deleted records the query had not read is {@code NOT_FOUND}, not a bug);
+   * anything else is an internal error.
    */
   private void checkHealthy() {
     Throwable f = failure;
-    if (f instanceof EddyException e && e.code() != ErrorCode.INTERNAL) {
+    if (f instanceof EddyException e) {
       throw new EddyException(e.code(), "standing query " + name + " failed: " + e.reason(), null, null, e.hint(), e);
     }
     if (f != null) {
