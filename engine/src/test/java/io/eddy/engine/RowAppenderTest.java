@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The field-by-field appender writes exactly what the boxed append writes, under the same rules. */
 class RowAppenderTest {
@@ -45,29 +47,32 @@ class RowAppenderTest {
   /** Sets every column with the typed setter a fast caller would use. */
   private static void set(RowAppender a, Object[] row, Random rnd) {
     for (int c = 0; c < row.length; c++) {
-      Object v = row[c];
-      if (v == null) {
-        if (rnd.nextBoolean()) {
-          a.setNull(c);
-        }
-      } else if (v instanceof String s) {
-        byte[] utf8 = ("__" + s).getBytes(StandardCharsets.UTF_8);
-        if (rnd.nextBoolean()) {
-          a.setUtf8(c, utf8, 2, utf8.length - 2);
-        } else {
-          a.setString(c, s);
-        }
-      } else if (v instanceof Long n) {
-        a.setLong(c, n);
-      } else if (v instanceof Integer n) {
-        a.setLong(c, n);
-      } else if (v instanceof Double d) {
-        a.setDouble(c, d);
-      } else if (v instanceof Boolean b) {
-        a.setBoolean(c, b);
-      } else {
-        a.setValue(c, v);
+      setColumn(a, c, row[c], rnd);
+    }
+  }
+
+  private static void setColumn(RowAppender a, int c, Object v, Random rnd) {
+    if (v == null) {
+      if (rnd.nextBoolean()) {
+        a.setNull(c);
       }
+    } else if (v instanceof String s) {
+      byte[] utf8 = ("__" + s).getBytes(StandardCharsets.UTF_8);
+      if (rnd.nextBoolean()) {
+        a.setUtf8(c, utf8, 2, utf8.length - 2);
+      } else {
+        a.setString(c, s);
+      }
+    } else if (v instanceof Long n) {
+      a.setLong(c, n);
+    } else if (v instanceof Integer n) {
+      a.setLong(c, n);
+    } else if (v instanceof Double d) {
+      a.setDouble(c, d);
+    } else if (v instanceof Boolean b) {
+      a.setBoolean(c, b);
+    } else {
+      a.setValue(c, v);
     }
   }
 
@@ -110,6 +115,113 @@ class RowAppenderTest {
             + " written boxed, " + actual.size() + " by the appender");
       }
     }
+  }
+
+  /**
+   * Rows whose columns come in order are encoded as they are set; every other way of setting a
+   * row (out of order, a column set twice, a value converted, a refused value, a discarded row)
+   * moves it to the staged path halfway. Either way the log must hold what the boxed append
+   * writes, record timestamps included, in the same round-robin partitions.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void rowsSetInAnyOrderWriteWhatTheBoxedAppendWrites(int partitions) {
+    Random rnd = new Random(29 + partitions);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      Object[] row = randomRow(rnd);
+      row[7] = 1_700_000_000_000L + rnd.nextInt(1_000_000); // the WATERMARK column: never NULL
+      if (rnd.nextInt(4) == 0 && row[4] != null) {
+        row[4] = BigDecimal.valueOf(rnd.nextInt(1000)).setScale(2); // a whole DECIMAL, set as a long below
+      }
+      rows.add(row);
+    }
+    String columns = COLUMNS.substring(0, COLUMNS.length() - 1) + ", WATERMARK FOR ts AS ts)";
+    Path data = dir.resolve("data");
+    int[] ways = new int[6];
+    try (Engine engine = Engine.open(EngineConfig.of(data)); Session s = engine.openSession()) {
+      s.execute("CREATE STREAM boxed " + columns + " WITH (partitions = " + partitions + ")");
+      s.execute("CREATE STREAM typed " + columns + " WITH (partitions = " + partitions + ")");
+      engine.append("boxed", rows);
+      try (RowAppender a = engine.appender("typed", 500)) {
+        for (Object[] row : rows) {
+          int way = rnd.nextInt(ways.length);
+          ways[way]++;
+          setSomeWay(a, row, way, rnd);
+          a.endRow();
+        }
+      }
+    }
+    assertTrue(Arrays.stream(ways).allMatch(n -> n > 300), Arrays.toString(ways));
+    try (FileLogStore log = FileLogStore.open(data.resolve("log"), LogConfig.defaults())) {
+      List<String> names = new ArrayList<>(log.topics());
+      names.sort(null);
+      TopicLog boxed = log.open(names.get(0));
+      TopicLog typed = log.open(names.get(1));
+      for (int p = 0; p < partitions; p++) {
+        List<String> expected = timedRecords(boxed, p);
+        List<String> actual = timedRecords(typed, p);
+        assertEquals(3000 / partitions, expected.size());
+        assertEquals(expected.size(), actual.size(), "partition " + p);
+        for (int i = 0; i < expected.size(); i++) {
+          assertEquals(expected.get(i), actual.get(i), "partition " + p + ", record " + i);
+        }
+      }
+    }
+  }
+
+  /** Sets {@code row} on {@code a} in one of six ways (see the test above). */
+  private static void setSomeWay(RowAppender a, Object[] row, int way, Random rnd) {
+    switch (way) {
+      case 0 -> set(a, row, rnd); // in order
+      case 1 -> { // backwards
+        for (int c = row.length - 1; c >= 0; c--) {
+          setColumn(a, c, row[c], rnd);
+        }
+      }
+      case 2 -> { // in order, then an earlier column again (or a NULL one given a value and taken back)
+        set(a, row, rnd);
+        int c = rnd.nextInt(row.length - 1);
+        if (row[c] == null) {
+          a.setString(0, "replaced").setValue(0, row[0]);
+        } else {
+          a.setValue(c, row[c]);
+        }
+      }
+      case 3 -> { // in order, whole DECIMALs and integral DOUBLEs given as longs (converted)
+        for (int c = 0; c < row.length; c++) {
+          if (row[c] instanceof BigDecimal m && m.stripTrailingZeros().scale() <= 0) {
+            a.setLong(c, m.longValueExact());
+          } else if (row[c] instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            a.setLong(c, d.longValue());
+          } else {
+            a.setValue(c, row[c]);
+          }
+        }
+      }
+      case 4 -> { // in order, with a refused value on the way
+        int bad = 1 + rnd.nextInt(row.length - 1);
+        for (int c = 0; c < row.length; c++) {
+          if (c == bad) {
+            assertThrows(EddyException.class, () -> a.setString(bad == 6 ? 1 : bad, "text"));
+          }
+          a.setValue(c, row[c]);
+        }
+      }
+      default -> { // half a row discarded first
+        set(a, Arrays.copyOf(row, 1 + rnd.nextInt(row.length - 1)), rnd);
+        a.setLong(7, 1L);
+        a.discardRow();
+        set(a, row, rnd);
+      }
+    }
+  }
+
+  private static List<String> timedRecords(TopicLog topic, int partition) {
+    List<String> out = new ArrayList<>();
+    topic.partition(partition).read(0, Integer.MAX_VALUE,
+        (offset, ts, buf, off, len) -> out.add(ts + " " + Arrays.toString(Arrays.copyOfRange(buf, off, off + len))));
+    return out;
   }
 
   private static List<String> records(TopicLog topic, int partition) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Key-less records encoded back to back in one buffer, for appending many small records without
- * a byte array (and a {@link LogRecord}) per record: {@link #beginRecord(long)} with the record's
- * timestamp, write its value into {@link #sink()}, then {@link #endRecord()}.
+ * a byte array (and a {@link LogRecord}) per record: {@link #beginRecord()}, write its value into
+ * {@link #sink()}, then {@link #endRecord(long)} with the record's timestamp.
  *
  * <p>The buffer is laid out as the file log's batch (see {@code io.eddy.log.file.BatchFormat}):
  * {@link #HEADER_RESERVE} bytes left for the batch header, then each record framed as that
@@ -23,8 +23,8 @@ import java.util.List;
 public final class EncodedRecords {
   /** Bytes at the start of {@link #buffer()} left for the batch header. */
   public static final int HEADER_RESERVE = 41;
-  /** Bytes a value length is first given: a varint of two bytes holds 128 .. 16383. */
-  private static final int LENGTH_GUESS = 2;
+  /** Bytes the key (always none: one byte) and the value length are first given: a varint of two bytes holds 128 .. 16383. */
+  private static final int KEY_AND_LENGTH_GUESS = 1 + 2;
 
   private final ByteSink sink;
   private long[] timestamps;
@@ -33,7 +33,11 @@ public final class EncodedRecords {
   private int count;
   /** Where the open record's framing starts, or -1 when no record is open. */
   private int recordStart = -1;
+  /** Where the open record's timestamp delta goes (after its offset delta). */
+  private int framingAt;
   private int valueStart;
+  /** Bytes given to the next record's timestamp delta: what the last one took. */
+  private int timeGuess = 1;
 
   public EncodedRecords() {
     this(64, 8 << 10);
@@ -48,8 +52,11 @@ public final class EncodedRecords {
     clear();
   }
 
-  /** Opens a record with this timestamp: its value is what is written into {@link #sink()} until {@link #endRecord()}. */
-  public void beginRecord(long timestamp) {
+  /**
+   * Opens a record: its value is what is written into {@link #sink()} until
+   * {@link #endRecord(long)}, which gives its timestamp (a writer may learn it from the value).
+   */
+  public void beginRecord() {
     if (recordStart >= 0) {
       throw new IllegalStateException("record " + count + " is already open");
     }
@@ -59,12 +66,10 @@ public final class EncodedRecords {
       starts = Arrays.copyOf(starts, cap);
       timestamps = Arrays.copyOf(timestamps, cap);
     }
-    timestamps[count] = timestamp;
     recordStart = sink.size();
     sink.writeVarint(count);
-    sink.writeZigZagLong(timestamp - timestamps[0]);
-    sink.writeByte(1); // zigzag(-1): no key
-    sink.skip(LENGTH_GUESS);
+    framingAt = sink.size();
+    sink.skip(timeGuess + KEY_AND_LENGTH_GUESS);
     valueStart = sink.size();
   }
 
@@ -73,15 +78,23 @@ public final class EncodedRecords {
     return sink;
   }
 
-  /** Closes the open record: its value is everything written since {@link #beginRecord}. */
-  public void endRecord() {
+  /**
+   * Closes the open record, whose value is everything written since {@link #beginRecord()}, with
+   * this timestamp. Its framing (timestamp delta, key, value length) was given room by a guess,
+   * the previous record's timestamp delta size and a two-byte length; when the guess is wrong the
+   * value moves, so that every varint is minimally encoded, as the format's writers all do.
+   */
+  public void endRecord(long timestamp) {
     if (recordStart < 0) {
       throw new IllegalStateException("no record is open");
     }
+    long delta = count == 0 ? 0 : timestamp - timestamps[0];
+    long zigzag = (delta << 1) ^ (delta >> 63);
+    int timeBytes = varlongSize(zigzag);
     int len = sink.size() - valueStart;
     int lengthBytes = varintSize(len);
-    int shift = lengthBytes - LENGTH_GUESS;
-    if (shift != 0) { // move the value so that its length is minimally encoded, as the format's writers all do
+    int shift = framingAt + timeBytes + 1 + lengthBytes - valueStart;
+    if (shift != 0) {
       if (shift > 0) {
         sink.skip(shift);
       }
@@ -92,16 +105,28 @@ public final class EncodedRecords {
       valueStart += shift;
     }
     byte[] b = sink.array();
-    int at = valueStart - lengthBytes;
+    int at = framingAt;
+    while ((zigzag & ~0x7FL) != 0) {
+      b[at++] = (byte) ((zigzag & 0x7F) | 0x80);
+      zigzag >>>= 7;
+    }
+    b[at++] = (byte) zigzag;
+    b[at++] = 1; // zigzag(-1): no key
     int v = len;
     while ((v & ~0x7F) != 0) {
       b[at++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
     }
     b[at] = (byte) v;
+    timeGuess = timeBytes;
+    timestamps[count] = timestamp;
     starts[count] = valueStart;
     ends[count++] = sink.size();
     recordStart = -1;
+  }
+
+  private static int varlongSize(long v) {
+    return (70 - Long.numberOfLeadingZeros(v | 1)) / 7;
   }
 
   /** Bytes of the unsigned varint of {@code v}: 7 bits a byte. */

@@ -75,13 +75,13 @@ public abstract class PartitionLogContract {
     for (int round = 0; round < 2; round++) {
       records.clear();
       for (int i = 0; i < lengths.length; i++) {
-        records.beginRecord(-1); // given up on: leaves nothing behind
+        records.beginRecord(); // given up on: leaves nothing behind
         records.sink().writeBytes("half".getBytes(UTF_8), 0, 4);
         records.abortRecord();
         String value = (round + "." + i + "-").repeat(lengths[i] + 1).substring(0, lengths[i]);
-        records.beginRecord(times[i]);
+        records.beginRecord();
         records.sink().writeBytes(value.getBytes(UTF_8), 0, lengths[i]);
-        records.endRecord();
+        records.endRecord(times[i]);
         expected.add(new LogFixtures.Read(expected.size(), times[i], value));
       }
       assertEquals(lengths.length, records.count());

@@ -90,7 +90,7 @@ public class GeneratorCostBenchmarks {
       dir = ScratchDirectory.create("eddy-jmh-");
       engine = Engine.open(new EngineConfig(dir.path(), Map.of("log.fsync", "none")));
       try (Session session = engine.openSession()) {
-        session.executeScript(NexmarkQuery.schema(1));
+        session.executeScript(NexmarkQuery.schema(1, 256)); // the bench's retention: the kernel writes into recycled pages
       }
       out = new StreamAppender(engine, Integer.MAX_VALUE);
     }

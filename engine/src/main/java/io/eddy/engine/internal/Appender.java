@@ -6,14 +6,24 @@ import io.eddy.log.format.RowCodec;
 import io.eddy.planner.catalog.CatalogObject;
 import io.eddy.planner.catalog.TableDef;
 
-/** {@link RowAppender} over a {@link PartitionedBatch}. Not thread-safe. */
+/**
+ * {@link RowAppender} over a {@link PartitionedBatch}: a row is written into its batch as its
+ * columns are set while they come in order with values of their own kinds ({@link InOrderRow}),
+ * and is staged in {@link RowValues} (whose rules every value follows) from the first set that
+ * does not. Not thread-safe.
+ */
 final class Appender implements RowAppender {
   private final EngineRuntime rt;
   private final CatalogObject target;
   private final TopicLog topic;
   private final PartitionedBatch batch;
+  /** The row being set, while its columns come in order; see {@link InOrderRow}. */
+  private final InOrderRow inOrder;
+  /** The row being set, once it could not be written in order. */
   private final RowValues row;
   private final int batchRows;
+  /** Whether the row being set is in {@link #row} (else in {@link #inOrder}, or not begun). */
+  private boolean staged;
 
   Appender(EngineRuntime rt, CatalogObject target, int batchRows) {
     if (batchRows < 1) {
@@ -23,67 +33,96 @@ final class Appender implements RowAppender {
     this.target = target;
     this.topic = rt.topic(target);
     this.batch = new PartitionedBatch(target, topic.partitions(), Math.min(batchRows, 1 << 16));
+    this.inOrder = new InOrderRow(batch, target.rowType());
     this.row = batch.newRow();
     this.batchRows = batchRows;
   }
 
   @Override
   public RowAppender setLong(int column, long value) {
-    row.setLong(column, value);
+    if (staged || !inOrder.putLong(column, value)) {
+      staged().setLong(column, value);
+    }
     return this;
   }
 
   @Override
   public RowAppender setDouble(int column, double value) {
-    row.setDouble(column, value);
+    if (staged || !inOrder.putDouble(column, value)) {
+      staged().setDouble(column, value);
+    }
     return this;
   }
 
   @Override
   public RowAppender setBoolean(int column, boolean value) {
-    row.setBoolean(column, value);
+    if (staged || !inOrder.putBoolean(column, value)) {
+      staged().setBoolean(column, value);
+    }
     return this;
   }
 
   @Override
   public RowAppender setString(int column, String value) {
-    row.setString(column, value);
+    if (staged || !(value == null ? inOrder.putNull(column) : inOrder.putString(column, value))) {
+      staged().setString(column, value);
+    }
     return this;
   }
 
   @Override
   public RowAppender setUtf8(int column, byte[] utf8, int offset, int length) {
-    row.setUtf8(column, utf8, offset, length);
+    if (staged || !inOrder.putUtf8(column, utf8, offset, length)) {
+      staged().setUtf8(column, utf8, offset, length);
+    }
     return this;
   }
 
   @Override
   public RowAppender setValue(int column, Object value) {
-    row.setValue(column, value);
+    staged().setValue(column, value);
     return this;
   }
 
   @Override
   public RowAppender setNull(int column) {
-    row.setNull(column);
+    if (staged || !inOrder.putNull(column)) {
+      staged().setNull(column);
+    }
     return this;
   }
 
   @Override
   public void discardRow() {
+    inOrder.abort();
     row.clear();
+    staged = false;
   }
 
   @Override
   public void endRow() {
-    try {
-      batch.add(RowCodec.INSERT, row);
-    } finally {
-      row.clear();
+    if (inOrder.isOpen()) {
+      inOrder.end();
+    } else {
+      try {
+        batch.add(RowCodec.INSERT, row);
+      } finally {
+        row.clear();
+        staged = false;
+      }
     }
     if (batch.size() >= batchRows) {
       flush();
     }
+  }
+
+  /** The staged row, into which the row written so far in order moves first. */
+  private RowValues staged() {
+    if (!staged) {
+      inOrder.spill(row);
+      staged = true;
+    }
+    return row;
   }
 
   @Override

@@ -35,6 +35,7 @@ final class PartitionedBatch {
   private final int procTimeColumn;
   /** Columns an inserted row must have a value for: NOT NULL ones and the WATERMARK column. */
   private final int[] required;
+  /** The partition of the next round-robin row. */
   private int roundRobin;
   private long clock;
   private long maxEventTime = Long.MIN_VALUE;
@@ -75,16 +76,16 @@ final class PartitionedBatch {
       if (procTimeColumn >= 0) {
         row.setLong(procTimeColumn, clock);
       }
-      checkNotNull(row);
+      for (int c : required) {
+        if (row.isNull(c)) {
+          throw missing(c);
+        }
+      }
     }
     long ts = tsColumn >= 0 && !row.isNull(tsColumn) ? row.longValue(tsColumn) : clock;
-    if (tsColumn >= 0) {
-      maxEventTime = Math.max(maxEventTime, ts);
-    }
-    int parts = byPartition.length;
-    int p = parts == 1 ? 0 : key != null ? Math.floorMod(row.hash(key), parts) : roundRobin++ % parts;
+    int p = byPartition.length == 1 ? 0 : key != null ? Math.floorMod(row.hash(key), byPartition.length) : roundRobin;
     EncodedRecords out = byPartition[p];
-    out.beginRecord(ts);
+    out.beginRecord();
     try {
       encoder.begin(out.sink(), kind);
       row.encode(encoder);
@@ -93,7 +94,52 @@ final class PartitionedBatch {
       out.abortRecord();
       throw e;
     }
-    out.endRecord();
+    out.endRecord(ts);
+    added(ts);
+  }
+
+  /**
+   * Whether an INSERT row can be encoded as its columns are set ({@link InOrderRow}): its
+   * partition does not depend on its values (round-robin, or one partition) and Eddy stamps no
+   * column of it (PROCTIME).
+   */
+  boolean takesRowsInOrder() {
+    return procTimeColumn < 0 && (key == null || byPartition.length == 1);
+  }
+
+  /** The pending records the next row goes to, when {@link #takesRowsInOrder()}. */
+  EncodedRecords nextRowRecords() {
+    return byPartition[roundRobin];
+  }
+
+  /** The WATERMARK column (whose value is a row's record timestamp), or -1. */
+  int watermarkColumn() {
+    return tsColumn;
+  }
+
+  /** Columns an INSERT row must have a value for. */
+  int[] requiredColumns() {
+    return required;
+  }
+
+  /**
+   * The record timestamp of an INSERT row about to be ended in {@link #nextRowRecords()}: its
+   * {@code eventTime} (the WATERMARK column's value) if the target has that column, else the
+   * batch's wall clock.
+   */
+  long recordTime(long eventTime) {
+    if (size == 0) {
+      clock = System.currentTimeMillis();
+    }
+    return tsColumn >= 0 ? eventTime : clock;
+  }
+
+  /** Counts a row ended with record timestamp {@code ts} (by {@link #add} or an {@link InOrderRow}). */
+  void added(long ts) {
+    if (tsColumn >= 0) {
+      maxEventTime = Math.max(maxEventTime, ts);
+    }
+    roundRobin = roundRobin + 1 == byPartition.length ? 0 : roundRobin + 1;
     size++;
   }
 
@@ -124,16 +170,12 @@ final class PartitionedBatch {
     return n;
   }
 
-  private void checkNotNull(RowValues row) {
-    for (int c : required) {
-      if (!row.isNull(c)) {
-        continue;
-      }
-      throw new EddyException(ErrorCode.DATA, c == tsColumn
-          ? "column '" + type.get(c).name() + "' of " + target.name()
-              + " is its WATERMARK column, so every row needs a value for it"
-          : "column '" + type.get(c).name() + "' of " + target.name() + " is NOT NULL, but a row has no value for it");
-    }
+  /** The refusal of an INSERT row without a value for required column {@code c}. */
+  EddyException missing(int c) {
+    return new EddyException(ErrorCode.DATA, c == tsColumn
+        ? "column '" + type.get(c).name() + "' of " + target.name()
+            + " is its WATERMARK column, so every row needs a value for it"
+        : "column '" + type.get(c).name() + "' of " + target.name() + " is NOT NULL, but a row has no value for it");
   }
 
   private static int[] keyColumns(CatalogObject target) {

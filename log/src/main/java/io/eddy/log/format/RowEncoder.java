@@ -53,6 +53,14 @@ public final class RowEncoder {
     return column;
   }
 
+  /** Whether column {@code i}, one already written in this row ({@code i < column()}), is NULL. */
+  public boolean isNull(int i) {
+    if (i >= column) {
+      throw new IllegalStateException("column " + i + " is not written yet");
+    }
+    return (out.array()[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0;
+  }
+
   /** The type of column {@code i}. */
   public TypeKind kind(int i) {
     return kinds[i];
