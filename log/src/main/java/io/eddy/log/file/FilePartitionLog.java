@@ -11,8 +11,6 @@ import io.eddy.log.format.MalformedDataException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,7 +48,8 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   private final Path dir;
   private final LogConfig config;
   private final LogServices services;
-  private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+  /** Replaced whole under the append lock; reads use the list they find. */
+  private volatile SegmentList segments;
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ByteSink encodeBuffer = new ByteSink(64 << 10);
   /**
@@ -68,9 +67,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     this.dir = dir;
     this.config = config;
     this.services = services;
-    for (Segment s : loaded.segments()) {
-      segments.put(s.baseOffset(), s);
-    }
+    this.segments = new SegmentList(loaded.segments());
     this.endOffset = loaded.endOffset();
   }
 
@@ -137,7 +134,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
   }
 
   private Segment activeSegmentFor(int batchBytes, long base, long now) throws IOException {
-    Segment active = segments.lastEntry().getValue();
+    Segment active = segments.last();
     boolean full = active.size() + batchBytes > config.segmentBytes();
     boolean old = active.firstAppendMillis() >= 0 && now - active.firstAppendMillis() >= config.segmentMillis();
     if (active.size() == 0 || !full && !old) {
@@ -149,7 +146,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     }
     active.writeIndex(services.io(), durable);
     Segment rolled = Segment.open(services.io(), dir, base, config.indexIntervalBytes());
-    segments.put(base, rolled);
+    segments = segments.plus(rolled);
     if (durable) {
       services.io().forceDirectory(dir);
       services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(base, false).encode(), true);
@@ -178,21 +175,21 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       return;
     }
     long total = 0;
-    for (Segment s : segments.values()) {
+    for (Segment s : segments.all()) {
       total += s.size();
     }
     long now = services.clock().millis();
     while (segments.size() > 1) {
-      Segment first = segments.firstEntry().getValue();
+      Segment first = segments.first();
       boolean expired = r.millis() > 0 && first.index().maxTimestamp() < now - r.millis();
       boolean oversize = r.bytes() > 0 && total - first.size() >= r.bytes();
       if (!expired && !oversize) {
         return;
       }
-      segments.remove(first.baseOffset());
+      segments = segments.withoutFirst();
       total -= first.size();
       first.delete(services.io());
-      long start = segments.firstKey();
+      long start = segments.first().baseOffset();
       LOG.log(System.Logger.Level.INFO, () -> name + ": retention deleted " + first.path().getFileName() + " ("
           + (expired ? "older than " + r.millis() + " ms" : "over " + r.bytes() + " bytes") + "); the partition now starts at "
           + start);
@@ -219,27 +216,26 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
         throw new EddyException(ErrorCode.NOT_FOUND, name + ": cannot truncate to offset " + offset
             + ", the partition holds offsets " + startOffset() + " to " + end);
       }
-      Segment holder = segments.floorEntry(offset).getValue();
+      SegmentList segs = segments;
+      int at = segs.floor(offset);
+      Segment holder = segs.get(at);
       long position = batchPosition(holder, offset);
       services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(offset, false).encode(), true);
-      for (Segment later : segments.descendingMap().headMap(holder.baseOffset(), false).values()) {
-        later.delete(services.io());
+      for (int i = segs.size() - 1; i > at; i--) { // from the last one down
+        segs.get(i).delete(services.io());
       }
-      if (position == 0 && holder.baseOffset() != segments.firstKey()) {
+      if (position == 0 && at > 0) {
         holder.delete(services.io());
       } else {
         services.io().deleteIfExists(holder.indexPath());
         holder.truncateFileTo(position);
       }
       services.io().forceDirectory(dir);
-      for (Segment s : segments.values()) {
+      for (Segment s : segs.all()) {
         s.close();
       }
       PartitionLoader.Loaded loaded = PartitionLoader.load(services.io(), dir, config, name);
-      segments.clear();
-      for (Segment s : loaded.segments()) {
-        segments.put(s.baseOffset(), s);
-      }
+      segments = new SegmentList(loaded.segments());
       endOffset = loaded.endOffset();
       LOG.log(System.Logger.Level.INFO, () -> name + ": truncated from offset " + end + " to " + offset);
     } catch (IOException | RuntimeException e) {
@@ -279,7 +275,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
 
   @Override
   public long startOffset() {
-    return segments.firstKey();
+    return segments.first().baseOffset();
   }
 
   @Override
@@ -288,7 +284,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     TimeLookup lookup = new TimeLookup(timestampMillis, end, new ReadWindow(MIN_READ_CHUNK));
     Segment current = null;
     try {
-      for (Segment s : segments.values()) {
+      for (Segment s : segments.all()) {
         current = s;
         long found = lookup.find(s);
         if (found >= 0) {
@@ -311,13 +307,13 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     ReadWindow spare = spareReadWindow.getAndSet(null);
     ReadWindow window = spare != null ? spare : new ReadWindow(Math.max(MIN_READ_CHUNK, Math.min(maxBytes, 1 << 20)));
     SegmentReader reader = new SegmentReader(fromOffset, end, maxBytes, visitor, window);
-    Segment current = null;
+    // One segment a call: a read that reaches the end of its segment returns there, and the next
+    // one starts in the next segment. (A loop on into the next segment took a branch only once per
+    // segment, which the JIT had compiled as never taken: each roll threw the reader's code away.)
+    SegmentList segs = segments;
+    Segment current = segs.get(Math.max(segs.floor(fromOffset), 0));
     try {
-      for (Map.Entry<Long, Segment> e = segments.floorEntry(fromOffset); e != null && !reader.done();
-           e = segments.higherEntry(e.getKey())) {
-        current = e.getValue();
-        reader.readFrom(current, Math.max(MIN_READ_CHUNK, maxBytes));
-      }
+      reader.readFrom(current, Math.max(MIN_READ_CHUNK, maxBytes));
     } catch (IOException | MalformedDataException e) {
       checkReadable(reader.nextOffset(), end); // retention deleted the segment under the reader
       throw readFailure("cannot read at offset " + reader.nextOffset(), current, e);
@@ -325,7 +321,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       spareReadWindow.set(window);
     }
     if (reader.nextOffset() == fromOffset) {
-      throw readFailure("cannot read at offset " + fromOffset, segments.floorEntry(fromOffset).getValue(),
+      throw readFailure("cannot read at offset " + fromOffset, segs.get(Math.max(segs.floor(fromOffset), 0)),
           new MalformedDataException("no batch holds offset " + fromOffset + " though the partition ends at " + end));
     }
     return reader.nextOffset();
@@ -360,7 +356,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       if (closed || failure != null) {
         return;
       }
-      for (Segment s : segments.values()) {
+      for (Segment s : segments.all()) {
         s.force();
       }
     } catch (IOException e) {
@@ -400,7 +396,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       }
       if (failure == null) {
         flush();
-        Segment active = segments.lastEntry().getValue();
+        Segment active = segments.last();
         active.writeIndex(services.io(), true);
         services.io().writeAtomically(dir.resolve(RecoveryPoint.FILE_NAME), new RecoveryPoint(endOffset, true).encode(),
             true);
@@ -410,7 +406,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
     } finally {
       closed = true;
       try {
-        for (Segment s : segments.values()) {
+        for (Segment s : segments.all()) {
           s.close();
         }
       } catch (IOException e) {
