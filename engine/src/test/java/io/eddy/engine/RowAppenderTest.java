@@ -119,8 +119,8 @@ class RowAppenderTest {
 
   /**
    * Rows whose columns come in order are encoded as they are set; every other way of setting a
-   * row (out of order, a column set twice, a value converted, a refused value, a discarded row)
-   * moves it to the staged path halfway. Either way the log must hold what the boxed append
+   * row (out of order, a column set twice, a value converted, a refused value, a flush or a
+   * discarded row halfway) moves it to the staged path halfway. Either way the log must hold what the boxed append
    * writes, record timestamps included, in the same round-robin partitions.
    */
   @ParameterizedTest
@@ -138,7 +138,7 @@ class RowAppenderTest {
     }
     String columns = COLUMNS.substring(0, COLUMNS.length() - 1) + ", WATERMARK FOR ts AS ts)";
     Path data = dir.resolve("data");
-    int[] ways = new int[6];
+    int[] ways = new int[7];
     try (Engine engine = Engine.open(EngineConfig.of(data)); Session s = engine.openSession()) {
       s.execute("CREATE STREAM boxed " + columns + " WITH (partitions = " + partitions + ")");
       s.execute("CREATE STREAM typed " + columns + " WITH (partitions = " + partitions + ")");
@@ -170,7 +170,7 @@ class RowAppenderTest {
     }
   }
 
-  /** Sets {@code row} on {@code a} in one of six ways (see the test above). */
+  /** Sets {@code row} on {@code a} in one of seven ways (see the test above). */
   private static void setSomeWay(RowAppender a, Object[] row, int way, Random rnd) {
     switch (way) {
       case 0 -> set(a, row, rnd); // in order
@@ -206,6 +206,14 @@ class RowAppenderTest {
             assertThrows(EddyException.class, () -> a.setString(bad == 6 ? 1 : bad, "text"));
           }
           a.setValue(c, row[c]);
+        }
+      }
+      case 5 -> { // in order, flushed halfway (the half row must not reach the log)
+        int half = 1 + rnd.nextInt(row.length - 1);
+        set(a, Arrays.copyOf(row, half), rnd);
+        a.flush();
+        for (int c = half; c < row.length; c++) {
+          setColumn(a, c, row[c], rnd);
         }
       }
       default -> { // half a row discarded first

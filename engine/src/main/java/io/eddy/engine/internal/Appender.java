@@ -132,6 +132,9 @@ final class Appender implements RowAppender {
 
   @Override
   public long flush() {
+    if (inOrder.isOpen()) { // a row being set in order sits half-written in its batch: it waits staged instead
+      staged();
+    }
     int n;
     if (target instanceof TableDef t && t.versioned()) { // keep the table's clock ahead of its changes
       synchronized (rt.tableClocks.lock(t)) {
