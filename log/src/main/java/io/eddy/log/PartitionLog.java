@@ -39,8 +39,10 @@ public interface PartitionLog {
 
   /**
    * Visits records from {@code fromOffset} on, stopping after roughly {@code maxBytes} of record
-   * payload (at least one batch is visited if any exists) and returns the offset to read next.
-   * Returns {@code fromOffset} when nothing is available. Reading below {@link #startOffset()}
+   * payload (at least one batch is visited if any exists) and returns the offset to read next. A
+   * read may stop earlier (the file log stops at the end of a segment), so a reader that wants
+   * everything up to {@link #endOffset()} reads until it gets there. Returns {@code fromOffset}
+   * when nothing is available. Reading below {@link #startOffset()}
    * fails with a clear error; it never skips silently.
    */
   long read(long fromOffset, int maxBytes, RecordVisitor visitor);
