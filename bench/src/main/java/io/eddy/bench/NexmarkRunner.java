@@ -11,7 +11,10 @@ import io.eddy.engine.Engine;
 import io.eddy.engine.EngineConfig;
 import io.eddy.engine.Session;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -184,23 +187,38 @@ final class NexmarkRunner {
     heap.close();
     return new QueryReport(q.name(), "ok", "", events, planNanos / 1e6, loadS, runNanos / 1e9, used.cpuNanos() / 1e9,
         cq.changesOut(), cq.netRowsOut(), cq.stateRows(), cq.stateBytes(), heap.peakBytes(), p50, p99,
-        used.jitMillis() < 0 ? Double.NaN : used.jitMillis() / 1e3);
+        used.callerNanos() / 1e9, used.queryNanos() / 1e9, used.jitMillis() < 0 ? Double.NaN : used.jitMillis() / 1e3);
   }
 
   /**
-   * The process's CPU time and the time the JIT's compiler threads spent compiling (-1 when the
-   * JVM does not measure it), since the JVM started, or between two points ({@link #since}).
+   * The process's CPU time, the calling thread's (the generator and its appends), the standing
+   * query's threads' (named {@code eddy-query-...}, by thread id) and the time the JIT's compiler
+   * threads spent compiling (-1 when the JVM does not measure it): since each started, or between
+   * two points ({@link #since}; a query thread that ended in between is left out).
    */
-  private record Usage(long cpuNanos, long jitMillis) {
+  private record Usage(long cpuNanos, long callerNanos, long queryNanos, Map<Long, Long> queryThreads, long jitMillis) {
     static Usage now() {
       java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
       long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      Map<Long, Long> query = new HashMap<>();
+      for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+        long cpu = t == null ? -1 : threads.getThreadCpuTime(t.getThreadId());
+        if (t != null && t.getThreadName().startsWith("eddy-query-") && cpu >= 0) {
+          query.put(t.getThreadId(), cpu);
+        }
+      }
       return new Usage(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime(), compiling);
+          .getProcessCpuTime(), threads.getCurrentThreadCpuTime(), 0, query, compiling);
     }
 
     Usage since(Usage start) {
-      return new Usage(cpuNanos - start.cpuNanos, jitMillis < 0 ? -1 : jitMillis - start.jitMillis);
+      long query = 0;
+      for (Map.Entry<Long, Long> e : queryThreads.entrySet()) {
+        query += e.getValue() - start.queryThreads.getOrDefault(e.getKey(), 0L);
+      }
+      return new Usage(cpuNanos - start.cpuNanos, callerNanos - start.callerNanos, query, Map.of(),
+          jitMillis < 0 ? -1 : jitMillis - start.jitMillis);
     }
   }
 

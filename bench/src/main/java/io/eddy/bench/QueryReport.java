@@ -20,16 +20,20 @@ package io.eddy.bench;
  * @param peakHeapBytes largest heap use sampled during load and run
  * @param p50Ms median append -> result latency (paced runs)
  * @param p99Ms 99th percentile of the same
+ * @param genCpuS CPU time of the calling thread over {@code runS}: the generator and its appends
+ *     (generator runs; a file run's calling thread only waits)
+ * @param queryCpuS CPU time of the standing query's threads over {@code runS}: reading, decoding,
+ *     the operators
  * @param jitS time the JIT's compiler threads spent compiling during {@code runS} (part of
  *     {@code cpuS}: what a longer run or a warm-up would not pay per event); NaN if not measured
  */
 public record QueryReport(String query, String status, String message, long events, double planMs, double loadS,
     double runS, double cpuS, long changesOut, long rowsOut, long stateRows, long stateBytes, long peakHeapBytes,
-    double p50Ms, double p99Ms, double jitS) {
+    double p50Ms, double p99Ms, double genCpuS, double queryCpuS, double jitS) {
 
   public static QueryReport failed(String query, String status, String message) {
     return new QueryReport(query, status, message, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0,
-        0, Double.NaN, Double.NaN, Double.NaN);
+        0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
   public boolean ok() {

@@ -8,7 +8,8 @@ import java.util.Locale;
 /** Prints {@link QueryReport}s as an aligned table, then the reasons of the queries that did not run. */
 final class ReportTable {
   private static final String[] HEADER = {"query", "status", "events", "plan ms", "load s", "run s", "events/s",
-      "events/cpu-s", "out changes", "out rows", "state rows", "state MB", "peak heap MB", "p50 ms", "p99 ms", "jit s"};
+      "events/cpu-s", "out changes", "out rows", "state rows", "state MB", "peak heap MB", "p50 ms", "p99 ms", "gen cpu s",
+      "query cpu s", "jit s"};
 
   private ReportTable() {}
 
@@ -44,7 +45,7 @@ final class ReportTable {
         num(r.runS(), 2), num(r.eventsPerSecond(), 0), num(r.eventsPerCpuSecond(), 0),
         Long.toString(r.changesOut()), Long.toString(r.rowsOut()), Long.toString(r.stateRows()),
         num(r.stateBytes() / 1e6, 1), num(r.peakHeapBytes() / 1e6, 0), num(r.p50Ms(), 2), num(r.p99Ms(), 2),
-        num(r.jitS(), 2)};
+        num(r.genCpuS(), 2), num(r.queryCpuS(), 2), num(r.jitS(), 2)};
   }
 
   private static String[] failedCells(QueryReport r) {

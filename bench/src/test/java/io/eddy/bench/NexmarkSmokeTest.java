@@ -30,6 +30,9 @@ class NexmarkSmokeTest {
     QueryReport q0 = runner.run("q0");
     assertCounts(q0, want.bids);
     assertTrue(q0.jitS() >= 0, "the JIT's compile time over the run is measured: " + q0);
+    // the run's CPU split: the generator's thread and the query's, each a part of the process's
+    assertTrue(q0.genCpuS() > 0 && q0.queryCpuS() > 0, q0.toString());
+    assertTrue(q0.genCpuS() + q0.queryCpuS() <= q0.cpuS() * 1.05 + 0.02, q0.toString());
     assertCounts(runner.run("q1"), want.bids);
     assertCounts(runner.run("q2"), want.q2);
   }
