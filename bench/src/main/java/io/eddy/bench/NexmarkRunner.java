@@ -88,7 +88,7 @@ final class NexmarkRunner {
         try (LatencyObserver observer = rate == null ? null : new LatencyObserver(cq, ticks)) {
           Lag lag = rate == null ? new Lag(cq, options.maxLagEvents()) : null;
           long t1 = System.nanoTime();
-          Usage usage0 = Usage.now();
+          Sample start = Sample.now();
           for (int tick = 0; gen.position() < options.events(); tick++) {
             long due = t1 + (long) (tick * tickNanos);
             sleepUntil(due);
@@ -106,7 +106,7 @@ final class NexmarkRunner {
           long[] latencies = observer == null ? new long[0] : observer.sorted();
           cq.awaitCaughtUp();
           long t2 = System.nanoTime();
-          return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, Usage.now().since(usage0), heap,
+          return report(q, cq, gen.position() - warmup, plan, Double.NaN, t2 - t1, Sample.now().since(start), heap,
               percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
       }
@@ -173,10 +173,10 @@ final class NexmarkRunner {
       }
       try (CountingQuery cq = engine.startCounting(q.select())) {
         long t1 = System.nanoTime();
-        Usage usage0 = Usage.now();
+        Sample start = Sample.now();
         cq.awaitCaughtUp();
         long t2 = System.nanoTime();
-        return report(q, cq, events, planNanos, (l1 - l0) / 1e9, t2 - t1, Usage.now().since(usage0), heap,
+        return report(q, cq, events, planNanos, (l1 - l0) / 1e9, t2 - t1, Sample.now().since(start), heap,
             Double.NaN, Double.NaN);
       }
     }
@@ -190,14 +190,16 @@ final class NexmarkRunner {
         used.callerNanos() / 1e9, used.queryNanos() / 1e9, used.jitMillis() < 0 ? Double.NaN : used.jitMillis() / 1e3);
   }
 
+  /** CPU and compile time used over the run: the process's, the calling thread's, the query threads'; jit -1 if unmeasured. */
+  private record Usage(long cpuNanos, long callerNanos, long queryNanos, long jitMillis) {}
+
   /**
-   * The process's CPU time, the calling thread's (the generator and its appends), the standing
-   * query's threads' (named {@code eddy-query-...}, by thread id) and the time the JIT's compiler
-   * threads spent compiling (-1 when the JVM does not measure it): since each started, or between
-   * two points ({@link #since}; a query thread that ended in between is left out).
+   * The process's CPU time, the calling thread's (the generator and its appends), each standing
+   * query thread's (named {@code eddy-query-...}, by thread id) and the time the JIT's compiler
+   * threads spent compiling (-1 when the JVM does not measure it), since each started.
    */
-  private record Usage(long cpuNanos, long callerNanos, long queryNanos, Map<Long, Long> queryThreads, long jitMillis) {
-    static Usage now() {
+  private record Sample(long cpuNanos, long callerNanos, Map<Long, Long> queryThreads, long jitMillis) {
+    static Sample now() {
       java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
       long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -208,17 +210,18 @@ final class NexmarkRunner {
           query.put(t.getThreadId(), cpu);
         }
       }
-      return new Usage(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime(), threads.getCurrentThreadCpuTime(), 0, query, compiling);
+      return new Sample(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime(), threads.getCurrentThreadCpuTime(), query, compiling);
     }
 
-    Usage since(Usage start) {
+    /** What was used from {@code start} to this sample; a query thread that ended in between is left out. */
+    Usage since(Sample start) {
       long query = 0;
       for (Map.Entry<Long, Long> e : queryThreads.entrySet()) {
         query += e.getValue() - start.queryThreads.getOrDefault(e.getKey(), 0L);
       }
-      return new Usage(cpuNanos - start.cpuNanos, callerNanos - start.callerNanos, query, Map.of(),
-          jitMillis < 0 ? -1 : jitMillis - start.jitMillis);
+      return new Usage(cpuNanos - start.cpuNanos, callerNanos - start.callerNanos, query,
+          jitMillis < 0 || start.jitMillis < 0 ? -1 : jitMillis - start.jitMillis);
     }
   }
 

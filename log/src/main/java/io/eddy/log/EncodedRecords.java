@@ -88,11 +88,10 @@ public final class EncodedRecords {
     if (recordStart < 0) {
       throw new IllegalStateException("no record is open");
     }
-    long delta = count == 0 ? 0 : timestamp - timestamps[0];
-    long zigzag = (delta << 1) ^ (delta >> 63);
-    int timeBytes = varlongSize(zigzag);
+    long zigzag = ByteSink.zigZag(count == 0 ? 0 : timestamp - timestamps[0]);
+    int timeBytes = ByteSink.varlongSize(zigzag);
     int len = sink.size() - valueStart;
-    int lengthBytes = varintSize(len);
+    int lengthBytes = ByteSink.varlongSize(len);
     int shift = framingAt + timeBytes + 1 + lengthBytes - valueStart;
     if (shift != 0) {
       if (shift > 0) {
@@ -104,34 +103,14 @@ public final class EncodedRecords {
       }
       valueStart += shift;
     }
-    byte[] b = sink.array();
-    int at = framingAt;
-    while ((zigzag & ~0x7FL) != 0) {
-      b[at++] = (byte) ((zigzag & 0x7F) | 0x80);
-      zigzag >>>= 7;
-    }
-    b[at++] = (byte) zigzag;
-    b[at++] = 1; // zigzag(-1): no key
-    int v = len;
-    while ((v & ~0x7F) != 0) {
-      b[at++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    b[at] = (byte) v;
+    int at = sink.putVarlong(framingAt, zigzag);
+    at = sink.putVarlong(at, 1); // zigzag(-1): no key
+    sink.putVarlong(at, len);
     timeGuess = timeBytes;
     timestamps[count] = timestamp;
     starts[count] = valueStart;
     ends[count++] = sink.size();
     recordStart = -1;
-  }
-
-  private static int varlongSize(long v) {
-    return (70 - Long.numberOfLeadingZeros(v | 1)) / 7;
-  }
-
-  /** Bytes of the unsigned varint of {@code v}: 7 bits a byte. */
-  private static int varintSize(int v) {
-    return (38 - Integer.numberOfLeadingZeros(v | 1)) / 7;
   }
 
   /** Drops the open record (its framing and whatever was written of its value). */
@@ -147,6 +126,11 @@ public final class EncodedRecords {
     recordStart = -1;
     sink.reset();
     sink.skip(HEADER_RESERVE);
+  }
+
+  /** Whether a record has been begun and not yet ended or aborted. */
+  public boolean hasOpenRecord() {
+    return recordStart >= 0;
   }
 
   public int count() {

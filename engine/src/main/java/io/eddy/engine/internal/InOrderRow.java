@@ -23,7 +23,7 @@ final class InOrderRow {
   private final PartitionedBatch batch;
   private final RowCodec codec;
   private final RowEncoder encoder;
-  private final TypeKind[] kinds;
+  private final int columns;
   private final int tsColumn;
   private final boolean enabled;
   /** The records the open row is written into; null when no row is open. */
@@ -35,10 +35,7 @@ final class InOrderRow {
     this.batch = batch;
     this.codec = new RowCodec(type);
     this.encoder = new RowEncoder(type);
-    this.kinds = new TypeKind[type.size()];
-    for (int i = 0; i < kinds.length; i++) {
-      kinds[i] = type.type(i).kind();
-    }
+    this.columns = type.size();
     this.tsColumn = batch.watermarkColumn();
     this.enabled = batch.takesRowsInOrder();
   }
@@ -117,9 +114,7 @@ final class InOrderRow {
    * closed with its timestamp and counted in the batch.
    */
   void end() {
-    while (encoder.column() < kinds.length) {
-      encoder.putNull();
-    }
+    nullsUpTo(columns);
     for (int c : batch.requiredColumns()) {
       if (encoder.isNull(c)) {
         abort();
@@ -150,9 +145,7 @@ final class InOrderRow {
       return;
     }
     int set = encoder.column();
-    while (encoder.column() < kinds.length) {
-      encoder.putNull();
-    }
+    nullsUpTo(columns);
     int len = encoder.end();
     Object[] values = codec.decodeValues(out.sink().array(), rowStart, len);
     abort();
@@ -168,13 +161,10 @@ final class InOrderRow {
    * value), else null.
    */
   private TypeKind kindToReach(int c) {
-    if (c < 0 || c >= kinds.length) {
+    if (c < 0 || c >= columns || (out == null ? !enabled : c < encoder.column())) {
       return null;
     }
-    if (out == null) {
-      return enabled ? kinds[c] : null;
-    }
-    return c < encoder.column() ? null : kinds[c];
+    return encoder.kind(c);
   }
 
   /** Opens a row if none is open, then writes NULL for the columns before {@code c} not yet written. */
@@ -185,6 +175,11 @@ final class InOrderRow {
       rowStart = out.sink().size();
       encoder.begin(out.sink(), RowCodec.INSERT);
     }
+    nullsUpTo(c);
+  }
+
+  /** Writes NULL for the columns from the encoder's next one up to (not including) {@code c}. */
+  private void nullsUpTo(int c) {
     for (int i = encoder.column(); i < c; i++) {
       encoder.putNull();
     }

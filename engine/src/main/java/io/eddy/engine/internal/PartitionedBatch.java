@@ -69,12 +69,10 @@ final class PartitionedBatch {
    * the same PROCTIME and, without a WATERMARK column, the same record timestamp.
    */
   void add(byte kind, RowValues row) {
-    if (size == 0) {
-      clock = System.currentTimeMillis();
-    }
+    long now = batchClock();
     if (kind == RowCodec.INSERT) {
       if (procTimeColumn >= 0) {
-        row.setLong(procTimeColumn, clock);
+        row.setLong(procTimeColumn, now);
       }
       for (int c : required) {
         if (row.isNull(c)) {
@@ -82,9 +80,9 @@ final class PartitionedBatch {
         }
       }
     }
-    long ts = tsColumn >= 0 && !row.isNull(tsColumn) ? row.longValue(tsColumn) : clock;
-    int p = byPartition.length == 1 ? 0 : key != null ? Math.floorMod(row.hash(key), byPartition.length) : roundRobin;
-    EncodedRecords out = byPartition[p];
+    long ts = tsColumn >= 0 && !row.isNull(tsColumn) ? row.longValue(tsColumn) : now;
+    EncodedRecords out = routedByKey() ? byPartition[Math.floorMod(row.hash(key), byPartition.length)]
+        : byPartition[roundRobin];
     out.beginRecord();
     try {
       encoder.begin(out.sink(), kind);
@@ -104,7 +102,20 @@ final class PartitionedBatch {
    * column of it (PROCTIME).
    */
   boolean takesRowsInOrder() {
-    return procTimeColumn < 0 && (key == null || byPartition.length == 1);
+    return procTimeColumn < 0 && !routedByKey();
+  }
+
+  /** Whether a row's partition is its key's hash (a key over several partitions), else round-robin. */
+  private boolean routedByKey() {
+    return key != null && byPartition.length > 1;
+  }
+
+  /** The wall clock of the batch: read at its first row (again while a first row is refused). */
+  private long batchClock() {
+    if (size == 0) {
+      clock = System.currentTimeMillis();
+    }
+    return clock;
   }
 
   /** The pending records the next row goes to, when {@link #takesRowsInOrder()}. */
@@ -128,10 +139,7 @@ final class PartitionedBatch {
    * batch's wall clock.
    */
   long recordTime(long eventTime) {
-    if (size == 0) {
-      clock = System.currentTimeMillis();
-    }
-    return tsColumn >= 0 ? eventTime : clock;
+    return tsColumn >= 0 ? eventTime : batchClock();
   }
 
   /** Counts a row ended with record timestamp {@code ts} (by {@link #add} or an {@link InOrderRow}). */

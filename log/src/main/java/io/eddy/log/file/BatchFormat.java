@@ -90,6 +90,9 @@ public final class BatchFormat {
     if (n == 0) {
       throw new IllegalArgumentException("a batch needs at least one record");
     }
+    if (records.hasOpenRecord()) { // its bytes are in the buffer, after the last record: they would be written too
+      throw new IllegalStateException("a record is still open: end or abort it before appending");
+    }
     ByteSink out = records.sink();
     finish(out, 0, baseOffset, n, records.timestamp(0), records.timestamp(n - 1));
   }

@@ -121,13 +121,36 @@ public final class ByteSink {
     buf[size++] = (byte) v;
   }
 
+  /** Bytes of the unsigned varint of {@code v} (all 64 bits): 1 to 10, 7 bits a byte. */
+  public static int varlongSize(long v) {
+    return (70 - Long.numberOfLeadingZeros(v | 1)) / 7;
+  }
+
+  /**
+   * Overwrites bytes from {@code at} (room already made, below {@link #size()}) with the unsigned
+   * varint of {@code v}; returns the position after it.
+   */
+  public int putVarlong(int at, long v) {
+    while ((v & ~0x7FL) != 0) {
+      buf[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buf[at++] = (byte) v;
+    return at;
+  }
+
+  /** The zigzag form of {@code v}, as {@link #writeZigZagLong} writes it. */
+  public static long zigZag(long v) {
+    return (v << 1) ^ (v >> 63);
+  }
+
   /** Zigzag varint: small magnitudes of either sign take few bytes; -1 takes one. */
   public void writeZigZagInt(int v) {
     writeVarint((v << 1) ^ (v >> 31));
   }
 
   public void writeZigZagLong(long v) {
-    writeVarlong((v << 1) ^ (v >> 63));
+    writeVarlong(zigZag(v));
   }
 
   /**

@@ -35,6 +35,20 @@ class BatchFormatTest {
   }
 
   @Test
+  void aBatchWithARecordStillOpenIsRefused() {
+    io.eddy.log.EncodedRecords encoded = new io.eddy.log.EncodedRecords();
+    encoded.beginRecord();
+    encoded.sink().writeByte(7);
+    encoded.endRecord(1L);
+    encoded.beginRecord();
+    encoded.sink().writeByte(8);
+    assertThrows(IllegalStateException.class, () -> BatchFormat.seal(0, encoded));
+    encoded.abortRecord();
+    BatchFormat.seal(0, encoded);
+    assertEquals(1, encoded.count());
+  }
+
+  @Test
   void sealedEncodedRecordsAreTheBytesOfTheListForm() {
     java.util.Random rnd = new java.util.Random(3);
     for (int round = 0; round < 200; round++) {

@@ -26,6 +26,14 @@ class ByteSinkTest {
         out.writeByte(0x66);
         byte[] expected = concat(new byte[] {0x55}, protobuf(v), new byte[] {0x66});
         assertArrayEquals(expected, out.toByteArray(), () -> "varlong " + Long.toUnsignedString(v));
+        // the same bytes written in place, and their count
+        assertEquals(protobuf(v).length, ByteSink.varlongSize(v), () -> "size of " + Long.toUnsignedString(v));
+        ByteSink at = new ByteSink(16);
+        at.writeByte(0x55);
+        at.skip(ByteSink.varlongSize(v));
+        at.writeByte(0x66);
+        assertEquals(1 + ByteSink.varlongSize(v), at.putVarlong(1, v));
+        assertArrayEquals(expected, at.toByteArray(), () -> "varlong put at 1: " + Long.toUnsignedString(v));
       }
     }
   }
