@@ -127,32 +127,66 @@ class RowAppenderTest {
   @ValueSource(ints = {1, 3})
   void rowsSetInAnyOrderWriteWhatTheBoxedAppendWrites(int partitions) {
     Random rnd = new Random(29 + partitions);
+    List<Object[]> rows = watermarkedRows(rnd, 3000);
+    int[] ways = new int[7];
+    assertTypedAppendWritesWhatTheBoxedAppendWrites(partitions, rows, (a, i) -> {
+      int way = rnd.nextInt(ways.length);
+      ways[way]++;
+      setSomeWay(a, rows.get(i), way, rnd);
+    });
+    assertTrue(Arrays.stream(ways).allMatch(n -> n > 300), Arrays.toString(ways));
+  }
+
+  /**
+   * A caller that sets every row's columns another way (here backwards, then with converted longs)
+   * spills row after row; after 32 such rows the appender stages whole runs of rows from their
+   * first value, then tries the in-order path again. Rows set in order between and after those
+   * runs, and the runs' ends, keep to the same rule: the log holds what the boxed append writes.
+   */
+  @Test
+  void callersThatSetColumnsAnotherWayRowAfterRowWriteWhatTheBoxedAppendWrites() {
+    Random rnd = new Random(41);
+    List<Object[]> rows = watermarkedRows(rnd, 6500);
+    assertTypedAppendWritesWhatTheBoxedAppendWrites(3, rows, (a, i) -> {
+      int way = i < 2500 ? 1 : i < 2700 ? 0 : i < 5200 ? 3 : 0; // backwards, in order, converted, in order
+      setSomeWay(a, rows.get(i), way, rnd);
+    });
+  }
+
+  /** {@code n} random rows whose WATERMARK column is never NULL, a quarter of their DECIMALs whole. */
+  private static List<Object[]> watermarkedRows(Random rnd, int n) {
     List<Object[]> rows = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < n; i++) {
       Object[] row = randomRow(rnd);
       row[7] = 1_700_000_000_000L + rnd.nextInt(1_000_000); // the WATERMARK column: never NULL
       if (rnd.nextInt(4) == 0 && row[4] != null) {
-        row[4] = BigDecimal.valueOf(rnd.nextInt(1000)).setScale(2); // a whole DECIMAL, set as a long below
+        row[4] = BigDecimal.valueOf(rnd.nextInt(1000)).setScale(2); // a whole DECIMAL, set as a long by way 3
       }
       rows.add(row);
     }
+    return rows;
+  }
+
+  /**
+   * Appends {@code rows} to one stream with the boxed append and to another through an appender
+   * ({@code setRow} sets row i; the test ends it), then checks that both logs hold the same
+   * records with the same timestamps in the same round-robin partitions.
+   */
+  private void assertTypedAppendWritesWhatTheBoxedAppendWrites(int partitions, List<Object[]> rows,
+      java.util.function.ObjIntConsumer<RowAppender> setRow) {
     String columns = COLUMNS.substring(0, COLUMNS.length() - 1) + ", WATERMARK FOR ts AS ts)";
     Path data = dir.resolve("data");
-    int[] ways = new int[7];
     try (Engine engine = Engine.open(EngineConfig.of(data)); Session s = engine.openSession()) {
       s.execute("CREATE STREAM boxed " + columns + " WITH (partitions = " + partitions + ")");
       s.execute("CREATE STREAM typed " + columns + " WITH (partitions = " + partitions + ")");
       engine.append("boxed", rows);
       try (RowAppender a = engine.appender("typed", 500)) {
-        for (Object[] row : rows) {
-          int way = rnd.nextInt(ways.length);
-          ways[way]++;
-          setSomeWay(a, row, way, rnd);
+        for (int i = 0; i < rows.size(); i++) {
+          setRow.accept(a, i);
           a.endRow();
         }
       }
     }
-    assertTrue(Arrays.stream(ways).allMatch(n -> n > 300), Arrays.toString(ways));
     try (FileLogStore log = FileLogStore.open(data.resolve("log"), LogConfig.defaults())) {
       List<String> names = new ArrayList<>(log.topics());
       names.sort(null);
@@ -161,7 +195,7 @@ class RowAppenderTest {
       for (int p = 0; p < partitions; p++) {
         List<String> expected = timedRecords(boxed, p);
         List<String> actual = timedRecords(typed, p);
-        assertEquals(3000 / partitions, expected.size());
+        assertEquals((rows.size() + partitions - 1 - p) / partitions, expected.size());
         assertEquals(expected.size(), actual.size(), "partition " + p);
         for (int i = 0; i < expected.size(); i++) {
           assertEquals(expected.get(i), actual.get(i), "partition " + p + ", record " + i);

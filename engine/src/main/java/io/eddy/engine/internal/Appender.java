@@ -10,9 +10,15 @@ import io.eddy.planner.catalog.TableDef;
  * {@link RowAppender} over a {@link PartitionedBatch}: a row is written into its batch as its
  * columns are set while they come in order with values of their own kinds ({@link InOrderRow}),
  * and is staged in {@link RowValues} (whose rules every value follows) from the first set that
- * does not. Not thread-safe.
+ * does not. Moving a half-written row to the staged path (a spill) reads back what was written;
+ * a caller whose rows spill {@value #SPILLS_BEFORE_STAGING} times in a row sets its columns
+ * another way (out of order, converted), so the next {@value #STAGED_RUN} rows are staged from
+ * their first value, and then the in-order path is tried again. Not thread-safe.
  */
 final class Appender implements RowAppender {
+  static final int SPILLS_BEFORE_STAGING = 32;
+  static final int STAGED_RUN = 1024;
+
   private final EngineRuntime rt;
   private final CatalogObject target;
   private final TopicLog topic;
@@ -24,6 +30,12 @@ final class Appender implements RowAppender {
   private final int batchRows;
   /** Whether the row being set is in {@link #row} (else in {@link #inOrder}, or not begun). */
   private boolean staged;
+  /** Whether the row being set moved from {@link #inOrder} to {@link #row} halfway (a spill). */
+  private boolean spilled;
+  /** Rows that spilled one after the other (rows staged from their start do not count). */
+  private int spillsInARow;
+  /** Rows still to be staged from their first value. */
+  private int stagedRowsLeft;
 
   Appender(EngineRuntime rt, CatalogObject target, int batchRows) {
     if (batchRows < 1) {
@@ -96,29 +108,50 @@ final class Appender implements RowAppender {
   public void discardRow() {
     inOrder.abort();
     row.clear();
-    staged = false;
+    spilled = false;
+    staged = stagedRowsLeft > 0;
   }
 
   @Override
   public void endRow() {
-    if (inOrder.isOpen()) {
-      inOrder.end();
-    } else {
-      try {
+    try {
+      if (inOrder.isOpen()) {
+        inOrder.end();
+      } else {
         batch.add(RowCodec.INSERT, row);
-      } finally {
-        row.clear();
-        staged = false;
       }
+    } finally {
+      nextRow();
     }
     if (batch.size() >= batchRows) {
       flush();
     }
   }
 
-  /** The staged row, into which the row written so far in order moves first. */
+  /** Counts the row that ended (see the class javadoc) and starts the next: staged in a staged run, else in order. */
+  private void nextRow() {
+    if (spilled) {
+      spilled = false;
+      if (++spillsInARow == SPILLS_BEFORE_STAGING) {
+        spillsInARow = 0;
+        stagedRowsLeft = STAGED_RUN;
+      }
+    } else if (!staged) {
+      spillsInARow = 0;
+    }
+    if (staged) {
+      row.clear();
+    }
+    staged = stagedRowsLeft > 0;
+    if (staged) {
+      stagedRowsLeft--;
+    }
+  }
+
+  /** The staged row, into which the row written so far in order moves first (a spill). */
   private RowValues staged() {
     if (!staged) {
+      spilled = inOrder.isOpen();
       inOrder.spill(row);
       staged = true;
     }
@@ -133,7 +166,8 @@ final class Appender implements RowAppender {
   @Override
   public long flush() {
     if (inOrder.isOpen()) { // a row being set in order sits half-written in its batch: it waits staged instead
-      staged();
+      inOrder.spill(row);
+      staged = true;
     }
     int n;
     if (target instanceof TableDef t && t.versioned()) { // keep the table's clock ahead of its changes
