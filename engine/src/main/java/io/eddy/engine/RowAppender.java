@@ -6,7 +6,9 @@ package io.eddy.engine;
  * one pending log batch per partition and are appended by {@link #flush()}, by {@link #close()},
  * or whenever the batch size given to {@link Engine#appender(String, int)} is reached; like
  * INSERT, every read after a flush returns sees them. Text can be given as UTF-8 bytes
- * ({@link #setUtf8}), which are copied into the log as they are, the fastest way in.
+ * ({@link #setUtf8}), which are copied into the log as they are, the fastest way in. Columns set in
+ * ascending order, each with a value of its own type, are encoded as they are set; a row set
+ * another way is collected and encoded at {@link #endRow()}, a little slower.
  *
  * <p>The rules are INSERT's: NOT NULL and WATERMARK columns need values, a stream's PROCTIME()
  * column is set by Eddy (one wall-clock value per batch), tables are partitioned by primary key.
