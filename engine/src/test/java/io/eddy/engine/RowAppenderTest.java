@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,7 +174,7 @@ class RowAppenderTest {
    * records with the same timestamps in the same round-robin partitions.
    */
   private void assertTypedAppendWritesWhatTheBoxedAppendWrites(int partitions, List<Object[]> rows,
-      java.util.function.ObjIntConsumer<RowAppender> setRow) {
+      ObjIntConsumer<RowAppender> setRow) {
     String columns = COLUMNS.substring(0, COLUMNS.length() - 1) + ", WATERMARK FOR ts AS ts)";
     Path data = dir.resolve("data");
     try (Engine engine = Engine.open(EngineConfig.of(data)); Session s = engine.openSession()) {

@@ -107,9 +107,7 @@ final class Appender implements RowAppender {
   @Override
   public void discardRow() {
     inOrder.abort();
-    row.clear();
-    spilled = false;
-    staged = stagedRowsLeft > 0;
+    startRow();
   }
 
   @Override
@@ -131,7 +129,6 @@ final class Appender implements RowAppender {
   /** Counts the row that ended (see the class javadoc) and starts the next: staged in a staged run, else in order. */
   private void nextRow() {
     if (spilled) {
-      spilled = false;
       if (++spillsInARow == SPILLS_BEFORE_STAGING) {
         spillsInARow = 0;
         stagedRowsLeft = STAGED_RUN;
@@ -139,9 +136,15 @@ final class Appender implements RowAppender {
     } else if (!staged) {
       spillsInARow = 0;
     }
-    if (staged) {
+    startRow();
+  }
+
+  /** Empties the staged row and starts the next one: staged while a staged run lasts, else in order. */
+  private void startRow() {
+    if (staged) { // only a staged row holds values
       row.clear();
     }
+    spilled = false;
     staged = stagedRowsLeft > 0;
     if (staged) {
       stagedRowsLeft--;

@@ -63,38 +63,34 @@ final class InOrderRow {
   }
 
   boolean putDouble(int c, double v) {
-    if (kindToReach(c) != TypeKind.DOUBLE) {
+    if (!reachAs(c, TypeKind.DOUBLE)) {
       return false;
     }
-    reach(c);
     encoder.putDouble(v);
     return true;
   }
 
   boolean putBoolean(int c, boolean v) {
-    if (kindToReach(c) != TypeKind.BOOLEAN) {
+    if (!reachAs(c, TypeKind.BOOLEAN)) {
       return false;
     }
-    reach(c);
     encoder.putBoolean(v);
     return true;
   }
 
   /** A VARCHAR; {@code v} is not null. */
   boolean putString(int c, String v) {
-    if (kindToReach(c) != TypeKind.VARCHAR) {
+    if (!reachAs(c, TypeKind.VARCHAR)) {
       return false;
     }
-    reach(c);
     encoder.putString(v);
     return true;
   }
 
   boolean putUtf8(int c, byte[] utf8, int off, int len) {
-    if (kindToReach(c) != TypeKind.VARCHAR || off < 0 || len < 0 || off + len > utf8.length || off + len < 0) {
+    if (off < 0 || len < 0 || off + len > utf8.length || off + len < 0 || !reachAs(c, TypeKind.VARCHAR)) {
       return false;
     }
-    reach(c);
     encoder.putUtf8(utf8, off, len);
     return true;
   }
@@ -165,6 +161,15 @@ final class InOrderRow {
       return null;
     }
     return encoder.kind(c);
+  }
+
+  /** Whether column {@code c} is of {@code kind} and can be written now; if so, {@link #reach reaches} it. */
+  private boolean reachAs(int c, TypeKind kind) {
+    if (kindToReach(c) != kind) {
+      return false;
+    }
+    reach(c);
+    return true;
   }
 
   /** Opens a row if none is open, then writes NULL for the columns before {@code c} not yet written. */

@@ -321,7 +321,7 @@ final class FilePartitionLog implements PartitionLog, AutoCloseable {
       spareReadWindow.set(window);
     }
     if (reader.nextOffset() == fromOffset) {
-      throw readFailure("cannot read at offset " + fromOffset, segs.get(Math.max(segs.floor(fromOffset), 0)),
+      throw readFailure("cannot read at offset " + fromOffset, current,
           new MalformedDataException("no batch holds offset " + fromOffset + " though the partition ends at " + end));
     }
     return reader.nextOffset();
