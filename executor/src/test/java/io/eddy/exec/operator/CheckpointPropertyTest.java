@@ -282,6 +282,21 @@ class CheckpointPropertyTest {
     });
   }
 
+  /** The pane-based HOP count: its keys' rings, the watermark and the late count are saved. */
+  @Test
+  void hopCounts() {
+    RowType out = new RowType(List.of(new Column("k", BIGINT), new Column("ws", TS), new Column("we", TS),
+        new Column("n", BIGINT.withNullable(false)), new Column("c", BIGINT.withNullable(false))));
+    List<AggCall> calls = List.of(AggCall.countStar(), AggCall.of(AggKind.COUNT, 2, BIGINT.withNullable(false)));
+    forEachSeed(45_000, rows -> {
+      Random random = rows.random();
+      long slide = 3 + random.nextInt(8);
+      WindowSpec spec = WindowSpec.hop(slide, slide * (1 + random.nextInt(4)) + random.nextInt(3), 0);
+      return new Case(() -> single(TIMED, new HopCountOperator(TIMED, 0, spec, new int[] {1}, true, true, calls,
+          out), out), timedHistory(rows));
+    });
+  }
+
   /**
    * (k, t, v) rows on both sides of a join, times behind a moving clock with disorder (some late),
    * a few NULL times, retractions of rows inserted before, and watermark advances.

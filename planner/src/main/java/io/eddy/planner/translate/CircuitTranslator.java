@@ -231,6 +231,10 @@ public final class CircuitTranslator {
       }
       return fused;
     }
+    int counted = windows.hopCount(agg, calls, out, emitOnClose, this::visit);
+    if (counted >= 0) {
+      return counted;
+    }
     int input = visit(agg.getInput());
     RowType in = b.typeOf(input);
     boolean appendOnlyInput = insertOnly.get(input);

@@ -4,6 +4,7 @@ import io.eddy.common.error.EddyException;
 import io.eddy.common.error.ErrorCode;
 import io.eddy.common.type.RowType;
 import io.eddy.common.type.TypeKind;
+import io.eddy.exec.operator.HopCountOperator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.window.SessionAggregateOperator;
 import io.eddy.exec.window.SessionWindowOperator;
@@ -66,6 +67,11 @@ public final class WindowTranslator {
 
   /** {@code TABLE(TUMBLE(...))} and friends over the already translated {@code input}. */
   public int tableFunction(TableFunctionScan scan, int input) {
+    return window(parse(scan), input, TypeMapping.toEddyRow(scan.getRowType()));
+  }
+
+  /** The window function {@code scan} calls. */
+  private Window parse(TableFunctionScan scan) {
     if (!(scan.getCall() instanceof RexCall call)) {
       throw unsupported(scan.getCall().toString());
     }
@@ -80,13 +86,67 @@ public final class WindowTranslator {
     if (ops.size() < 2) {
       throw unsupported(call.toString());
     }
-    Window w;
     try {
-      w = parse(name, ops);
+      return parse(name, ops);
     } catch (IllegalArgumentException e) {
       throw new EddyException(ErrorCode.VALIDATION, e.getMessage() + " (milliseconds)");
     }
-    return window(w, input, TypeMapping.toEddyRow(scan.getRowType()));
+  }
+
+  /**
+   * {@code GROUP BY [k...,] window_start and/or window_end} with COUNTs (not DISTINCT, no FILTER)
+   * directly over {@code TABLE(HOP(...))} on an event-time column, emitting changes: one
+   * {@link HopCountOperator}, which counts each row once into its pane instead of once into each
+   * of its windows, with the output, late rows and freeing of the window operator and aggregate it
+   * replaces. Returns -1 when {@code agg} is not of that shape (they are then planned as usual);
+   * {@code visit} translates a rel.
+   */
+  public int hopCount(org.apache.calcite.rel.core.Aggregate agg, List<AggCall> calls, RowType out,
+      boolean emitOnClose, java.util.function.ToIntFunction<org.apache.calcite.rel.RelNode> visit) {
+    if (emitOnClose || !(agg.getInput() instanceof TableFunctionScan scan) || scan.getInputs().size() != 1
+        || !(scan.getCall() instanceof RexCall call)
+        || !"HOP".equals(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
+      return -1;
+    }
+    for (AggCall c : calls) {
+      if (c.kind() != io.eddy.exec.operator.agg.AggKind.COUNT || c.distinct() || c.filterArg() >= 0
+          || c.outType().kind() != TypeKind.BIGINT) {
+        return -1;
+      }
+    }
+    int arity = scan.getInputs().get(0).getRowType().getFieldCount();
+    int[] groupKeys = agg.getGroupSet().toArray(); // ascending: the window bounds come last
+    boolean withStart = agg.getGroupSet().get(arity);
+    boolean withEnd = agg.getGroupSet().get(arity + 1);
+    Window w = parse(scan);
+    int input = visit.applyAsInt(scan.getInputs().get(0));
+    RowType in = b.typeOf(input);
+    int time = w.timeColumn();
+    if (!withStart && !withEnd || in.type(time).kind() != TypeKind.TIMESTAMP || !facts.isEventTime(input, time)) {
+      return -1;
+    }
+    int[] keys = java.util.Arrays.stream(groupKeys).filter(k -> k < arity).toArray();
+    java.util.BitSet reads = new java.util.BitSet();
+    reads.set(time);
+    for (int k : keys) {
+      reads.set(k);
+    }
+    for (AggCall c : calls) {
+      if (c.arg() >= 0 && c.arg() < arity) {
+        reads.set(c.arg());
+      }
+    }
+    WindowSpec spec = w.spec();
+    int node = b.addReading(ctx -> new HopCountOperator(in, time, spec, keys, withStart, withEnd, calls, out), out,
+        input, demanded -> reads);
+    for (int k = 0; k < groupKeys.length; k++) {
+      ColumnFacts.WindowBound bound = groupKeys[k] == arity ? new ColumnFacts.WindowBound(spec.maxLength(), true)
+          : groupKeys[k] == arity + 1 ? new ColumnFacts.WindowBound(0, true) : facts.bound(input, groupKeys[k]);
+      if (bound != null && bound.eventTime()) {
+        facts.bound(node, k, bound);
+      }
+    }
+    return node;
   }
 
   private Window parse(String name, List<RexNode> ops) {

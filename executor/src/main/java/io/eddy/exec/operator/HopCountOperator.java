@@ -1,0 +1,661 @@
+package io.eddy.exec.operator;
+
+import io.eddy.common.type.RowType;
+import io.eddy.common.type.TypeKind;
+import io.eddy.exec.batch.BatchBuilder;
+import io.eddy.exec.batch.ZBatch;
+import io.eddy.exec.circuit.Checkpointable;
+import io.eddy.exec.circuit.Emitter;
+import io.eddy.exec.circuit.LateRowSink;
+import io.eddy.exec.circuit.Operator;
+import io.eddy.exec.circuit.Partitioning;
+import io.eddy.exec.circuit.StateSize;
+import io.eddy.exec.operator.agg.AggCall;
+import io.eddy.exec.operator.agg.AggKind;
+import io.eddy.exec.state.DueQueue;
+import io.eddy.exec.state.IntList;
+import io.eddy.exec.state.StateInput;
+import io.eddy.exec.state.StateOutput;
+import io.eddy.exec.window.WindowSpec;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * COUNTs per key over event-time HOP windows, kept per pane: the fusion of
+ * {@link io.eddy.exec.window.WindowAssignOperator} (HOP) and an {@link AggregateOperator} grouped
+ * by the key columns and the window's bounds, with the same output, late rows and state freeing.
+ * A hopping window is {@code size / pane} consecutive panes, where a pane is the greatest common
+ * divisor of the size and the slide; each input row is counted once, into its pane, instead of
+ * once into each of the windows it belongs to. Windows are summed from their panes when their
+ * rows are emitted.
+ *
+ * <p>Per key (an int id from a {@link GroupIndex}) the panes are a ring in a shared slab of longs:
+ * a power-of-two number of slots, pane {@code p} in slot {@code p mod capacity}, each slot the
+ * rows' weight sum followed by one non-NULL count per nullable COUNT argument. The key's panes
+ * from {@code lo} to {@code hi} (exclusive) may be non-zero; all other slots are zero. Panes no
+ * open window contains are cleared as the key is touched, and the ring doubles when its span
+ * outgrows it (rows far ahead of the watermark). A key is freed when the watermark closes the
+ * last window of its newest pane, paced as {@link AggregateOperator} paces its groups.
+ *
+ * <p>Each batch is applied pane by pane and its changes per (key, pane) kept aside; then, per
+ * touched key, each open window containing a changed pane is emitted as (old, -1), (new, +1), the
+ * old counts being the new ones less the batch's changes. A row for a window that is closed (its
+ * end at or before the watermark when the row arrives) is dropped from that window, counted once
+ * in {@link #lateRows()} and routed to the {@link LateRowSink} once per missed window, exactly as
+ * the window operator does. Driven by one thread; {@link #stateSize()} and {@link #lateRows()} may
+ * be read from any.
+ */
+public final class HopCountOperator implements Operator, Checkpointable {
+  /** Leads the checkpointed state. */
+  private static final int STATE_FORMAT = 0x48430001;
+  /** Bytes assumed per key beyond its panes: its slots in the index and the per-key arrays. */
+  private static final long KEY_BYTES = 64;
+  private static final byte TOUCHED = 1;
+  private static final byte LIVE = 2;
+  private static final byte QUEUED = 4;
+
+  private final RowType inputType;
+  private final RowType outputType;
+  private final int timeColumn;
+  private final WindowSpec spec;
+  private final int[] keys;
+  private final boolean withStart;
+  private final boolean withEnd;
+  /** Pane length (millis), panes per window, panes between window starts. */
+  private final long pane;
+  private final long panesPerWindow;
+  private final long panesPerSlide;
+  /** Longs per pane: the weight sum, then one count per counted nullable column. */
+  private final int width;
+  /** Per counter from 1: the input column it counts the non-NULL values of. */
+  private final int[] countedColumns;
+  /** Per call: which counter is its result (0: the weight sum, COUNT(*)). */
+  private final int[] resultCounter;
+  /** Key ids by key columns; null without key columns (the one key is id 0). */
+  private final GroupIndex groups;
+
+  // per key id
+  private long[] lo = new long[0];
+  private long[] hi = new long[0];
+  private int[] at = new int[0];
+  private byte[] capacityLog = new byte[0];
+  private byte[] flags = new byte[0];
+  private int[] firstChange = new int[0];
+  /** The panes of every key, and regions freed for reuse, by capacity (log2). */
+  private long[] slab = new long[1024];
+  private int slabTop;
+  private final IntList[] freeRegions = new IntList[32];
+  private long slabInUse;
+  private int keyCount;
+
+  // this batch's changes: per (key, pane) an entry, listed per key from firstChange
+  private long[] changePane = new long[64];
+  private int[] changeNext = new int[64];
+  private long[] changeValue;
+  private int changes;
+  private final IntList touched = new IntList();
+  /** Scratch: the starts (in panes) of a key's windows to emit, and a window's sums. */
+  private long[] starts = new long[16];
+  private final long[] sums;
+  private final long[] delta;
+
+  private final DueQueue closeQueue = new DueQueue();
+  private long watermark = Long.MIN_VALUE;
+  /** The first pane an open window contains (Long.MIN_VALUE before any watermark). */
+  private long firstLivePane = Long.MIN_VALUE;
+  private volatile long late;
+  private volatile StateSize size = StateSize.NONE;
+  private LateRowSink lateSink = LateRowSink.NONE;
+  private Emitter out;
+
+  /**
+   * Counts {@code calls} (COUNT, not DISTINCT, no FILTER; an argument at or past the input's arity
+   * names a window bound, never NULL) per value of {@code keys} (input columns) and HOP window
+   * {@code spec} over event-time column {@code timeColumn}. Output rows are the key columns, then
+   * {@code window_start} if {@code withStart}, {@code window_end} if {@code withEnd} (at least
+   * one), then the calls' counts.
+   */
+  public HopCountOperator(RowType inputType, int timeColumn, WindowSpec spec, int[] keys, boolean withStart,
+      boolean withEnd, List<AggCall> calls, RowType outputType) {
+    if (spec.kind() != WindowSpec.Kind.HOP) {
+      throw new IllegalArgumentException("panes need a HOP window, not " + spec);
+    }
+    if (!withStart && !withEnd) {
+      throw new IllegalArgumentException("the output must be grouped by a window bound");
+    }
+    int bounds = (withStart ? 1 : 0) + (withEnd ? 1 : 0);
+    if (outputType.size() != keys.length + bounds + calls.size()) {
+      throw new IllegalArgumentException("output has " + outputType.size() + " columns, expected "
+          + keys.length + " keys + " + bounds + " bounds + " + calls.size() + " calls");
+    }
+    this.inputType = inputType;
+    this.outputType = outputType;
+    this.timeColumn = timeColumn;
+    this.spec = spec;
+    this.keys = keys.clone();
+    this.withStart = withStart;
+    this.withEnd = withEnd;
+    this.pane = gcd(spec.size(), spec.slide());
+    this.panesPerWindow = spec.size() / pane;
+    this.panesPerSlide = spec.slide() / pane;
+    this.resultCounter = new int[calls.size()];
+    int[] counted = new int[calls.size()];
+    int counters = 1;
+    for (int i = 0; i < calls.size(); i++) {
+      AggCall call = calls.get(i);
+      if (call.kind() != AggKind.COUNT || call.distinct() || call.filterArg() >= 0
+          || call.outType().kind() != TypeKind.BIGINT) {
+        throw new IllegalArgumentException("panes count rows only: " + call);
+      }
+      int arg = call.arg();
+      if (arg < 0 || arg >= inputType.size() || !inputType.type(arg).nullable()) {
+        continue; // COUNT(*), or a column never NULL: the weight sum
+      }
+      int known = 1;
+      while (known < counters && counted[known - 1] != arg) {
+        known++;
+      }
+      if (known == counters) {
+        counted[counters++ - 1] = arg;
+      }
+      resultCounter[i] = known;
+    }
+    this.countedColumns = Arrays.copyOf(counted, counters - 1);
+    this.width = counters;
+    this.changeValue = new long[64 * width];
+    this.sums = new long[width];
+    this.delta = new long[width];
+    this.groups = keys.length == 0 ? null : new GroupIndex(inputType, this.keys);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  @Override
+  public void routeLateRows(LateRowSink sink) {
+    this.lateSink = sink;
+  }
+
+  @Override
+  public void open(Emitter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onBatch(int port, ZBatch b) {
+    long dropped = 0;
+    for (int r = 0, n = b.size(); r < n; r++) {
+      long w = b.weight(r);
+      if (w == 0 || b.isNull(timeColumn, r)) {
+        continue;
+      }
+      long time = b.getLong(timeColumn, r);
+      long p = Math.floorDiv(time - spec.offset(), pane);
+      if (windowEnd(firstStartOf(p)) <= watermark) { // late for one window at least
+        dropped++;
+        routeLate(b, r, time, p, w);
+        if (p < firstLivePane) {
+          continue;
+        }
+      }
+      int g = key(b, r);
+      add(g, p, b, r, w);
+    }
+    if (dropped > 0) {
+      late += dropped;
+    }
+    emitChanges();
+  }
+
+  /** The start (in panes) of the last window containing pane {@code p}. */
+  private long lastStartOf(long p) {
+    return Math.floorDiv(p, panesPerSlide) * panesPerSlide;
+  }
+
+  /** The start (in panes) of the first window containing pane {@code p}: the first after {@code p - panesPerWindow}. */
+  private long firstStartOf(long p) {
+    return (Math.floorDiv(p - panesPerWindow, panesPerSlide) + 1) * panesPerSlide;
+  }
+
+  private long windowStart(long startPane) {
+    return spec.offset() + startPane * pane;
+  }
+
+  private long windowEnd(long startPane) {
+    return windowStart(startPane) + spec.size();
+  }
+
+  /** Routes the row to the late sink once per closed window containing pane {@code p}, newest first. */
+  private void routeLate(ZBatch b, int r, long time, long p, long w) {
+    for (long s = lastStartOf(p); s > p - panesPerWindow; s -= panesPerSlide) {
+      if (windowEnd(s) <= watermark) {
+        for (long i = 0; i < w; i++) {
+          lateSink.late(inputType, b, r, time, windowStart(s), windowEnd(s));
+        }
+      }
+    }
+  }
+
+  /** The id of row {@code r}'s key, set up when new. */
+  private int key(ZBatch b, int r) {
+    int g = 0;
+    if (groups != null) {
+      g = groups.find(b, r);
+      if (!groups.created()) {
+        return g;
+      }
+    } else if (flags.length > 0 && (flags[0] & LIVE) != 0) {
+      return 0;
+    }
+    setUp(g);
+    return g;
+  }
+
+  /** Sets up the per-key state of new key {@code g} (no panes yet). */
+  private void setUp(int g) {
+    int capacity = groups == null ? 1 : groups.capacity();
+    if (lo.length < capacity) {
+      lo = Arrays.copyOf(lo, capacity);
+      hi = Arrays.copyOf(hi, capacity);
+      at = Arrays.copyOf(at, capacity);
+      capacityLog = Arrays.copyOf(capacityLog, capacity);
+      flags = Arrays.copyOf(flags, capacity);
+      firstChange = Arrays.copyOf(firstChange, capacity);
+    }
+    flags[g] = LIVE;
+    firstChange[g] = -1;
+    at[g] = -1;
+    keyCount++;
+  }
+
+  /** Adds row {@code r} with weight {@code w} to pane {@code p} of key {@code g}, and to the batch's changes. */
+  private void add(int g, long p, ZBatch b, int r, long w) {
+    int slot = slot(g, p);
+    slab[slot] += w;
+    int c = change(g, p);
+    changeValue[c * width] += w;
+    for (int k = 0; k < countedColumns.length; k++) {
+      if (!b.isNull(countedColumns[k], r)) {
+        slab[slot + 1 + k] += w;
+        changeValue[c * width + 1 + k] += w;
+      }
+    }
+  }
+
+  /**
+   * The slab index of pane {@code p} of key {@code g}, whose ring is made to cover it. A key whose
+   * panes are all dead starts afresh, with a new key's ring, whether or not it was freed meanwhile.
+   */
+  private int slot(int g, long p) {
+    if (at[g] < 0) {
+      allocate(g, initialLog());
+      lo[g] = p;
+      hi[g] = p + 1;
+      queue(g);
+    } else if (p < lo[g] || p >= hi[g]) {
+      dropDeadPanes(g);
+      if (lo[g] == hi[g]) {
+        if (capacityLog[g] != initialLog()) {
+          release(at[g], capacityLog[g]);
+          allocate(g, initialLog());
+        }
+        lo[g] = p;
+        hi[g] = p + 1;
+      } else {
+        long from = Math.min(lo[g], p);
+        long to = Math.max(hi[g], p + 1);
+        if (to - from > (1L << capacityLog[g])) {
+          grow(g, from, to);
+        }
+        lo[g] = from;
+        hi[g] = to;
+      }
+    }
+    return at[g] + (int) (p & ((1L << capacityLog[g]) - 1)) * width;
+  }
+
+  /** A new key's ring: at least one pane more than a window's, at least four. */
+  private int initialLog() {
+    return Math.max(2, 64 - Long.numberOfLeadingZeros(panesPerWindow));
+  }
+
+  /** Clears key {@code g}'s panes that no open window contains. */
+  private void dropDeadPanes(int g) {
+    if (lo[g] >= firstLivePane) {
+      return;
+    }
+    long end = Math.min(hi[g], firstLivePane);
+    long mask = (1L << capacityLog[g]) - 1;
+    for (long q = lo[g]; q < end; q++) {
+      int s = at[g] + (int) (q & mask) * width;
+      Arrays.fill(slab, s, s + width, 0);
+    }
+    lo[g] = end;
+    if (lo[g] >= hi[g]) {
+      hi[g] = lo[g];
+    }
+  }
+
+  /** Moves key {@code g}'s ring to one that holds panes {@code from} to {@code to}. */
+  private void grow(int g, long from, long to) {
+    int oldAt = at[g];
+    int oldLog = capacityLog[g];
+    int log = 64 - Long.numberOfLeadingZeros(to - from - 1);
+    if (log > 30) {
+      throw new IllegalStateException("a key's panes span " + (to - from) + " panes of " + pane + " ms");
+    }
+    allocate(g, log);
+    long oldMask = (1L << oldLog) - 1;
+    long mask = (1L << log) - 1;
+    for (long q = lo[g]; q < hi[g]; q++) {
+      System.arraycopy(slab, oldAt + (int) (q & oldMask) * width, slab, at[g] + (int) (q & mask) * width, width);
+    }
+    release(oldAt, oldLog);
+  }
+
+  /** Gives key {@code g} a zeroed ring of {@code 2^log} panes. */
+  private void allocate(int g, int log) {
+    int longs = (1 << log) * width;
+    IntList free = freeRegions[log];
+    int region;
+    if (free != null && free.size() > 0) {
+      region = free.removeLast();
+    } else {
+      if (slabTop + longs > slab.length) {
+        slab = Arrays.copyOf(slab, Math.max(slabTop + longs, slab.length * 2));
+      }
+      region = slabTop;
+      slabTop += longs;
+    }
+    at[g] = region;
+    capacityLog[g] = (byte) log;
+    slabInUse += longs;
+  }
+
+  private void release(int region, int log) {
+    int longs = (1 << log) * width;
+    Arrays.fill(slab, region, region + longs, 0);
+    if (freeRegions[log] == null) {
+      freeRegions[log] = new IntList();
+    }
+    freeRegions[log].add(region);
+    slabInUse -= longs;
+  }
+
+  /** Queues key {@code g} to be freed when the last window of its newest pane closes (once at a time). */
+  private void queue(int g) {
+    if ((flags[g] & QUEUED) == 0) {
+      flags[g] |= QUEUED;
+      closeQueue.add(lastEnd(g), g);
+    }
+  }
+
+  /** When the last window of key {@code g}'s newest pane ends. */
+  private long lastEnd(int g) {
+    return windowEnd(lastStartOf(hi[g] - 1));
+  }
+
+  /** The batch's change entry for pane {@code p} of key {@code g}, made (zero) if new. */
+  private int change(int g, long p) {
+    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
+      if (changePane[c] == p) {
+        return c;
+      }
+    }
+    if ((flags[g] & TOUCHED) == 0) {
+      flags[g] |= TOUCHED;
+      touched.add(g);
+    }
+    if (changes == changePane.length) {
+      changePane = Arrays.copyOf(changePane, changes * 2);
+      changeNext = Arrays.copyOf(changeNext, changes * 2);
+      changeValue = Arrays.copyOf(changeValue, changes * 2 * width);
+    }
+    int c = changes++;
+    changePane[c] = p;
+    changeNext[c] = firstChange[g];
+    Arrays.fill(changeValue, c * width, (c + 1) * width, 0);
+    firstChange[g] = c;
+    return c;
+  }
+
+  /** Emits, per touched key, each open window containing a changed pane whose counts changed. */
+  private void emitChanges() {
+    if (touched.size() == 0) {
+      return;
+    }
+    BatchBuilder b = new BatchBuilder(outputType, touched.size() * 4);
+    for (int k = 0; k < touched.size(); k++) {
+      int g = touched.get(k);
+      int n = windowsToEmit(g);
+      for (int i = 0; i < n; i++) {
+        emitWindow(b, g, starts[i]);
+      }
+      flags[g] &= ~TOUCHED;
+      firstChange[g] = -1;
+    }
+    touched.clear();
+    changes = 0;
+    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+    if (b.size() > 0) {
+      out.emit(b.build());
+    }
+  }
+
+  /** Puts into {@link #starts} the open windows containing key {@code g}'s changed panes, ascending; returns how many. */
+  private int windowsToEmit(int g) {
+    int n = 0;
+    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
+      long p = changePane[c];
+      for (long s = lastStartOf(p); s > p - panesPerWindow; s -= panesPerSlide) {
+        if (windowEnd(s) <= watermark) {
+          break; // and the earlier ones too
+        }
+        int pos = Arrays.binarySearch(starts, 0, n, s);
+        if (pos < 0) {
+          pos = -pos - 1;
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+          }
+          System.arraycopy(starts, pos, starts, pos + 1, n - pos);
+          starts[pos] = s;
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Emits the change of key {@code g}'s window starting at pane {@code s}, if its counts changed. */
+  private void emitWindow(BatchBuilder b, int g, long s) {
+    Arrays.fill(delta, 0);
+    boolean changed = false;
+    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
+      long p = changePane[c];
+      if (p >= s && p < s + panesPerWindow) {
+        for (int j = 0; j < width; j++) {
+          delta[j] += changeValue[c * width + j];
+          changed |= changeValue[c * width + j] != 0;
+        }
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    Arrays.fill(sums, 0);
+    long mask = (1L << capacityLog[g]) - 1;
+    for (long q = Math.max(s, lo[g]), end = Math.min(s + panesPerWindow, hi[g]); q < end; q++) {
+      int slot = at[g] + (int) (q & mask) * width;
+      for (int j = 0; j < width; j++) {
+        sums[j] += slab[slot + j];
+      }
+    }
+    if (sums[0] - delta[0] > 0) {
+      emitRow(b, g, s, -1, true);
+    }
+    if (sums[0] > 0) {
+      emitRow(b, g, s, 1, false);
+    }
+  }
+
+  /** Adds key {@code g}'s row for the window at pane {@code s}: its counts before the batch ({@code old}) or now. */
+  private void emitRow(BatchBuilder b, int g, long s, long w, boolean old) {
+    if (groups != null) {
+      groups.copyKey(g, b);
+    }
+    int c = keys.length;
+    if (withStart) {
+      b.longField(c++, windowStart(s));
+    }
+    if (withEnd) {
+      b.longField(c++, windowEnd(s));
+    }
+    for (int i = 0; i < resultCounter.length; i++) {
+      int j = resultCounter[i];
+      b.longField(c + i, old ? sums[j] - delta[j] : sums[j]);
+    }
+    b.endRow(w);
+  }
+
+  @Override
+  public void onWatermark(long wm) {
+    if (wm > watermark) {
+      watermark = wm;
+      firstLivePane = firstLivePane(wm);
+    }
+    closeQueue.advanceThrough(wm, null);
+    freeReleased((int) Math.min(Integer.MAX_VALUE, closeQueue.dueBy(wm)));
+  }
+
+  /**
+   * The first pane an open window (one ending after {@code wm}) contains: the start of the first
+   * open window. Past any time a row can have (near {@link Long#MAX_VALUE}) every pane is dead.
+   */
+  private long firstLivePane(long wm) {
+    if (wm > Long.MAX_VALUE / 4) {
+      return Long.MAX_VALUE / 4;
+    }
+    long first = Math.floorDiv(wm - spec.size() - spec.offset(), pane) + 1;
+    return Math.floorDiv(first + panesPerSlide - 1, panesPerSlide) * panesPerSlide;
+  }
+
+  /** Frees up to {@code budget} keys whose windows all closed (a key that got newer panes is queued again). */
+  @Override
+  public boolean freeReleased(int budget) {
+    if (budget == 0 || closeQueue.backlog() == 0) {
+      return closeQueue.backlog() > 0;
+    }
+    closeQueue.drain(budget, g -> {
+      flags[g] &= ~QUEUED;
+      if (lastEnd(g) > watermark) {
+        queue(g);
+      } else {
+        free(g);
+      }
+    });
+    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+    return closeQueue.backlog() > 0;
+  }
+
+  private void free(int g) {
+    release(at[g], capacityLog[g]);
+    at[g] = -1;
+    flags[g] = 0;
+    keyCount--;
+    if (groups != null) {
+      groups.unmap(g);
+      groups.free(g);
+    }
+  }
+
+  @Override
+  public long lateRows() {
+    return late;
+  }
+
+  @Override
+  public StateSize stateSize() {
+    return size;
+  }
+
+  @Override
+  public String stateBound() {
+    return "bounded by the watermark: a key is freed when the last window of its newest pane closes";
+  }
+
+  @Override
+  public Partitioning partitioning(int port) {
+    return Partitioning.keyed(keys);
+  }
+
+  @Override
+  public String describe() {
+    return "HopCount(" + spec + ", time=$" + timeColumn + ", keys=" + Arrays.toString(keys)
+        + (withStart ? ", window_start" : "") + (withEnd ? ", window_end" : "") + ", panes of " + pane + " ms, "
+        + resultCounter.length + " COUNT" + (resultCounter.length == 1 ? "" : "s") + ")";
+  }
+
+  /** The watermark, the late count, and every key with its live panes. */
+  @Override
+  public void snapshot(StateOutput out) {
+    freeReleased(Integer.MAX_VALUE);
+    out.writeInt(STATE_FORMAT).writeLong(watermark).writeLong(late);
+    IntList all = new IntList();
+    if (groups != null) {
+      groups.forEach(all::add);
+    } else if (flags.length > 0 && (flags[0] & LIVE) != 0) {
+      all.add(0);
+    }
+    out.writeInt(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      int g = all.get(i);
+      if (groups != null) {
+        out.writeRow(groups.key(g));
+      }
+      dropDeadPanes(g);
+      out.writeInt(capacityLog[g]).writeLong(lo[g]).writeLong(hi[g]);
+      long mask = (1L << capacityLog[g]) - 1;
+      for (long q = lo[g]; q < hi[g]; q++) {
+        int slot = at[g] + (int) (q & mask) * width;
+        for (int j = 0; j < width; j++) {
+          out.writeLong(slab[slot + j]);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void restore(StateInput in) {
+    if (in.readInt() != STATE_FORMAT) {
+      throw new IllegalStateException("checkpoint of a hop count in another state format");
+    }
+    long wm = in.readLong();
+    late = in.readLong();
+    if (wm != Long.MIN_VALUE) {
+      onWatermark(wm);
+    }
+    for (int i = in.readCount(); i > 0; i--) {
+      int g = 0;
+      if (groups != null) {
+        g = groups.find(in.readRow());
+      }
+      setUp(g);
+      int log = in.readInt();
+      long from = in.readLong();
+      long to = in.readLong();
+      allocate(g, log);
+      lo[g] = from;
+      hi[g] = Math.max(from, to);
+      long mask = (1L << log) - 1;
+      for (long q = from; q < to; q++) {
+        int slot = at[g] + (int) (q & mask) * width;
+        for (int j = 0; j < width; j++) {
+          slab[slot + j] = in.readLong();
+        }
+      }
+      queue(g);
+    }
+    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+  }
+}
