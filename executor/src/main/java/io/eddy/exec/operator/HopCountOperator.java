@@ -29,13 +29,10 @@ import java.util.List;
  * once into each of the windows it belongs to. Windows are summed from their panes when their
  * rows are emitted.
  *
- * <p>Per key (an int id from a {@link GroupIndex}) the panes are a ring in a shared slab of longs:
- * a power-of-two number of slots, pane {@code p} in slot {@code p mod capacity}, each slot the
- * rows' weight sum followed by one non-NULL count per nullable COUNT argument. The key's panes
- * from {@code lo} to {@code hi} (exclusive) may be non-zero; all other slots are zero. Panes no
- * open window contains are cleared as the key is touched, and the ring doubles when its span
- * outgrows it (rows far ahead of the watermark). A key is freed when the watermark closes the
- * last window of its newest pane, paced as {@link AggregateOperator} paces its groups.
+ * <p>Per key (an int id from a {@link GroupIndex}) the panes are a ring of {@link PaneRings}, each
+ * pane the rows' weight sum followed by one non-NULL count per nullable COUNT argument. A key is
+ * freed when the watermark closes the last window of its newest pane, paced as
+ * {@link AggregateOperator} paces its groups; until then it is on the close queue exactly once.
  *
  * <p>Each batch is applied pane by pane and its changes per (key, pane) kept aside; then, per
  * touched key, each open window containing a changed pane is emitted as (old, -1), (new, +1), the
@@ -50,9 +47,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
   private static final int STATE_FORMAT = 0x48430001;
   /** Bytes assumed per key beyond its panes: its slots in the index and the per-key arrays. */
   private static final long KEY_BYTES = 64;
-  private static final byte TOUCHED = 1;
-  private static final byte LIVE = 2;
-  private static final byte QUEUED = 4;
+  private static final byte LIVE = 1;
+  private static final byte QUEUED = 2;
 
   private final RowType inputType;
   private final RowType outputType;
@@ -74,26 +70,11 @@ public final class HopCountOperator implements Operator, Checkpointable {
   /** Key ids by key columns; null without key columns (the one key is id 0). */
   private final GroupIndex groups;
 
-  // per key id
-  private long[] lo = new long[0];
-  private long[] hi = new long[0];
-  private int[] at = new int[0];
-  private byte[] capacityLog = new byte[0];
+  /** Per key id: its panes, flags (live, queued) and this batch's changes. */
+  private final PaneRings rings;
   private byte[] flags = new byte[0];
-  private int[] firstChange = new int[0];
-  /** The panes of every key, and regions freed for reuse, by capacity (log2). */
-  private long[] slab = new long[1024];
-  private int slabTop;
-  private final IntList[] freeRegions = new IntList[32];
-  private long slabInUse;
+  private final PaneChanges changes;
   private int keyCount;
-
-  // this batch's changes: per (key, pane) an entry, listed per key from firstChange
-  private long[] changePane = new long[64];
-  private int[] changeNext = new int[64];
-  private long[] changeValue;
-  private int changes;
-  private final IntList touched = new IntList();
   /** Scratch: the starts (in panes) of a key's windows to emit, and a window's sums. */
   private long[] starts = new long[16];
   private final long[] sums;
@@ -162,10 +143,11 @@ public final class HopCountOperator implements Operator, Checkpointable {
     }
     this.countedColumns = Arrays.copyOf(counted, counters - 1);
     this.width = counters;
-    this.changeValue = new long[64 * width];
     this.sums = new long[width];
     this.delta = new long[width];
     this.groups = keys.length == 0 ? null : new GroupIndex(inputType, this.keys);
+    this.rings = new PaneRings(width, panesPerWindow);
+    this.changes = new PaneChanges(width);
   }
 
   private static long gcd(long a, long b) {
@@ -255,132 +237,29 @@ public final class HopCountOperator implements Operator, Checkpointable {
   /** Sets up the per-key state of new key {@code g} (no panes yet). */
   private void setUp(int g) {
     int capacity = groups == null ? 1 : groups.capacity();
-    if (lo.length < capacity) {
-      lo = Arrays.copyOf(lo, capacity);
-      hi = Arrays.copyOf(hi, capacity);
-      at = Arrays.copyOf(at, capacity);
-      capacityLog = Arrays.copyOf(capacityLog, capacity);
+    rings.ensureKeys(capacity);
+    changes.ensureKeys(capacity);
+    if (flags.length < capacity) {
       flags = Arrays.copyOf(flags, capacity);
-      firstChange = Arrays.copyOf(firstChange, capacity);
     }
+    rings.clear(g);
     flags[g] = LIVE;
-    firstChange[g] = -1;
-    at[g] = -1;
     keyCount++;
   }
 
   /** Adds row {@code r} with weight {@code w} to pane {@code p} of key {@code g}, and to the batch's changes. */
   private void add(int g, long p, ZBatch b, int r, long w) {
-    int slot = slot(g, p);
-    slab[slot] += w;
-    int c = change(g, p);
-    changeValue[c * width] += w;
+    int slot = rings.slot(g, p, firstLivePane);
+    queue(g);
+    rings.add(slot, 0, w);
+    int c = changes.entry(g, p);
+    changes.add(c, 0, w);
     for (int k = 0; k < countedColumns.length; k++) {
       if (!b.isNull(countedColumns[k], r)) {
-        slab[slot + 1 + k] += w;
-        changeValue[c * width + 1 + k] += w;
+        rings.add(slot, 1 + k, w);
+        changes.add(c, 1 + k, w);
       }
     }
-  }
-
-  /**
-   * The slab index of pane {@code p} of key {@code g}, whose ring is made to cover it. A key whose
-   * panes are all dead starts afresh, with a new key's ring, whether or not it was freed meanwhile.
-   */
-  private int slot(int g, long p) {
-    if (at[g] < 0) {
-      allocate(g, initialLog());
-      lo[g] = p;
-      hi[g] = p + 1;
-      queue(g);
-    } else if (p < lo[g] || p >= hi[g]) {
-      dropDeadPanes(g);
-      if (lo[g] == hi[g]) {
-        if (capacityLog[g] != initialLog()) {
-          release(at[g], capacityLog[g]);
-          allocate(g, initialLog());
-        }
-        lo[g] = p;
-        hi[g] = p + 1;
-      } else {
-        long from = Math.min(lo[g], p);
-        long to = Math.max(hi[g], p + 1);
-        if (to - from > (1L << capacityLog[g])) {
-          grow(g, from, to);
-        }
-        lo[g] = from;
-        hi[g] = to;
-      }
-    }
-    return at[g] + (int) (p & ((1L << capacityLog[g]) - 1)) * width;
-  }
-
-  /** A new key's ring: at least one pane more than a window's, at least four. */
-  private int initialLog() {
-    return Math.max(2, 64 - Long.numberOfLeadingZeros(panesPerWindow));
-  }
-
-  /** Clears key {@code g}'s panes that no open window contains. */
-  private void dropDeadPanes(int g) {
-    if (lo[g] >= firstLivePane) {
-      return;
-    }
-    long end = Math.min(hi[g], firstLivePane);
-    long mask = (1L << capacityLog[g]) - 1;
-    for (long q = lo[g]; q < end; q++) {
-      int s = at[g] + (int) (q & mask) * width;
-      Arrays.fill(slab, s, s + width, 0);
-    }
-    lo[g] = end;
-    if (lo[g] >= hi[g]) {
-      hi[g] = lo[g];
-    }
-  }
-
-  /** Moves key {@code g}'s ring to one that holds panes {@code from} to {@code to}. */
-  private void grow(int g, long from, long to) {
-    int oldAt = at[g];
-    int oldLog = capacityLog[g];
-    int log = 64 - Long.numberOfLeadingZeros(to - from - 1);
-    if (log > 30) {
-      throw new IllegalStateException("a key's panes span " + (to - from) + " panes of " + pane + " ms");
-    }
-    allocate(g, log);
-    long oldMask = (1L << oldLog) - 1;
-    long mask = (1L << log) - 1;
-    for (long q = lo[g]; q < hi[g]; q++) {
-      System.arraycopy(slab, oldAt + (int) (q & oldMask) * width, slab, at[g] + (int) (q & mask) * width, width);
-    }
-    release(oldAt, oldLog);
-  }
-
-  /** Gives key {@code g} a zeroed ring of {@code 2^log} panes. */
-  private void allocate(int g, int log) {
-    int longs = (1 << log) * width;
-    IntList free = freeRegions[log];
-    int region;
-    if (free != null && free.size() > 0) {
-      region = free.removeLast();
-    } else {
-      if (slabTop + longs > slab.length) {
-        slab = Arrays.copyOf(slab, Math.max(slabTop + longs, slab.length * 2));
-      }
-      region = slabTop;
-      slabTop += longs;
-    }
-    at[g] = region;
-    capacityLog[g] = (byte) log;
-    slabInUse += longs;
-  }
-
-  private void release(int region, int log) {
-    int longs = (1 << log) * width;
-    Arrays.fill(slab, region, region + longs, 0);
-    if (freeRegions[log] == null) {
-      freeRegions[log] = new IntList();
-    }
-    freeRegions[log].add(region);
-    slabInUse -= longs;
   }
 
   /** Queues key {@code g} to be freed when the last window of its newest pane closes (once at a time). */
@@ -393,51 +272,24 @@ public final class HopCountOperator implements Operator, Checkpointable {
 
   /** When the last window of key {@code g}'s newest pane ends. */
   private long lastEnd(int g) {
-    return windowEnd(lastStartOf(hi[g] - 1));
-  }
-
-  /** The batch's change entry for pane {@code p} of key {@code g}, made (zero) if new. */
-  private int change(int g, long p) {
-    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
-      if (changePane[c] == p) {
-        return c;
-      }
-    }
-    if ((flags[g] & TOUCHED) == 0) {
-      flags[g] |= TOUCHED;
-      touched.add(g);
-    }
-    if (changes == changePane.length) {
-      changePane = Arrays.copyOf(changePane, changes * 2);
-      changeNext = Arrays.copyOf(changeNext, changes * 2);
-      changeValue = Arrays.copyOf(changeValue, changes * 2 * width);
-    }
-    int c = changes++;
-    changePane[c] = p;
-    changeNext[c] = firstChange[g];
-    Arrays.fill(changeValue, c * width, (c + 1) * width, 0);
-    firstChange[g] = c;
-    return c;
+    return windowEnd(lastStartOf(rings.hi(g) - 1));
   }
 
   /** Emits, per touched key, each open window containing a changed pane whose counts changed. */
   private void emitChanges() {
-    if (touched.size() == 0) {
+    if (changes.touchedKeys() == 0) {
       return;
     }
-    BatchBuilder b = new BatchBuilder(outputType, touched.size() * 4);
-    for (int k = 0; k < touched.size(); k++) {
-      int g = touched.get(k);
+    BatchBuilder b = new BatchBuilder(outputType, changes.touchedKeys() * 4);
+    for (int k = 0; k < changes.touchedKeys(); k++) {
+      int g = changes.touchedKey(k);
       int n = windowsToEmit(g);
       for (int i = 0; i < n; i++) {
         emitWindow(b, g, starts[i]);
       }
-      flags[g] &= ~TOUCHED;
-      firstChange[g] = -1;
     }
-    touched.clear();
-    changes = 0;
-    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+    changes.clear();
+    size = stateSizeNow();
     if (b.size() > 0) {
       out.emit(b.build());
     }
@@ -446,8 +298,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
   /** Puts into {@link #starts} the open windows containing key {@code g}'s changed panes, ascending; returns how many. */
   private int windowsToEmit(int g) {
     int n = 0;
-    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
-      long p = changePane[c];
+    for (int c = changes.first(g); c >= 0; c = changes.next(c)) {
+      long p = changes.pane(c);
       for (long s = lastStartOf(p); s > p - panesPerWindow; s -= panesPerSlide) {
         if (windowEnd(s) <= watermark) {
           break; // and the earlier ones too
@@ -469,28 +321,11 @@ public final class HopCountOperator implements Operator, Checkpointable {
 
   /** Emits the change of key {@code g}'s window starting at pane {@code s}, if its counts changed. */
   private void emitWindow(BatchBuilder b, int g, long s) {
-    Arrays.fill(delta, 0);
-    boolean changed = false;
-    for (int c = firstChange[g]; c >= 0; c = changeNext[c]) {
-      long p = changePane[c];
-      if (p >= s && p < s + panesPerWindow) {
-        for (int j = 0; j < width; j++) {
-          delta[j] += changeValue[c * width + j];
-          changed |= changeValue[c * width + j] != 0;
-        }
-      }
-    }
-    if (!changed) {
+    if (!changes.delta(g, s, s + panesPerWindow, delta)) {
       return;
     }
     Arrays.fill(sums, 0);
-    long mask = (1L << capacityLog[g]) - 1;
-    for (long q = Math.max(s, lo[g]), end = Math.min(s + panesPerWindow, hi[g]); q < end; q++) {
-      int slot = at[g] + (int) (q & mask) * width;
-      for (int j = 0; j < width; j++) {
-        sums[j] += slab[slot + j];
-      }
-    }
+    rings.sum(g, s, s + panesPerWindow, sums);
     if (sums[0] - delta[0] > 0) {
       emitRow(b, g, s, -1, true);
     }
@@ -554,19 +389,22 @@ public final class HopCountOperator implements Operator, Checkpointable {
         free(g);
       }
     });
-    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+    size = stateSizeNow();
     return closeQueue.backlog() > 0;
   }
 
   private void free(int g) {
-    release(at[g], capacityLog[g]);
-    at[g] = -1;
+    rings.release(g);
     flags[g] = 0;
     keyCount--;
     if (groups != null) {
       groups.unmap(g);
       groups.free(g);
     }
+  }
+
+  private StateSize stateSizeNow() {
+    return new StateSize(keyCount, keyCount * KEY_BYTES + rings.bytes());
   }
 
   @Override
@@ -613,15 +451,7 @@ public final class HopCountOperator implements Operator, Checkpointable {
       if (groups != null) {
         out.writeRow(groups.key(g));
       }
-      dropDeadPanes(g);
-      out.writeInt(capacityLog[g]).writeLong(lo[g]).writeLong(hi[g]);
-      long mask = (1L << capacityLog[g]) - 1;
-      for (long q = lo[g]; q < hi[g]; q++) {
-        int slot = at[g] + (int) (q & mask) * width;
-        for (int j = 0; j < width; j++) {
-          out.writeLong(slab[slot + j]);
-        }
-      }
+      rings.write(g, firstLivePane, out);
     }
   }
 
@@ -641,21 +471,9 @@ public final class HopCountOperator implements Operator, Checkpointable {
         g = groups.find(in.readRow());
       }
       setUp(g);
-      int log = in.readInt();
-      long from = in.readLong();
-      long to = in.readLong();
-      allocate(g, log);
-      lo[g] = from;
-      hi[g] = Math.max(from, to);
-      long mask = (1L << log) - 1;
-      for (long q = from; q < to; q++) {
-        int slot = at[g] + (int) (q & mask) * width;
-        for (int j = 0; j < width; j++) {
-          slab[slot + j] = in.readLong();
-        }
-      }
+      rings.read(g, in);
       queue(g);
     }
-    size = new StateSize(keyCount, keyCount * KEY_BYTES + slabInUse * Long.BYTES);
+    size = stateSizeNow();
   }
 }

@@ -8,20 +8,16 @@ import io.eddy.common.type.RowType;
 import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
-import io.eddy.exec.batch.Row;
 import io.eddy.exec.batch.ZBatch;
-import io.eddy.exec.batch.ZSets;
-import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.CircuitBuilder;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggKind;
+import io.eddy.exec.window.RecordedCircuit;
 import io.eddy.exec.window.WindowAssignOperator;
 import io.eddy.exec.window.WindowClose;
 import io.eddy.exec.window.WindowSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -85,20 +81,7 @@ class HopCountPropertyTest {
     }
   }
 
-  /** A circuit and what came out of it. */
-  private static final class Run {
-    final Circuit circuit;
-    final Map<Row, Long> out = new HashMap<>();
-    final List<String> late = new ArrayList<>();
-
-    Run(Circuit circuit) {
-      this.circuit = circuit;
-      circuit.open(b -> ZSets.addInto(out, b),
-          (type, b, r, ts, start, end) -> late.add(Row.from(b, r) + "@" + start + ".." + end));
-    }
-  }
-
-  private static Run reference(WindowSpec spec, Grouping g) {
+  private static RecordedCircuit reference(WindowSpec spec, Grouping g) {
     CircuitBuilder b = new CircuitBuilder();
     int src = b.source("in", IN);
     int win = b.add(new WindowAssignOperator(IN, 0, spec, true, WINDOWED), WINDOWED, src);
@@ -106,14 +89,14 @@ class HopCountPropertyTest {
     RowType out = g.output();
     WindowClose close = g.withEnd() ? new WindowClose(keys.length - 1, 0, false)
         : new WindowClose(keys.length - 1, spec.maxLength(), false);
-    return new Run(b.build(b.add(new AggregateOperator(WINDOWED, keys, CALLS, out, false, close), out, win)));
+    return new RecordedCircuit(b.build(b.add(new AggregateOperator(WINDOWED, keys, CALLS, out, false, close), out, win)));
   }
 
-  private static Run fused(WindowSpec spec, Grouping g) {
+  private static RecordedCircuit fused(WindowSpec spec, Grouping g) {
     CircuitBuilder b = new CircuitBuilder();
     int src = b.source("in", IN);
     RowType out = g.output();
-    return new Run(b.build(b.add(new HopCountOperator(IN, 0, spec, g.byKey() ? new int[] {1} : new int[0],
+    return new RecordedCircuit(b.build(b.add(new HopCountOperator(IN, 0, spec, g.byKey() ? new int[] {1} : new int[0],
         g.withStart(), g.withEnd(), CALLS, out), out, src)));
   }
 
@@ -127,8 +110,8 @@ class HopCountPropertyTest {
       WindowSpec spec = WindowSpec.hop(slide, size, rnd.nextInt(3) == 0 ? rnd.nextInt(25) - 12 : 0);
       boolean start = rnd.nextBoolean();
       Grouping g = new Grouping(rnd.nextInt(4) != 0, start, !start || rnd.nextBoolean());
-      Run ref = reference(spec, g);
-      Run fused = fused(spec, g);
+      RecordedCircuit ref = reference(spec, g);
+      RecordedCircuit fused = fused(spec, g);
       String where = "trial " + trial + " " + spec + " " + g;
       long clock = 0;
       long wm = Long.MIN_VALUE;
@@ -179,8 +162,8 @@ class HopCountPropertyTest {
   void rowsFarAheadOfTheWatermarkGrowTheRing() {
     Grouping g = new Grouping(true, true, true);
     WindowSpec spec = WindowSpec.hop(2, 10, 0);
-    Run ref = reference(spec, g);
-    Run fused = fused(spec, g);
+    RecordedCircuit ref = reference(spec, g);
+    RecordedCircuit fused = fused(spec, g);
     for (long t = 0; t < 400; t += 7) {
       BatchBuilder b = new BatchBuilder(IN);
       b.addRow(new Object[] {t, 1L, t, 7L}, 1);

@@ -8,14 +8,11 @@ import io.eddy.common.type.SqlType;
 import io.eddy.common.type.TypeKind;
 import io.eddy.exec.batch.BatchBuilder;
 import io.eddy.exec.batch.Row;
-import io.eddy.exec.batch.ZSets;
-import io.eddy.exec.circuit.Circuit;
 import io.eddy.exec.circuit.CircuitBuilder;
 import io.eddy.exec.operator.AggregateOperator;
 import io.eddy.exec.operator.agg.AggCall;
 import io.eddy.exec.operator.agg.AggKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,35 +49,22 @@ class SessionAggregatePropertyTest {
     return new RowType(cols);
   }
 
-  /** A circuit and what came out of it. */
-  private static final class Run {
-    final Circuit circuit;
-    final Map<Row, Long> out = new HashMap<>();
-    final List<String> late = new ArrayList<>();
-
-    Run(Circuit circuit) {
-      this.circuit = circuit;
-      circuit.open(b -> ZSets.addInto(out, b),
-          (type, b, r, ts, start, end) -> late.add(Row.from(b, r) + "@" + start + ".." + end));
-    }
-  }
-
-  private static Run reference(long gap, boolean emitOnClose) {
+  private static RecordedCircuit reference(long gap, boolean emitOnClose) {
     CircuitBuilder b = new CircuitBuilder();
     int src = b.source("in", IN);
     int win = b.add(new SessionWindowOperator(IN, 0, new int[] {1}, gap, true, WINDOWED), WINDOWED, src);
     int agg = b.add(new AggregateOperator(WINDOWED, new int[] {1, 3, 4}, CALLS, OUT, false,
         new WindowClose(2, 0, emitOnClose)), OUT, win);
-    return new Run(b.build(agg));
+    return new RecordedCircuit(b.build(agg));
   }
 
-  private static Run fused(long gap, boolean emitOnClose) {
+  private static RecordedCircuit fused(long gap, boolean emitOnClose) {
     CircuitBuilder b = new CircuitBuilder();
     int src = b.source("in", IN);
     int agg = b.add(new SessionAggregateOperator(IN, 0, new int[] {1}, gap, true,
         new int[] {1, SessionAggregateOperator.WINDOW_START, SessionAggregateOperator.WINDOW_END}, CALLS, OUT,
         emitOnClose), OUT, src);
-    return new Run(b.build(agg));
+    return new RecordedCircuit(b.build(agg));
   }
 
   @Test
@@ -89,8 +73,8 @@ class SessionAggregatePropertyTest {
       Random rnd = new Random(trial);
       long gap = 3 + rnd.nextInt(20);
       boolean emitOnClose = rnd.nextBoolean();
-      Run ref = reference(gap, emitOnClose);
-      Run fused = fused(gap, emitOnClose);
+      RecordedCircuit ref = reference(gap, emitOnClose);
+      RecordedCircuit fused = fused(gap, emitOnClose);
       long maxTs = 0;
       long wm = Long.MIN_VALUE;
       int keys = 1 + rnd.nextInt(4);
@@ -125,7 +109,7 @@ class SessionAggregatePropertyTest {
 
   @Test
   void bridgingRowMergesSessionsAndTheirAggregates() {
-    Run fused = fused(10, false);
+    RecordedCircuit fused = fused(10, false);
     BatchBuilder b = new BatchBuilder(IN);
     b.addRow(new Object[] {0L, 1L, 5L}, 1);
     b.addRow(new Object[] {15L, 1L, 7L}, 1);
