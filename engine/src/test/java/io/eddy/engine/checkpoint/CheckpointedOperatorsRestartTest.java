@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Restarts of the queries whose operators became checkpointable with issue 5's last gaps: an
- * interval join (inner and LEFT), a window join, fused session-window aggregates, and views
- * writing their late rows into a stream (LATE INTO). Each resumes from its checkpoint (SHOW
+ * interval join (inner and LEFT), a window join, fused session-window aggregates, views
+ * writing their late rows into a stream (LATE INTO), and (since) the pane-based HOP count. Each resumes from its checkpoint (SHOW
  * QUERIES: {@code checkpoint N}) and, after more input, every view and the late stream equal a run
  * of the same statements without a restart. Inputs are disordered so that rows are late and
  * state is freed by the watermark; after every INSERT the test waits for the views, so that both
@@ -56,11 +56,16 @@ class CheckpointedOperatorsRestartTest {
       + "CREATE VIEW tumbling AS SELECT window_start, COUNT(*) AS n, SUM(v) AS s"
       + "  FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '5' SECOND))"
       + "  GROUP BY window_start, window_end EMIT ON WINDOW CLOSE LATE INTO late_rows;"
+      + "CREATE VIEW hot AS SELECT u, window_start, window_end, COUNT(*) AS n, COUNT(v) AS nv"
+      + "  FROM TABLE(HOP(TABLE clicks, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '6' SECOND))"
+      + "  GROUP BY u, window_start, window_end EMIT CHANGES LATE INTO late_rows;"
       + "CREATE VIEW late_counts AS SELECT query_name, COUNT(*) AS n FROM late_rows GROUP BY query_name;";
 
-  private static final List<String> VIEWS = List.of("ij", "lj", "wj", "sess", "closed_sess", "tumbling", "late_counts");
+  private static final List<String> VIEWS = List.of("ij", "lj", "wj", "sess", "closed_sess", "tumbling", "hot",
+      "late_counts");
   /** Views whose reads do not wait for a checkpoint of the late rows' writers. */
-  private static final List<String> NOT_LATE_READERS = List.of("ij", "lj", "wj", "sess", "closed_sess", "tumbling");
+  private static final List<String> NOT_LATE_READERS = List.of("ij", "lj", "wj", "sess", "closed_sess", "tumbling",
+      "hot");
 
   private static Engine open(Path dir, String interval) {
     return Engine.open(new EngineConfig(dir, Map.of("checkpoint.interval", interval, "watermark.idle_timeout", "1h")));
