@@ -98,8 +98,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
    */
   public HopCountOperator(RowType inputType, int timeColumn, WindowSpec spec, int[] keys, boolean withStart,
       boolean withEnd, List<AggCall> calls, RowType outputType) {
-    if (spec.kind() != WindowSpec.Kind.HOP) {
-      throw new IllegalArgumentException("panes need a HOP window, not " + spec);
+    if (spec.kind() != WindowSpec.Kind.HOP || spec.slide() > spec.size()) {
+      throw new IllegalArgumentException("panes need a HOP window no shorter than its slide, not " + spec);
     }
     if (!withStart && !withEnd) {
       throw new IllegalArgumentException("the output must be grouped by a window bound");

@@ -95,10 +95,10 @@ public final class WindowTranslator {
 
   /**
    * {@code GROUP BY [k...,] window_start and/or window_end} with COUNTs (not DISTINCT, no FILTER)
-   * directly over {@code TABLE(HOP(...))} on an event-time column, emitting changes: one
-   * {@link HopCountOperator}, which counts each row once into its pane instead of once into each
-   * of its windows, with the output, late rows and freeing of the window operator and aggregate it
-   * replaces. Returns -1 when {@code agg} is not of that shape (they are then planned as usual);
+   * directly over {@code TABLE(HOP(...))} (size at least the slide) on an event-time column,
+   * emitting changes: one {@link HopCountOperator}, which counts each row once into its pane
+   * instead of once into each of its windows, with the output, late rows and freeing of the
+   * window operator and aggregate it replaces. Returns -1 when {@code agg} is not of that shape (they are then planned as usual);
    * {@code visit} translates a rel.
    */
   public int hopCount(org.apache.calcite.rel.core.Aggregate agg, List<AggCall> calls, RowType out,
@@ -122,7 +122,8 @@ public final class WindowTranslator {
     int input = visit.applyAsInt(scan.getInputs().get(0));
     RowType in = b.typeOf(input);
     int time = w.timeColumn();
-    if (!withStart && !withEnd || in.type(time).kind() != TypeKind.TIMESTAMP || !facts.isEventTime(input, time)) {
+    if (!withStart && !withEnd || w.spec().slide() > w.spec().size() || in.type(time).kind() != TypeKind.TIMESTAMP
+        || !facts.isEventTime(input, time)) { // a slide past the size leaves rows in no window: not panes
       return -1;
     }
     int[] keys = java.util.Arrays.stream(groupKeys).filter(k -> k < arity).toArray();
