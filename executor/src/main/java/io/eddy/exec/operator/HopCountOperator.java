@@ -272,7 +272,7 @@ public final class HopCountOperator implements Operator, Checkpointable {
 
   /** When the last window of key {@code g}'s newest pane ends. */
   private long lastEnd(int g) {
-    return windowEnd(lastStartOf(rings.hi(g) - 1));
+    return windowEnd(lastStartOf(rings.end(g) - 1));
   }
 
   /** Emits, per touched key, each open window containing a changed pane whose counts changed. */
@@ -451,7 +451,7 @@ public final class HopCountOperator implements Operator, Checkpointable {
       if (groups != null) {
         out.writeRow(groups.key(g));
       }
-      rings.write(g, firstLivePane, out);
+      rings.write(g, out);
     }
   }
 

@@ -11,19 +11,33 @@ import java.util.Arrays;
  * key {@code g} is in slot {@code p mod capacity}; the key's panes from {@code lo} to {@code hi}
  * (exclusive) may be non-zero, every other slot is zero. Panes below the first live one (which
  * no open window contains) are cleared as the key is touched; a ring doubles when its live span
- * outgrows it; a key whose panes are all dead starts afresh with a new key's ring, so the rings
- * are the same whenever a dead key happens to be freed. Regions are reused per capacity.
- * Not thread-safe.
+ * outgrows it, up to twice a new key's ring; a key whose ring panes are all dead starts afresh
+ * with a new key's ring, so the rings are the same whenever a dead key happens to be freed. A pane
+ * farther from the ring's panes than that (a row far ahead of, or behind, the others of its key:
+ * a wrong clock) is a <em>stray</em>, one pane of its own on a short list per key, so one such row
+ * costs one pane, not a ring spanning the gap. A pane's value is its ring slot plus its stray, if
+ * any. Regions are reused per capacity. Not thread-safe.
  */
 final class PaneRings {
   private final int width;
   /** Log2 of a new key's ring: room for one pane more than a window has, at least four. */
   private final int initialLog;
+  /** Log2 of the largest ring: twice a new key's. */
+  private final int maxLog;
   private long[] lo = new long[0];
   private long[] hi = new long[0];
   /** Where each key's ring starts in the slab; -1 for none. */
   private int[] at = new int[0];
   private byte[] capacityLog = new byte[0];
+  /** Per key: its newest pane (ring or stray) plus one. */
+  private long[] end = new long[0];
+  /** Per key: its first stray (-1: none); strays link to the key's next one. */
+  private int[] firstStray = new int[0];
+  private long[] strayPane = new long[16];
+  private int[] strayNext = new int[16];
+  private int[] strayAt = new int[16];
+  private int strays;
+  private final IntList freeStrays = new IntList();
   private long[] slab = new long[1024];
   private int slabTop;
   private final IntList[] freeRegions = new IntList[32];
@@ -32,6 +46,7 @@ final class PaneRings {
   PaneRings(int width, long panesPerWindow) {
     this.width = width;
     this.initialLog = Math.max(2, 64 - Long.numberOfLeadingZeros(panesPerWindow));
+    this.maxLog = initialLog + 1;
   }
 
   /** Makes room for key ids below {@code capacity}. */
@@ -41,18 +56,23 @@ final class PaneRings {
       hi = Arrays.copyOf(hi, capacity);
       at = Arrays.copyOf(at, capacity);
       capacityLog = Arrays.copyOf(capacityLog, capacity);
+      end = Arrays.copyOf(end, capacity);
+      firstStray = Arrays.copyOf(firstStray, capacity);
     }
   }
 
   /** Key {@code g} is new: no ring yet. */
   void clear(int g) {
     at[g] = -1;
+    firstStray[g] = -1;
+    end[g] = Long.MIN_VALUE;
   }
 
-  /** Frees key {@code g}'s ring. */
+  /** Frees key {@code g}'s ring and strays. */
   void release(int g) {
     release(at[g], capacityLog[g]);
     at[g] = -1;
+    dropStrays(g, Long.MAX_VALUE);
   }
 
   /** Adds {@code w} to long {@code j} of the pane at {@code slot} (from {@link #slot}). */
@@ -65,6 +85,7 @@ final class PaneRings {
    * first pane an open window contains); valid until the next call.
    */
   int slot(int g, long p, long firstLivePane) {
+    end[g] = Math.max(end[g], p + 1);
     if (at[g] < 0) {
       allocate(g, initialLog);
       lo[g] = p;
@@ -82,6 +103,9 @@ final class PaneRings {
         long from = Math.min(lo[g], p);
         long to = Math.max(hi[g], p + 1);
         if (to - from > (1L << capacityLog[g])) {
+          if (to - from > (1L << maxLog)) {
+            return stray(g, p);
+          }
           grow(g, from, to);
         }
         lo[g] = from;
@@ -95,9 +119,50 @@ final class PaneRings {
     return at[g] + (int) (p & ((1L << capacityLog[g]) - 1)) * width;
   }
 
+  /** The slab index of key {@code g}'s stray pane {@code p}, made (zero) if new. */
+  private int stray(int g, long p) {
+    for (int e = firstStray[g]; e >= 0; e = strayNext[e]) {
+      if (strayPane[e] == p) {
+        return strayAt[e];
+      }
+    }
+    int e;
+    if (freeStrays.size() > 0) {
+      e = freeStrays.removeLast();
+    } else {
+      if (strays == strayPane.length) {
+        strayPane = Arrays.copyOf(strayPane, strays * 2);
+        strayNext = Arrays.copyOf(strayNext, strays * 2);
+        strayAt = Arrays.copyOf(strayAt, strays * 2);
+      }
+      e = strays++;
+    }
+    strayPane[e] = p;
+    strayAt[e] = region(0);
+    strayNext[e] = firstStray[g];
+    firstStray[g] = e;
+    return strayAt[e];
+  }
+
+  /** Frees key {@code g}'s strays below pane {@code below}. */
+  private void dropStrays(int g, long below) {
+    int kept = -1;
+    for (int e = firstStray[g], next; e >= 0; e = next) {
+      next = strayNext[e];
+      if (strayPane[e] < below) {
+        release(strayAt[e], 0);
+        freeStrays.add(e);
+      } else {
+        strayNext[e] = kept;
+        kept = e;
+      }
+    }
+    firstStray[g] = kept;
+  }
+
   /** The newest pane key {@code g} has had, plus one. */
-  long hi(int g) {
-    return hi[g];
+  long end(int g) {
+    return end[g];
   }
 
   /** Adds the sums of key {@code g}'s panes {@code from} to {@code to} (exclusive) into {@code sums}. */
@@ -108,10 +173,20 @@ final class PaneRings {
         sums[j] += slab[slot + j];
       }
     }
+    for (int e = firstStray[g]; e >= 0; e = strayNext[e]) {
+      if (strayPane[e] >= from && strayPane[e] < to) {
+        for (int j = 0; j < width; j++) {
+          sums[j] += slab[strayAt[e] + j];
+        }
+      }
+    }
   }
 
   /** Clears key {@code g}'s panes below {@code firstLivePane}. */
   void dropDead(int g, long firstLivePane) {
+    if (firstStray[g] >= 0) {
+      dropStrays(g, firstLivePane);
+    }
     if (lo[g] >= firstLivePane) {
       return;
     }
@@ -144,6 +219,12 @@ final class PaneRings {
 
   /** Gives key {@code g} a zeroed ring of {@code 2^log} panes. */
   private void allocate(int g, int log) {
+    at[g] = region(log);
+    capacityLog[g] = (byte) log;
+  }
+
+  /** A zeroed region of {@code 2^log} panes. */
+  private int region(int log) {
     int longs = (1 << log) * width;
     IntList free = freeRegions[log];
     int region;
@@ -156,9 +237,8 @@ final class PaneRings {
       region = slabTop;
       slabTop += longs;
     }
-    at[g] = region;
-    capacityLog[g] = (byte) log;
     inUse += longs;
+    return region;
   }
 
   private void release(int region, int log) {
@@ -176,15 +256,35 @@ final class PaneRings {
     return inUse * Long.BYTES;
   }
 
-  /** Writes key {@code g}'s ring capacity and live panes (the dead ones dropped first). */
-  void write(int g, long firstLivePane, StateOutput out) {
-    dropDead(g, firstLivePane);
-    out.writeInt(capacityLog[g]).writeLong(lo[g]).writeLong(hi[g]);
+  /**
+   * Writes key {@code g}'s ring capacity, panes and strays as they are (dead ones too: when they
+   * are dropped, like the bytes they hold, must not depend on whether a checkpoint came between).
+   */
+  void write(int g, StateOutput out) {
+    out.writeInt(capacityLog[g]).writeLong(lo[g]).writeLong(hi[g]).writeLong(end[g]);
     for (long q = lo[g]; q < hi[g]; q++) {
-      int slot = index(g, q);
-      for (int j = 0; j < width; j++) {
-        out.writeLong(slab[slot + j]);
-      }
+      writePane(index(g, q), out);
+    }
+    int n = 0;
+    for (int e = firstStray[g]; e >= 0; e = strayNext[e]) {
+      n++;
+    }
+    out.writeInt(n);
+    for (int e = firstStray[g]; e >= 0; e = strayNext[e]) {
+      out.writeLong(strayPane[e]);
+      writePane(strayAt[e], out);
+    }
+  }
+
+  private void writePane(int slot, StateOutput out) {
+    for (int j = 0; j < width; j++) {
+      out.writeLong(slab[slot + j]);
+    }
+  }
+
+  private void readPane(int slot, StateInput in) {
+    for (int j = 0; j < width; j++) {
+      slab[slot + j] = in.readLong();
     }
   }
 
@@ -193,11 +293,13 @@ final class PaneRings {
     allocate(g, in.readInt());
     lo[g] = in.readLong();
     hi[g] = Math.max(lo[g], in.readLong());
+    end[g] = in.readLong();
     for (long q = lo[g]; q < hi[g]; q++) {
-      int slot = index(g, q);
-      for (int j = 0; j < width; j++) {
-        slab[slot + j] = in.readLong();
-      }
+      readPane(index(g, q), in);
+    }
+    for (int i = in.readCount(); i > 0; i--) {
+      long p = in.readLong();
+      readPane(stray(g, p), in);
     }
   }
 }
