@@ -30,6 +30,13 @@ FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND, INTERVAL '4' SE
 GROUP BY auction, window_start, window_end;
 > contains WindowAssign(HOP(slide=10000, size=4000), time=$0, event time)
 
+# Panes of 1 s (the gcd of 7 and 10) are seven to a slide, more than panes pay for: the two
+# operators too.
+EXPLAIN SELECT auction, window_start, COUNT(*) AS n
+FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '7' SECOND, INTERVAL '10' SECOND))
+GROUP BY auction, window_start, window_end;
+> contains WindowAssign(HOP(slide=7000, size=10000), time=$0, event time)
+
 INSERT INTO bids VALUES
   (TIMESTAMP '2024-01-01 00:00:01', 1, 100),
   (TIMESTAMP '2024-01-01 00:00:02', 1, null),

@@ -95,7 +95,7 @@ public final class WindowTranslator {
 
   /**
    * {@code GROUP BY [k...,] window_start and/or window_end} with COUNTs (not DISTINCT, no FILTER)
-   * directly over {@code TABLE(HOP(...))} (size at least the slide) on an event-time column,
+   * directly over {@code TABLE(HOP(...))} ({@link #paneFriendly}) on an event-time column,
    * emitting changes: one {@link HopCountOperator}, which counts each row once into its pane
    * instead of once into each of its windows, with the output, late rows and freeing of the
    * window operator and aggregate it replaces. Returns -1 when {@code agg} is not of that shape (they are then planned as usual);
@@ -122,8 +122,8 @@ public final class WindowTranslator {
     int input = visit.applyAsInt(scan.getInputs().get(0));
     RowType in = b.typeOf(input);
     int time = w.timeColumn();
-    if (!withStart && !withEnd || w.spec().slide() > w.spec().size() || in.type(time).kind() != TypeKind.TIMESTAMP
-        || !facts.isEventTime(input, time)) { // a slide past the size leaves rows in no window: not panes
+    if (!withStart && !withEnd || !paneFriendly(w.spec()) || in.type(time).kind() != TypeKind.TIMESTAMP
+        || !facts.isEventTime(input, time)) {
       return -1;
     }
     int[] keys = java.util.Arrays.stream(groupKeys).filter(k -> k < arity).toArray();
@@ -198,6 +198,20 @@ public final class WindowTranslator {
     facts.prefix(input, node, arity);
     facts.bound(node, arity + 1, new ColumnFacts.WindowBound(0, eventTime));
     return node;
+  }
+
+  /**
+   * Whether panes suit a HOP: the slide no longer than the size (else rows fall in no window) and
+   * at most four panes (so a key's ring holds at most about four panes per window of its row).
+   */
+  private static boolean paneFriendly(WindowSpec spec) {
+    long pane = spec.size();
+    for (long b = spec.slide(); b != 0; ) {
+      long r = pane % b;
+      pane = b;
+      b = r;
+    }
+    return spec.slide() <= spec.size() && spec.slide() / pane <= 4;
   }
 
   /** Whether {@code agg} groups by a {@code SESSION(ts, gap)} its input Calc computes. */
