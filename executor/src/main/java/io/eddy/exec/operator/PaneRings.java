@@ -85,12 +85,15 @@ final class PaneRings {
    * first pane an open window contains); valid until the next call.
    */
   int slot(int g, long p, long firstLivePane) {
+    if (at[g] >= 0 && p >= lo[g] && p < hi[g]) {
+      return index(g, p); // the common case: a pane the ring holds (and end[g] >= hi[g] already)
+    }
     end[g] = Math.max(end[g], p + 1);
     if (at[g] < 0) {
       allocate(g, initialLog);
       lo[g] = p;
       hi[g] = p + 1;
-    } else if (p < lo[g] || p >= hi[g]) {
+    } else {
       dropDead(g, firstLivePane);
       if (lo[g] == hi[g]) {
         if (capacityLog[g] != initialLog) {
