@@ -47,6 +47,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
   private static final int STATE_FORMAT = 0x48430001;
   /** Bytes assumed per key beyond its panes: its slots in the index and the per-key arrays. */
   private static final long KEY_BYTES = 64;
+  /** The most panes a window may have (a new key's ring holds one window). */
+  private static final long MAX_PANES_PER_WINDOW = 1 << 20;
   private static final byte LIVE = 1;
   private static final byte QUEUED = 2;
 
@@ -74,7 +76,6 @@ public final class HopCountOperator implements Operator, Checkpointable {
   private final PaneRings rings;
   private byte[] flags = new byte[0];
   private final PaneChanges changes;
-  private int keyCount;
   /** Scratch: the starts (in panes) of a key's windows to emit, and a window's sums. */
   private long[] starts = new long[16];
   private final long[] sums;
@@ -84,6 +85,10 @@ public final class HopCountOperator implements Operator, Checkpointable {
   private long watermark = Long.MIN_VALUE;
   /** The first pane an open window contains (Long.MIN_VALUE before any watermark). */
   private long firstLivePane = Long.MIN_VALUE;
+  /** Rows in panes below this are late for one window at least: their first window is closed. */
+  private long lateBelowPane = Long.MIN_VALUE;
+  /** Whether the last {@link #key} set up a new key. */
+  private boolean created;
   private volatile long late;
   private volatile StateSize size = StateSize.NONE;
   private LateRowSink lateSink = LateRowSink.NONE;
@@ -98,8 +103,9 @@ public final class HopCountOperator implements Operator, Checkpointable {
    */
   public HopCountOperator(RowType inputType, int timeColumn, WindowSpec spec, int[] keys, boolean withStart,
       boolean withEnd, List<AggCall> calls, RowType outputType) {
-    if (spec.kind() != WindowSpec.Kind.HOP || spec.slide() > spec.size()) {
-      throw new IllegalArgumentException("panes need a HOP window no shorter than its slide, not " + spec);
+    if (!fits(spec)) {
+      throw new IllegalArgumentException("panes need a HOP window no shorter than its slide and of at most "
+          + MAX_PANES_PER_WINDOW + " panes, not " + spec);
     }
     if (!withStart && !withEnd) {
       throw new IllegalArgumentException("the output must be grouped by a window bound");
@@ -116,7 +122,7 @@ public final class HopCountOperator implements Operator, Checkpointable {
     this.keys = keys.clone();
     this.withStart = withStart;
     this.withEnd = withEnd;
-    this.pane = gcd(spec.size(), spec.slide());
+    this.pane = spec.pane();
     this.panesPerWindow = spec.size() / pane;
     this.panesPerSlide = spec.slide() / pane;
     this.resultCounter = new int[calls.size()];
@@ -150,8 +156,13 @@ public final class HopCountOperator implements Operator, Checkpointable {
     this.changes = new PaneChanges(width);
   }
 
-  private static long gcd(long a, long b) {
-    return b == 0 ? a : gcd(b, a % b);
+  /**
+   * Whether this operator can count {@code spec}'s windows: a HOP no shorter than its slide (a
+   * longer slide leaves rows in no window) of at most {@value #MAX_PANES_PER_WINDOW} panes.
+   */
+  public static boolean fits(WindowSpec spec) {
+    return spec.kind() == WindowSpec.Kind.HOP && spec.slide() <= spec.size()
+        && spec.size() / spec.pane() <= MAX_PANES_PER_WINDOW;
   }
 
   @Override
@@ -174,15 +185,19 @@ public final class HopCountOperator implements Operator, Checkpointable {
       }
       long time = b.getLong(timeColumn, r);
       long p = Math.floorDiv(time - spec.offset(), pane);
-      if (windowEnd(firstStartOf(p)) <= watermark) { // late for one window at least
+      if (p < lateBelowPane) {
         dropped++;
-        routeLate(b, r, time, p, w);
+        routeLate(b, r, time, w);
         if (p < firstLivePane) {
           continue;
         }
       }
       int g = key(b, r);
-      add(g, p, b, r, w);
+      int slot = rings.slot(g, p, firstLivePane);
+      if (created) {
+        queue(g); // after its first pane, which says when it closes
+      }
+      add(g, slot, p, b, r, w);
     }
     if (dropped > 0) {
       late += dropped;
@@ -195,11 +210,6 @@ public final class HopCountOperator implements Operator, Checkpointable {
     return Math.floorDiv(p, panesPerSlide) * panesPerSlide;
   }
 
-  /** The start (in panes) of the first window containing pane {@code p}: the first after {@code p - panesPerWindow}. */
-  private long firstStartOf(long p) {
-    return (Math.floorDiv(p - panesPerWindow, panesPerSlide) + 1) * panesPerSlide;
-  }
-
   private long windowStart(long startPane) {
     return spec.offset() + startPane * pane;
   }
@@ -208,29 +218,29 @@ public final class HopCountOperator implements Operator, Checkpointable {
     return windowStart(startPane) + spec.size();
   }
 
-  /** Routes the row to the late sink once per closed window containing pane {@code p}, newest first. */
-  private void routeLate(ZBatch b, int r, long time, long p, long w) {
-    for (long s = lastStartOf(p); s > p - panesPerWindow; s -= panesPerSlide) {
-      if (windowEnd(s) <= watermark) {
+  /** Routes the row to the late sink once per closed window it is in, as the window operator does. */
+  private void routeLate(ZBatch b, int r, long time, long w) {
+    spec.assign(time, (start, end) -> {
+      if (end <= watermark) {
         for (long i = 0; i < w; i++) {
-          lateSink.late(inputType, b, r, time, windowStart(s), windowEnd(s));
+          lateSink.late(inputType, b, r, time, start, end);
         }
       }
-    }
+    });
   }
 
-  /** The id of row {@code r}'s key, set up when new. */
+  /** The id of row {@code r}'s key, set up when new ({@link #created}). */
   private int key(ZBatch b, int r) {
     int g = 0;
     if (groups != null) {
       g = groups.find(b, r);
-      if (!groups.created()) {
-        return g;
-      }
-    } else if (flags.length > 0 && (flags[0] & LIVE) != 0) {
-      return 0;
+      created = groups.created();
+    } else {
+      created = flags.length == 0 || (flags[0] & LIVE) == 0;
     }
-    setUp(g);
+    if (created) {
+      setUp(g);
+    }
     return g;
   }
 
@@ -244,13 +254,13 @@ public final class HopCountOperator implements Operator, Checkpointable {
     }
     rings.clear(g);
     flags[g] = LIVE;
-    keyCount++;
   }
 
-  /** Adds row {@code r} with weight {@code w} to pane {@code p} of key {@code g}, and to the batch's changes. */
-  private void add(int g, long p, ZBatch b, int r, long w) {
-    int slot = rings.slot(g, p, firstLivePane);
-    queue(g);
+  /**
+   * Adds row {@code r} with weight {@code w} to pane {@code p} of key {@code g} (at {@code slot} of
+   * its ring), and to the batch's changes.
+   */
+  private void add(int g, int slot, long p, ZBatch b, int r, long w) {
     rings.add(slot, 0, w);
     int c = changes.entry(g, p);
     changes.add(c, 0, w);
@@ -280,7 +290,9 @@ public final class HopCountOperator implements Operator, Checkpointable {
     if (changes.touchedKeys() == 0) {
       return;
     }
-    BatchBuilder b = new BatchBuilder(outputType, changes.touchedKeys() * 4);
+    // a touched pane changes ceil(panesPerWindow / panesPerSlide) windows, each a retraction and an insertion
+    long perKey = 2 * ((panesPerWindow + panesPerSlide - 1) / panesPerSlide);
+    BatchBuilder b = new BatchBuilder(outputType, (int) Math.min(1 << 20, changes.touchedKeys() * perKey));
     for (int k = 0; k < changes.touchedKeys(); k++) {
       int g = changes.touchedKey(k);
       int n = windowsToEmit(g);
@@ -358,6 +370,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
     if (wm > watermark) {
       watermark = wm;
       firstLivePane = firstLivePane(wm);
+      // the first window of pane p starts after p - panesPerWindow; it is open from firstLivePane on
+      lateBelowPane = firstLivePane + panesPerWindow - panesPerSlide;
     }
     closeQueue.advanceThrough(wm, null);
     freeReleased((int) Math.min(Integer.MAX_VALUE, closeQueue.dueBy(wm)));
@@ -396,7 +410,6 @@ public final class HopCountOperator implements Operator, Checkpointable {
   private void free(int g) {
     rings.release(g);
     flags[g] = 0;
-    keyCount--;
     if (groups != null) {
       groups.unmap(g);
       groups.free(g);
@@ -404,7 +417,8 @@ public final class HopCountOperator implements Operator, Checkpointable {
   }
 
   private StateSize stateSizeNow() {
-    return new StateSize(keyCount, keyCount * KEY_BYTES + rings.bytes());
+    long keys = groups != null ? groups.size() : flags.length > 0 && (flags[0] & LIVE) != 0 ? 1 : 0;
+    return new StateSize(keys, keys * KEY_BYTES + rings.bytes());
   }
 
   @Override

@@ -22,7 +22,7 @@ final class PaneRings {
   private final int width;
   /** Log2 of a new key's ring: room for one pane more than a window has, at least four. */
   private final int initialLog;
-  /** Log2 of the largest ring: twice a new key's. */
+  /** Log2 of the largest ring: twice a new key's (22 at most: a window has at most 2^20 panes). */
   private final int maxLog;
   private long[] lo = new long[0];
   private long[] hi = new long[0];
@@ -208,10 +208,7 @@ final class PaneRings {
   private void grow(int g, long from, long to) {
     int oldAt = at[g];
     int oldLog = capacityLog[g];
-    int log = 64 - Long.numberOfLeadingZeros(to - from - 1);
-    if (log > 30) {
-      throw new IllegalStateException("a key's panes span " + (to - from) + " panes");
-    }
+    int log = 64 - Long.numberOfLeadingZeros(to - from - 1); // at most maxLog: farther panes are strays
     allocate(g, log);
     long oldMask = (1L << oldLog) - 1;
     for (long q = lo[g]; q < hi[g]; q++) {

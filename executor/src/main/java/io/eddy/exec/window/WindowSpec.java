@@ -65,6 +65,20 @@ public record WindowSpec(Kind kind, long size, long slide, long offset) {
     }
   }
 
+  /**
+   * The longest span that every window bound falls on the edge of: the greatest common divisor of
+   * the size and the slide (millis). A HOP window is {@code size / pane()} consecutive panes.
+   */
+  public long pane() {
+    long a = size;
+    for (long b = slide; b != 0; ) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
+  }
+
   /** The most windows one timestamp is in (1 for TUMBLE), to size output batches. */
   public long windowsPerRow() {
     return kind == Kind.TUMBLE ? 1 : (size + slide - 1) / slide;

@@ -98,8 +98,8 @@ public final class WindowTranslator {
    * directly over {@code TABLE(HOP(...))} ({@link #paneFriendly}) on an event-time column,
    * emitting changes: one {@link HopCountOperator}, which counts each row once into its pane
    * instead of once into each of its windows, with the output, late rows and freeing of the
-   * window operator and aggregate it replaces. Returns -1 when {@code agg} is not of that shape (they are then planned as usual);
-   * {@code visit} translates a rel.
+   * window operator and aggregate it replaces. Returns -1 when {@code agg} is not of that shape
+   * (they are then planned as usual); {@code visit} translates a rel.
    */
   public int hopCount(org.apache.calcite.rel.core.Aggregate agg, List<AggCall> calls, RowType out,
       boolean emitOnClose, java.util.function.ToIntFunction<org.apache.calcite.rel.RelNode> visit) {
@@ -201,17 +201,11 @@ public final class WindowTranslator {
   }
 
   /**
-   * Whether panes suit a HOP: the slide no longer than the size (else rows fall in no window) and
-   * at most four panes (so a key's ring holds at most about four panes per window of its row).
+   * Whether panes pay for a HOP: one {@link HopCountOperator#fits} and whose slide is at most four
+   * panes (so a key's ring holds at most about four panes per window of its row).
    */
   private static boolean paneFriendly(WindowSpec spec) {
-    long pane = spec.size();
-    for (long b = spec.slide(); b != 0; ) {
-      long r = pane % b;
-      pane = b;
-      b = r;
-    }
-    return spec.slide() <= spec.size() && spec.slide() / pane <= 4;
+    return HopCountOperator.fits(spec) && spec.slide() / spec.pane() <= 4;
   }
 
   /** Whether {@code agg} groups by a {@code SESSION(ts, gap)} its input Calc computes. */
